@@ -1,0 +1,42 @@
+"""Shared checks for text a user types: trimmed, bounded, printable."""
+
+from __future__ import annotations
+
+from tkg_journal.domain.errors import ValidationError
+
+#: Longest single text field we accept (about 200 pages); guards imports and pasted dumps.
+MAX_TEXT_CHARS = 500_000
+MAX_TITLE_CHARS = 300
+MAX_TAG_CHARS = 60
+
+
+def clean_text(field: str, value: str | None, *, limit: int = MAX_TEXT_CHARS) -> str:
+    """Return ``value`` without surrounding whitespace, refusing text that is too long
+    or that carries control characters other than newlines and tabs."""
+    text = (value or "").strip()
+    if len(text) > limit:
+        raise ValidationError(field, f"{field} is too long ({len(text):,} characters; "
+                                     f"the limit is {limit:,})")
+    if any(ord(ch) < 32 and ch not in "\n\t\r" for ch in text) or "\x00" in text:
+        raise ValidationError(field, f"{field} contains control characters")
+    return text
+
+
+def check_range(field: str, value: int | None, low: int, high: int) -> None:
+    """Refuse an integer outside ``low..high`` (``None`` means "not given" and passes)."""
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise ValidationError(field, f"{field} must be a whole number from {low} to {high}, "
+                                     f"not {value!r}")
+
+
+def clean_tag(value: str) -> str:
+    """A tag is one word-like token without '#' or '@', stored lower-case."""
+    tag = value.strip().lstrip("#@").strip().lower()
+    if not tag:
+        raise ValidationError("tag", "a tag cannot be empty")
+    if len(tag) > MAX_TAG_CHARS or any(ch.isspace() or ch == "," for ch in tag):
+        raise ValidationError("tag", f"tag {value!r} must be one word of at most "
+                                     f"{MAX_TAG_CHARS} characters")
+    return tag

@@ -1,0 +1,210 @@
+"""The key file: the database key wrapped by each way of unlocking it ("slots").
+
+Like LUKS key slots, the random database key is encrypted (AES-256-GCM) once per
+unlock method: the passphrase (through Argon2id) and the recovery key (through HKDF).
+Changing the passphrase re-wraps 32 bytes; the journal itself is never re-encrypted.
+In keyring mode there is no passphrase slot: the keyring holds the key, and the file
+keeps the recovery slot and a check value that recognises the right key.
+
+The file holds no user writing and no usable key material; it is JSON so that a person
+(or a support script) can see which journal and which unlock methods it describes.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from tkg_journal.safe_write import write_atomically
+from tkg_journal.security import kdf, recovery_key
+from tkg_journal.security.database_key import key_check, matches
+from tkg_journal.security.errors import (
+    KeyFileError,
+    KeyMismatch,
+    WrongPassphrase,
+    WrongRecoveryKey,
+)
+
+FORMAT = "tkg-journal-keys"
+VERSION = 1
+_NONCE_BYTES = 12
+_MAX_KEY_FILE_BYTES = 64 * 1024
+
+
+class KeyMode(StrEnum):
+    KEYRING = "keyring"
+    PASSPHRASE = "passphrase"
+
+
+@dataclass(frozen=True, slots=True)
+class KeySlot:
+    salt: bytes
+    nonce: bytes
+    wrapped_key: bytes
+    argon2: kdf.Argon2Params | None = None  # None: the recovery slot (HKDF)
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"salt": self.salt.hex(), "nonce": self.nonce.hex(),
+                                "wrapped_key": self.wrapped_key.hex()}
+        if self.argon2 is not None:
+            data["kdf"] = "argon2id"
+            data["argon2"] = self.argon2.to_json()
+        else:
+            data["kdf"] = "hkdf-sha256"
+        return data
+
+    @classmethod
+    def from_json(cls, data: Any) -> KeySlot:
+        try:
+            argon2 = (kdf.Argon2Params.from_json(data["argon2"])
+                      if data["kdf"] == "argon2id" else None)
+            return cls(bytes.fromhex(data["salt"]), bytes.fromhex(data["nonce"]),
+                       bytes.fromhex(data["wrapped_key"]), argon2)
+        except (KeyError, TypeError, ValueError):
+            raise KeyFileError("the key file is damaged (a key slot is unreadable)") from None
+
+
+@dataclass(frozen=True, slots=True)
+class KeyFile:
+    journal_id: str
+    mode: KeyMode
+    key_check: str
+    slots: dict[str, KeySlot] = field(default_factory=dict)
+
+    def to_bytes(self) -> bytes:
+        data = {"format": FORMAT, "version": VERSION, "journal_id": self.journal_id,
+                "mode": self.mode.value, "key_check": self.key_check,
+                "slots": {name: slot.to_json() for name, slot in self.slots.items()}}
+        return (json.dumps(data, indent=2) + "\n").encode("utf-8")
+
+
+def _aad(journal_id: str, slot_name: str) -> bytes:
+    # Binding the slot to its journal and name stops slots being swapped between files.
+    return f"{FORMAT}:{journal_id}:{slot_name}".encode()
+
+
+def _wrap(kek: bytes, key: bytes, journal_id: str, slot_name: str) -> tuple[bytes, bytes]:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    nonce = secrets.token_bytes(_NONCE_BYTES)
+    return nonce, AESGCM(kek).encrypt(nonce, key, _aad(journal_id, slot_name))
+
+
+def _unwrap(kek: bytes, slot: KeySlot, journal_id: str, slot_name: str) -> bytes | None:
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    try:
+        return AESGCM(kek).decrypt(slot.nonce, slot.wrapped_key, _aad(journal_id, slot_name))
+    except InvalidTag:
+        return None
+
+
+def passphrase_slot(key: bytes, journal_id: str, passphrase: str) -> KeySlot:
+    salt, params = kdf.new_salt(), kdf.Argon2Params()
+    nonce, wrapped = _wrap(kdf.derive_key(passphrase, salt, params), key, journal_id,
+                           "passphrase")
+    return KeySlot(salt, nonce, wrapped, params)
+
+
+def recovery_slot(key: bytes, journal_id: str, recovery: str) -> KeySlot:
+    salt = kdf.new_salt()
+    nonce, wrapped = _wrap(recovery_key.derive_key(recovery, salt), key, journal_id,
+                           "recovery")
+    return KeySlot(salt, nonce, wrapped)
+
+
+def create(*, key: bytes, journal_id: str, mode: KeyMode, recovery: str,
+           passphrase: str | None = None) -> KeyFile:
+    slots = {"recovery": recovery_slot(key, journal_id, recovery)}
+    if mode is KeyMode.PASSPHRASE:
+        if not passphrase:
+            raise ValueError("passphrase mode needs a passphrase")
+        slots["passphrase"] = passphrase_slot(key, journal_id, passphrase)
+    return KeyFile(journal_id, mode, key_check(key), slots)
+
+
+def unlock_with_passphrase(key_file: KeyFile, passphrase: str) -> bytes:
+    slot = key_file.slots.get("passphrase")
+    if slot is None or slot.argon2 is None:
+        raise KeyFileError("this journal has no passphrase (its key is in the OS keyring)")
+    kek = kdf.derive_key(passphrase, slot.salt, slot.argon2)
+    key = _unwrap(kek, slot, key_file.journal_id, "passphrase")
+    if key is None:
+        raise WrongPassphrase()
+    return key
+
+
+def unlock_with_recovery_key(key_file: KeyFile, recovery: str) -> bytes:
+    slot = key_file.slots.get("recovery")
+    if slot is None:
+        raise KeyFileError("the key file has no recovery slot")
+    key = _unwrap(recovery_key.derive_key(recovery, slot.salt), slot, key_file.journal_id,
+                  "recovery")
+    if key is None:
+        raise WrongRecoveryKey()
+    return key
+
+
+def verify(key_file: KeyFile, key: bytes) -> bytes:
+    """Return ``key`` if it is this journal's key, else raise :class:`KeyMismatch`."""
+    if not matches(key, key_file.key_check):
+        raise KeyMismatch("the key found for this journal belongs to a different journal")
+    return key
+
+
+def with_passphrase(key_file: KeyFile, key: bytes, passphrase: str) -> KeyFile:
+    """Passphrase mode with a new passphrase (also how a passphrase is changed)."""
+    verify(key_file, key)
+    slots = dict(key_file.slots, passphrase=passphrase_slot(key, key_file.journal_id,
+                                                            passphrase))
+    return replace(key_file, mode=KeyMode.PASSPHRASE, slots=slots)
+
+
+def with_keyring(key_file: KeyFile, key: bytes) -> KeyFile:
+    """Keyring mode: the passphrase slot goes; the caller stores the key in the keyring."""
+    verify(key_file, key)
+    slots = {name: slot for name, slot in key_file.slots.items() if name != "passphrase"}
+    return replace(key_file, mode=KeyMode.KEYRING, slots=slots)
+
+
+def with_recovery_key(key_file: KeyFile, key: bytes, recovery: str) -> KeyFile:
+    """A new recovery key replaces the old one (for a lost or exposed printout)."""
+    verify(key_file, key)
+    slots = dict(key_file.slots, recovery=recovery_slot(key, key_file.journal_id, recovery))
+    return replace(key_file, slots=slots)
+
+
+def read(path: Path) -> KeyFile:
+    """Load and validate a key file; every failure is a :class:`KeyFileError`."""
+    try:
+        raw = path.read_bytes()[: _MAX_KEY_FILE_BYTES + 1]
+    except FileNotFoundError:
+        raise KeyFileError(f"the journal's key file is missing ({path})") from None
+    except OSError as error:
+        raise KeyFileError(f"cannot read the key file {path}: {error.strerror}") from None
+    try:
+        if len(raw) > _MAX_KEY_FILE_BYTES:
+            raise ValueError("too large")
+        data = json.loads(raw.decode("utf-8"))
+        if data.get("format") != FORMAT:
+            raise ValueError("not a key file")
+        if data.get("version") != VERSION:
+            raise KeyFileError(f"the key file is version {data.get('version')!r}; this "
+                               f"TKG Journal reads version {VERSION} (update the app)")
+        slots = {str(name): KeySlot.from_json(slot) for name, slot in data["slots"].items()}
+        return KeyFile(str(data["journal_id"]), KeyMode(data["mode"]),
+                       str(data["key_check"]), slots)
+    except KeyFileError:
+        raise
+    except (ValueError, KeyError, TypeError, AttributeError):
+        raise KeyFileError(f"the key file {path} is damaged or not a TKG Journal key "
+                           "file") from None
+
+
+def write(path: Path, key_file: KeyFile) -> None:
+    write_atomically(path, key_file.to_bytes())

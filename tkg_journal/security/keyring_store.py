@@ -1,0 +1,88 @@
+"""The one place that talks to the OS keyring (the rest of the app imports nothing of it).
+
+The database key is stored hex-encoded under service ``tkg-journal`` with the journal's
+id as user name, so two journals on one machine never share an entry. Backends that are
+not real secret stores (keyring's "fail" and "null" backends, or the plaintext and
+password-prompting files of keyrings.alt) count as "no keyring": the key is then kept
+behind a passphrase instead.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tkg_journal.security.errors import KeyringEntryMissing, KeyringUnavailable
+
+SERVICE = "tkg-journal"
+
+
+def _backend() -> Any:
+    import keyring
+
+    return keyring.get_keyring()
+
+
+def _is_real_store(backend: Any) -> bool:
+    children = getattr(backend, "backends", None)
+    if children is not None:  # the chainer: real if any backend behind it is
+        return any(_is_real_store(child) for child in children)
+    module = type(backend).__module__
+    if module.startswith(("keyring.backends.fail", "keyring.backends.null", "keyrings.alt")):
+        return False
+    try:
+        return float(backend.priority) >= 1
+    except Exception:  # a backend's priority property may itself probe and fail
+        return False
+
+
+def backend_name() -> str:
+    """A human name of the active backend, for messages and ``tkg-journal doctor``."""
+    backend = _backend()
+    return str(getattr(backend, "name", type(backend).__name__))
+
+
+def is_available() -> bool:
+    """Whether the machine has a keyring that can hold the key safely."""
+    try:
+        return _is_real_store(_backend())
+    except Exception:  # third-party backends raise whatever their transport raises
+        return False
+
+
+def store_key(journal_id: str, key: bytes) -> None:
+    """Put the key in the keyring; raises :class:`KeyringUnavailable` if it refuses."""
+    if not is_available():
+        raise KeyringUnavailable("no OS keyring is available on this machine")
+    try:
+        _backend().set_password(SERVICE, journal_id, key.hex())
+    except Exception as error:
+        raise KeyringUnavailable(f"the OS keyring refused to store the key ({error})") from None
+
+
+def load_key(journal_id: str) -> bytes:
+    """The stored key; raises if the keyring is unavailable, locked or has no entry."""
+    if not is_available():
+        raise KeyringUnavailable(
+            "this journal keeps its key in the OS keyring, but no keyring is available "
+            "here; unlock it with the recovery key (tkg-journal recover)")
+    try:
+        stored = _backend().get_password(SERVICE, journal_id)
+    except Exception as error:
+        raise KeyringUnavailable(f"the OS keyring did not answer ({error})") from None
+    if not stored:
+        raise KeyringEntryMissing(
+            "the OS keyring has no key for this journal; restore access with the "
+            "recovery key (tkg-journal recover)")
+    try:
+        return bytes.fromhex(stored)
+    except ValueError:
+        raise KeyringEntryMissing("the key in the OS keyring is damaged; restore access "
+                                  "with the recovery key (tkg-journal recover)") from None
+
+
+def delete_key(journal_id: str) -> None:
+    """Remove the key (used when switching to passphrase mode); absent is fine."""
+    try:
+        _backend().delete_password(SERVICE, journal_id)
+    except Exception:  # "not found" is the common case and means the same thing here
+        return

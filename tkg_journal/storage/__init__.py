@@ -1,0 +1,1 @@
+"""The encrypted store: SQLCipher connection, schema and migrations, repositories."""

@@ -1,0 +1,251 @@
+"""Opening, creating and writing the SQLCipher database.
+
+Opening is: check the file looks like an encrypted database, key it, read the schema
+(SQLCipher verifies each page's HMAC on read, so a wrong key or damaged page fails here),
+compare the journal id, migrate if older. Nothing is written until all of that passed,
+so a wrong key, a damaged file or a foreign file is left byte-for-byte unchanged.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from tkg_journal.storage import clock, migrations
+from tkg_journal.storage.cipher import key_pragma
+from tkg_journal.storage.errors import (
+    JournalBusy,
+    JournalDamaged,
+    JournalExists,
+    JournalMismatch,
+    JournalNotFound,
+    NewerJournal,
+    NotAJournal,
+    StorageError,
+    WriteFailed,
+)
+
+_PLAIN_SQLITE_MAGIC = b"SQLite format 3\x00"
+_MIN_DATABASE_BYTES = 1024  # one SQLCipher page is at least this long
+BUSY_TIMEOUT_MS = 5000
+
+Row = tuple[Any, ...]
+
+
+def _driver() -> Any:
+    import sqlcipher3
+
+    return sqlcipher3
+
+
+def translate_error(error: Exception, path: Path) -> StorageError:
+    """Map a driver error to the message a user can act on."""
+    text = str(error).lower()
+    if "file is not a database" in text or "malformed" in text or "corrupt" in text:
+        return JournalDamaged(
+            f"the journal {path} cannot be read: the file is damaged or was changed "
+            "outside TKG Journal (restore it from a backup)")
+    if "locked" in text or "busy" in text:
+        return JournalBusy("the journal is busy in another program; try again in a moment")
+    if "full" in text:
+        return WriteFailed("the disk is full: nothing was saved; free some space and retry")
+    if "readonly" in text or "read-only" in text or "permission" in text:
+        return WriteFailed(f"the journal folder {path.parent} is read-only: nothing was saved")
+    if "unable to open" in text:
+        return WriteFailed(f"cannot open {path}: the folder is missing or not accessible")
+    return StorageError(f"the journal could not be used: {error}")
+
+
+class Database:
+    """One open, keyed connection. Reads anywhere; writes only inside :meth:`transaction`."""
+
+    def __init__(self, connection: Any, path: Path, journal_id: str) -> None:
+        self._conn = connection
+        self.path = path
+        self.journal_id = journal_id
+        self._in_transaction = False
+
+    # reads -----------------------------------------------------------------------
+    def query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[Row]:
+        try:
+            return list(self._conn.execute(sql, params).fetchall())
+        except _driver().DatabaseError as error:
+            raise translate_error(error, self.path) from error
+
+    def query_one(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Row | None:
+        rows = self.query(sql, params)
+        return rows[0] if rows else None
+
+    def scalar(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Any:
+        row = self.query_one(sql, params)
+        return row[0] if row else None
+
+    # writes ----------------------------------------------------------------------
+    def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> int:
+        """Run one write inside the current transaction; returns ``lastrowid``."""
+        if not self._in_transaction:
+            raise RuntimeError("writes must happen inside Database.transaction()")
+        cursor = self._conn.execute(sql, params)
+        return int(cursor.lastrowid or 0)
+
+    def execute_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        if not self._in_transaction:
+            raise RuntimeError("writes must happen inside Database.transaction()")
+        self._conn.executemany(sql, rows)
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Database]:
+        """All-or-nothing: commit when the block ends, roll back on any exception."""
+        if self._in_transaction:
+            raise RuntimeError("transactions do not nest")
+        driver = _driver()
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+        except driver.DatabaseError as error:
+            raise translate_error(error, self.path) from error
+        self._in_transaction = True
+        try:
+            yield self
+            self._conn.execute("COMMIT")
+        except BaseException as error:
+            with contextlib.suppress(driver.DatabaseError):
+                self._conn.execute("ROLLBACK")
+            if isinstance(error, driver.DatabaseError):
+                raise translate_error(error, self.path) from error
+            raise
+        finally:
+            self._in_transaction = False
+
+    # maintenance -----------------------------------------------------------------
+    @property
+    def schema_version(self) -> int:
+        return int(self.scalar("PRAGMA user_version"))
+
+    def integrity_problems(self) -> list[str]:
+        """Full check: every page's HMAC (SQLCipher) and the b-tree structure (SQLite)."""
+        problems = [str(row[0]) for row in self.query("PRAGMA cipher_integrity_check")]
+        problems += [str(row[0]) for row in self.query("PRAGMA quick_check")
+                     if row[0] != "ok"]
+        return problems
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self._conn.close()
+
+
+def _connect(path: Path, key: bytes) -> Any:
+    driver = _driver()
+    try:
+        # isolation_level=None: the driver never opens transactions behind our back;
+        # Database.transaction() does it explicitly.
+        conn = driver.connect(str(path), isolation_level=None, check_same_thread=False,
+                              timeout=BUSY_TIMEOUT_MS / 1000)
+    except driver.DatabaseError as error:
+        raise translate_error(error, path) from error
+    # SQLCipher logs failed HMAC checks to stderr; we report them as messages instead.
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    conn.execute(key_pragma(key))
+    return conn
+
+
+def _configure(conn: Any) -> None:
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA temp_store = MEMORY")  # no temp files: they could hold plaintext
+    conn.execute("PRAGMA synchronous = NORMAL")  # safe with WAL: a crash loses no commit
+    conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_MS)}")
+
+
+def _check_header(path: Path) -> None:
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            head = handle.read(len(_PLAIN_SQLITE_MAGIC))
+    except FileNotFoundError:
+        raise JournalNotFound(f"no journal at {path}; create one with `tkg-journal init`") \
+            from None
+    except OSError as error:
+        raise WriteFailed(f"cannot read {path}: {error.strerror}") from None
+    if head == _PLAIN_SQLITE_MAGIC:
+        raise NotAJournal(f"{path} is a plain, unencrypted SQLite database, not a TKG journal")
+    if size < _MIN_DATABASE_BYTES:
+        raise NotAJournal(f"{path} is not a TKG journal (the file is empty or truncated)")
+
+
+def open_database(path: Path, key: bytes, *, journal_id: str) -> Database:
+    """Open an existing journal database with its verified key, migrating if older.
+
+    Raises:
+        JournalNotFound, NotAJournal, JournalDamaged, JournalMismatch, NewerJournal,
+        JournalBusy, WriteFailed.
+    """
+    _check_header(path)
+    driver = _driver()
+    conn = _connect(path, key)
+    try:
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            stored_id = (conn.execute("SELECT value FROM meta WHERE key = 'journal_id'")
+                         .fetchone() if version else None)
+        except driver.DatabaseError as error:
+            if "no such table" in str(error):
+                raise NotAJournal(f"{path} is an encrypted database but not a TKG journal") \
+                    from None
+            raise translate_error(error, path) from error
+        if version == 0 or stored_id is None:
+            raise NotAJournal(f"{path} is an encrypted database but not a TKG journal")
+        if stored_id[0] != journal_id:
+            raise JournalMismatch(
+                f"{path} belongs to another journal than its key file; "
+                "was one of the two files copied from elsewhere?")
+        if version > migrations.SCHEMA_VERSION:
+            raise NewerJournal(
+                f"this journal was written by a newer TKG Journal (schema {version}; this "
+                f"version knows up to {migrations.SCHEMA_VERSION}); please update the app")
+        _configure(conn)
+        database = Database(conn, path, journal_id)
+        if version < migrations.SCHEMA_VERSION:
+            migrate(database, version)
+        return database
+    except BaseException:
+        conn.close()
+        raise
+
+
+def migrate(database: Database, from_version: int) -> None:
+    """Apply the missing steps in one transaction: all of them, or none."""
+    with database.transaction():
+        for step in migrations.MIGRATIONS[from_version:]:
+            step(database._conn)
+        database._conn.execute(f"PRAGMA user_version = {int(migrations.SCHEMA_VERSION)}")
+
+
+def create_database(path: Path, key: bytes, *, journal_id: str,
+                    schema_version: int = migrations.SCHEMA_VERSION) -> Database:
+    """A new, empty, encrypted journal database (``schema_version`` exists for tests of
+    migrations, which need databases as older versions made them)."""
+    if path.exists():
+        raise JournalExists(f"a journal already exists at {path}; nothing was changed")
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    conn = _connect(path, key)
+    try:
+        conn.execute("PRAGMA journal_mode = WAL")
+        _configure(conn)
+        database = Database(conn, path, journal_id)
+        with database.transaction():
+            for step in migrations.MIGRATIONS[:schema_version]:
+                step(conn)
+            conn.execute("INSERT INTO meta (key, value) VALUES ('journal_id', ?), "
+                         "('created_at', ?)", (journal_id, clock.now_stored()))
+            conn.execute(f"PRAGMA user_version = {int(schema_version)}")
+        os.chmod(path, 0o600)
+        return database
+    except BaseException:
+        conn.close()
+        with contextlib.suppress(OSError):
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{path}{suffix}").unlink()
+        raise

@@ -1,0 +1,249 @@
+"""The schema, version by version. ``PRAGMA user_version`` holds the applied version.
+
+Each step is frozen once released: a database made by any earlier version is brought
+forward by applying the later steps in order, inside one transaction, so a failed
+migration leaves the journal exactly as it was. ``tables.py`` declares the resulting
+schema for SQLModel; a test checks the two agree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+Connection = Any  # a sqlcipher3 connection (the driver ships no type hints)
+
+_V1_CORE = """
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE friction_behaviours (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    level       INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5),
+    description TEXT NOT NULL DEFAULT '',
+    archived    INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
+    created_at  TEXT NOT NULL
+);
+
+CREATE TABLE entries (
+    id               INTEGER PRIMARY KEY,
+    kind             TEXT NOT NULL CHECK (kind IN
+                         ('conversation', 'feedback', 'reflection', 'coach-notes', 'free')),
+    occurred_at      TEXT NOT NULL,
+    title            TEXT NOT NULL DEFAULT '',
+    body             TEXT NOT NULL DEFAULT '',
+    level            INTEGER CHECK (level BETWEEN 1 AND 5),
+    share_with_coach INTEGER NOT NULL DEFAULT 0 CHECK (share_with_coach IN (0, 1)),
+    who              TEXT NOT NULL DEFAULT '',
+    what_happened    TEXT NOT NULL DEFAULT '',
+    feeling          TEXT NOT NULL DEFAULT '',
+    intensity        INTEGER CHECK (intensity BETWEEN 0 AND 10),
+    my_response      TEXT NOT NULL DEFAULT '',
+    impact           TEXT NOT NULL DEFAULT '',
+    try_next         TEXT NOT NULL DEFAULT '',
+    feedback_source  TEXT NOT NULL DEFAULT '',
+    sentiment        INTEGER CHECK (sentiment BETWEEN -2 AND 2),
+    import_ref       TEXT UNIQUE,
+    created_at       TEXT NOT NULL,
+    updated_at       TEXT NOT NULL
+);
+CREATE INDEX entries_by_time ON entries (occurred_at);
+CREATE INDEX entries_by_level_time ON entries (level, occurred_at);
+CREATE INDEX entries_by_kind_time ON entries (kind, occurred_at);
+
+CREATE TABLE entry_tags (
+    entry_id INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
+    tag      TEXT NOT NULL,
+    PRIMARY KEY (entry_id, tag)
+) WITHOUT ROWID;
+CREATE INDEX entry_tags_by_tag ON entry_tags (tag);
+
+CREATE TABLE experiments (
+    id               INTEGER PRIMARY KEY,
+    title            TEXT NOT NULL,
+    level            INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5),
+    trigger_text     TEXT NOT NULL,
+    old_behaviour    TEXT NOT NULL,
+    new_response     TEXT NOT NULL,
+    prediction       TEXT NOT NULL DEFAULT '',
+    success_criteria TEXT NOT NULL DEFAULT '',
+    behaviour_id     INTEGER REFERENCES friction_behaviours (id) ON DELETE SET NULL,
+    start_date       TEXT,
+    due_date         TEXT,
+    status           TEXT NOT NULL DEFAULT 'planned' CHECK (status IN
+                         ('planned', 'active', 'completed', 'abandoned')),
+    belief_before    INTEGER CHECK (belief_before BETWEEN 0 AND 100),
+    belief_after     INTEGER CHECK (belief_after BETWEEN 0 AND 100),
+    learning         TEXT NOT NULL DEFAULT '',
+    abandon_reason   TEXT NOT NULL DEFAULT '',
+    source_entry_id  INTEGER REFERENCES entries (id) ON DELETE SET NULL,
+    created_at       TEXT NOT NULL,
+    updated_at       TEXT NOT NULL
+);
+CREATE INDEX experiments_by_status_due ON experiments (status, due_date);
+CREATE INDEX experiments_by_behaviour ON experiments (behaviour_id);
+CREATE INDEX experiments_by_source_entry ON experiments (source_entry_id);
+
+CREATE TABLE attempts (
+    id            INTEGER PRIMARY KEY,
+    experiment_id INTEGER NOT NULL REFERENCES experiments (id) ON DELETE CASCADE,
+    occurred_at   TEXT NOT NULL,
+    did_it        TEXT NOT NULL CHECK (did_it IN ('yes', 'partial', 'no')),
+    outcome       INTEGER CHECK (outcome BETWEEN -2 AND 2),
+    situation     TEXT NOT NULL DEFAULT '',
+    note          TEXT NOT NULL DEFAULT '',
+    created_at    TEXT NOT NULL
+);
+CREATE INDEX attempts_by_experiment_time ON attempts (experiment_id, occurred_at);
+CREATE INDEX attempts_by_time ON attempts (occurred_at);
+
+CREATE TABLE rating_checkins (
+    id         INTEGER PRIMARY KEY,
+    rated_on   TEXT NOT NULL UNIQUE,
+    note       TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL
+);
+
+CREATE TABLE level_ratings (
+    checkin_id INTEGER NOT NULL REFERENCES rating_checkins (id) ON DELETE CASCADE,
+    level      INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5),
+    score      INTEGER NOT NULL CHECK (score BETWEEN 1 AND 10),
+    PRIMARY KEY (checkin_id, level)
+) WITHOUT ROWID;
+
+CREATE TABLE coach_sessions (
+    id         INTEGER PRIMARY KEY,
+    held_on    TEXT NOT NULL,
+    topics     TEXT NOT NULL DEFAULT '',
+    notes      TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL
+);
+CREATE INDEX coach_sessions_by_date ON coach_sessions (held_on);
+
+CREATE TABLE commitments (
+    id            INTEGER PRIMARY KEY,
+    session_id    INTEGER NOT NULL REFERENCES coach_sessions (id) ON DELETE CASCADE,
+    text          TEXT NOT NULL,
+    due_date      TEXT,
+    done          INTEGER NOT NULL DEFAULT 0 CHECK (done IN (0, 1)),
+    experiment_id INTEGER REFERENCES experiments (id) ON DELETE SET NULL
+);
+CREATE INDEX commitments_by_session ON commitments (session_id);
+CREATE INDEX commitments_by_experiment ON commitments (experiment_id);
+"""
+
+# The full-text index covers every text the user writes. Its rowid encodes what a row
+# points at (id * 4 + type: 0 entry, 1 experiment, 2 attempt) so that the triggers
+# update and delete by rowid (a b-tree lookup) instead of scanning an FTS column.
+_ENTRY_TEXT = ("new.body || char(10) || new.who || char(10) || new.what_happened || char(10)"
+               " || new.feeling || char(10) || new.my_response || char(10) || new.impact"
+               " || char(10) || new.try_next || char(10) || new.feedback_source")
+_EXPERIMENT_TEXT = ("new.trigger_text || char(10) || new.old_behaviour || char(10)"
+                    " || new.new_response || char(10) || new.prediction || char(10)"
+                    " || new.success_criteria || char(10) || new.learning || char(10)"
+                    " || new.abandon_reason")
+_ATTEMPT_TEXT = "new.situation || char(10) || new.note"
+
+_INSERT_ENTRY = ("INSERT INTO search_index (rowid, level, occurred_at, title, body) "
+                 f"VALUES (new.id * 4, new.level, new.occurred_at, new.title, {_ENTRY_TEXT});")
+_INSERT_EXPERIMENT = (
+    "INSERT INTO search_index (rowid, level, occurred_at, title, body) "
+    "VALUES (new.id * 4 + 1, new.level, coalesce(new.start_date, new.created_at), "
+    f"new.title, {_EXPERIMENT_TEXT});")
+_INSERT_ATTEMPT = (
+    "INSERT INTO search_index (rowid, level, occurred_at, title, body) "
+    "VALUES (new.id * 4 + 2, (SELECT level FROM experiments WHERE id = new.experiment_id), "
+    f"new.occurred_at, '', {_ATTEMPT_TEXT});")
+
+_V2_SEARCH = f"""
+CREATE VIRTUAL TABLE search_index USING fts5 (
+    level UNINDEXED,
+    occurred_at UNINDEXED,
+    title,
+    body,
+    tokenize = 'porter unicode61 remove_diacritics 2',
+    prefix = '2 3'
+);
+
+CREATE TRIGGER entries_index_insert AFTER INSERT ON entries BEGIN
+    {_INSERT_ENTRY}
+END;
+CREATE TRIGGER entries_index_update AFTER UPDATE ON entries BEGIN
+    DELETE FROM search_index WHERE rowid = old.id * 4;
+    {_INSERT_ENTRY}
+END;
+CREATE TRIGGER entries_index_delete AFTER DELETE ON entries BEGIN
+    DELETE FROM search_index WHERE rowid = old.id * 4;
+END;
+
+CREATE TRIGGER experiments_index_insert AFTER INSERT ON experiments BEGIN
+    {_INSERT_EXPERIMENT}
+END;
+CREATE TRIGGER experiments_index_update AFTER UPDATE ON experiments BEGIN
+    DELETE FROM search_index WHERE rowid = old.id * 4 + 1;
+    {_INSERT_EXPERIMENT}
+    UPDATE search_index SET level = new.level
+     WHERE rowid IN (SELECT id * 4 + 2 FROM attempts WHERE experiment_id = new.id);
+END;
+CREATE TRIGGER experiments_index_delete AFTER DELETE ON experiments BEGIN
+    DELETE FROM search_index WHERE rowid = old.id * 4 + 1;
+END;
+
+CREATE TRIGGER attempts_index_insert AFTER INSERT ON attempts BEGIN
+    {_INSERT_ATTEMPT}
+END;
+CREATE TRIGGER attempts_index_update AFTER UPDATE ON attempts BEGIN
+    DELETE FROM search_index WHERE rowid = old.id * 4 + 2;
+    {_INSERT_ATTEMPT}
+END;
+CREATE TRIGGER attempts_index_delete AFTER DELETE ON attempts BEGIN
+    DELETE FROM search_index WHERE rowid = old.id * 4 + 2;
+END;
+"""
+
+def _select_from(insert_sql: str, table: str) -> str:
+    """Turn a trigger's ``INSERT .. VALUES (new.x, ..)`` into ``INSERT .. SELECT x, .. FROM t``
+    so the backfill indexes existing rows with exactly the triggers' expressions."""
+    head, values = insert_sql.rstrip(";").split(" VALUES (", 1)
+    return f"{head} SELECT {values[:-1].replace('new.', f'{table}.')} FROM {table}"
+
+
+def statements(script: str) -> list[str]:
+    """Split a script into statements (trigger bodies hold ``;`` too), so a migration runs
+    them one by one inside the caller's transaction: the driver's ``executescript``
+    would commit first."""
+    from sqlcipher3 import complete_statement
+
+    found, pending = [], ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if complete_statement(pending):
+            found.append(pending.strip())
+            pending = ""
+    if pending.strip():
+        raise ValueError(f"incomplete SQL statement: {pending.strip()[:60]}")
+    return found
+
+
+def _run(conn: Connection, script: str) -> None:
+    for statement in statements(script):
+        conn.execute(statement)
+
+
+def _migrate_to_v1(conn: Connection) -> None:
+    _run(conn, _V1_CORE)
+
+
+def _migrate_to_v2(conn: Connection) -> None:
+    _run(conn, _V2_SEARCH)
+    conn.execute(_select_from(_INSERT_ENTRY, "entries"))
+    conn.execute(_select_from(_INSERT_EXPERIMENT, "experiments"))
+    conn.execute(_select_from(_INSERT_ATTEMPT, "attempts"))
+
+
+#: MIGRATIONS[n] brings a database from version n to n + 1.
+MIGRATIONS: list[Callable[[Connection], None]] = [_migrate_to_v1, _migrate_to_v2]
+SCHEMA_VERSION = len(MIGRATIONS)
