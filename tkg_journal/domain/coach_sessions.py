@@ -20,8 +20,9 @@ class Commitment:
     id: int | None = None
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "text", clean_text("commitment", self.text,
-                                                    limit=MAX_TITLE_CHARS * 3))
+        object.__setattr__(
+            self, "text", clean_text("commitment", self.text, limit=MAX_TITLE_CHARS * 3)
+        )
         if not self.text:
             raise ValidationError("commitment", "a commitment cannot be empty")
 

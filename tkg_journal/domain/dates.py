@@ -23,8 +23,10 @@ def parse_date(text: str, *, today: date, field: str = "date") -> date:
     try:
         return date.fromisoformat(raw)
     except ValueError:
-        raise ValidationError(field, f"{field} {text!r} is not a date; use YYYY-MM-DD, "
-                                     "today, yesterday or a span like 7d") from None
+        raise ValidationError(
+            field,
+            f"{field} {text!r} is not a date; use YYYY-MM-DD, today, yesterday or a span like 7d",
+        ) from None
 
 
 def parse_datetime(text: str, *, now: datetime, field: str = "time") -> datetime:
@@ -40,8 +42,9 @@ def parse_datetime(text: str, *, now: datetime, field: str = "time") -> datetime
         try:
             value = datetime.fromisoformat(raw)
         except ValueError:
-            raise ValidationError(field, f"{field} {text!r} is not a date and time; use "
-                                         "YYYY-MM-DD HH:MM") from None
+            raise ValidationError(
+                field, f"{field} {text!r} is not a date and time; use YYYY-MM-DD HH:MM"
+            ) from None
         return value if value.tzinfo else value.replace(tzinfo=zone)
     day = parse_date(raw, today=now.date(), field=field)
     return datetime.combine(day, time(), tzinfo=zone)

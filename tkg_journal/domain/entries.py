@@ -26,7 +26,8 @@ class EntryKind(StrEnum):
     FREE = "free"
 
     @property
-    def title(self) -> str:
+    def label(self) -> str:
+        """The kind as the user reads it: "Difficult conversation"."""
         return _KIND_TITLES[self]
 
 
@@ -44,7 +45,7 @@ def parse_kind(text: str) -> EntryKind:
     ``"feedback received"``, ``coach-notes``)."""
     raw = text.strip().casefold().replace("_", "-")
     for kind in EntryKind:
-        if raw in (kind.value, kind.title.casefold(), kind.title.casefold().split()[0]):
+        if raw in (kind.value, kind.label.casefold(), kind.label.casefold().split()[0]):
             return kind
     valid = ", ".join(kind.value for kind in EntryKind)
     raise ValidationError("kind", f"unknown entry kind {text!r}; use one of: {valid}")
@@ -64,18 +65,34 @@ class ConversationFields:
 
     def __post_init__(self) -> None:
         for name in ("who", "what_happened", "feeling", "my_response", "impact", "try_next"):
-            object.__setattr__(self, name, clean_text(name.replace("_", " "),
-                                                       getattr(self, name)))
+            object.__setattr__(self, name, clean_text(name.replace("_", " "), getattr(self, name)))
         check_range("intensity", self.intensity, 0, 10)
 
     def is_empty(self) -> bool:
-        return not any((self.who, self.what_happened, self.feeling, self.my_response,
-                        self.impact, self.try_next)) and self.intensity is None
+        return (
+            not any(
+                (
+                    self.who,
+                    self.what_happened,
+                    self.feeling,
+                    self.my_response,
+                    self.impact,
+                    self.try_next,
+                )
+            )
+            and self.intensity is None
+        )
 
     def texts(self) -> tuple[str, ...]:
         """The written answers, in template order, for search and previews."""
-        return (self.who, self.what_happened, self.feeling, self.my_response,
-                self.impact, self.try_next)
+        return (
+            self.who,
+            self.what_happened,
+            self.feeling,
+            self.my_response,
+            self.impact,
+            self.try_next,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,8 +103,9 @@ class FeedbackFields:
     sentiment: int | None = None
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "source", clean_text("feedback source", self.source,
-                                                      limit=MAX_TITLE_CHARS))
+        object.__setattr__(
+            self, "source", clean_text("feedback source", self.source, limit=MAX_TITLE_CHARS)
+        )
         check_range("sentiment", self.sentiment, -2, 2)
 
 
@@ -115,15 +133,16 @@ class Entry:
     def __post_init__(self) -> None:
         if self.occurred_at.tzinfo is None:
             raise ValidationError("occurred_at", "an entry's time must carry a time zone")
-        object.__setattr__(self, "title", clean_text("title", self.title,
-                                                     limit=MAX_TITLE_CHARS))
+        object.__setattr__(self, "title", clean_text("title", self.title, limit=MAX_TITLE_CHARS))
         object.__setattr__(self, "body", clean_text("text", self.body))
         object.__setattr__(self, "tags", tuple(dict.fromkeys(clean_tag(t) for t in self.tags)))
         if self.level is not None and not isinstance(self.level, Level):
             raise ValidationError("level", f"not a level: {self.level!r}")
         if not (self.title or self.body or not self.conversation.is_empty()):
-            raise ValidationError("text", "an entry needs a title, some text or an answer "
-                                          "to one of the guided questions")
+            raise ValidationError(
+                "text",
+                "an entry needs a title, some text or an answer to one of the guided questions",
+            )
 
     @property
     def display_title(self) -> str:

@@ -77,10 +77,16 @@ class Experiment:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "title", clean_text("title", self.title, limit=MAX_TITLE_CHARS))
-        for name in ("trigger", "old_behaviour", "new_response", "prediction",
-                     "success_criteria", "learning", "abandon_reason"):
-            object.__setattr__(self, name, clean_text(name.replace("_", " "),
-                                                       getattr(self, name)))
+        for name in (
+            "trigger",
+            "old_behaviour",
+            "new_response",
+            "prediction",
+            "success_criteria",
+            "learning",
+            "abandon_reason",
+        ):
+            object.__setattr__(self, name, clean_text(name.replace("_", " "), getattr(self, name)))
         for name in ("title", "trigger", "old_behaviour", "new_response"):
             if not getattr(self, name):
                 raise ValidationError(name, f"an experiment needs a {name.replace('_', ' ')}")
@@ -94,27 +100,31 @@ class Experiment:
     @property
     def statement(self) -> str:
         """The experiment in the coaching method's own sentence."""
-        text = (f"When {self.trigger}, instead of {self.old_behaviour} "
-                f"I will {self.new_response}")
+        text = f"When {self.trigger}, instead of {self.old_behaviour} I will {self.new_response}"
         return f"{text}, and I expect {self.prediction}." if self.prediction else f"{text}."
 
     def is_overdue(self, today: date) -> bool:
-        return (self.status is ExperimentStatus.ACTIVE and self.due_date is not None
-                and self.due_date < today)
+        return (
+            self.status is ExperimentStatus.ACTIVE
+            and self.due_date is not None
+            and self.due_date < today
+        )
 
 
 def _move(experiment: Experiment, target: ExperimentStatus) -> None:
     if target not in ALLOWED_TRANSITIONS[experiment.status]:
         raise TransitionError(
             f"experiment {experiment.id or ''} is {experiment.status.value}; "
-            f"it cannot become {target.value}".replace("  ", " "))
+            f"it cannot become {target.value}".replace("  ", " ")
+        )
 
 
 def start(experiment: Experiment, *, on: date) -> Experiment:
     """planned -> active. The start date becomes ``on`` unless one was planned."""
     _move(experiment, ExperimentStatus.ACTIVE)
-    return replace(experiment, status=ExperimentStatus.ACTIVE,
-                   start_date=experiment.start_date or on)
+    return replace(
+        experiment, status=ExperimentStatus.ACTIVE, start_date=experiment.start_date or on
+    )
 
 
 def complete(experiment: Experiment, *, learning: str, belief_after: int | None) -> Experiment:
@@ -122,8 +132,9 @@ def complete(experiment: Experiment, *, learning: str, belief_after: int | None)
     _move(experiment, ExperimentStatus.COMPLETED)
     if not learning.strip():
         raise ValidationError("learning", "completing an experiment asks what you learned")
-    return replace(experiment, status=ExperimentStatus.COMPLETED, learning=learning,
-                   belief_after=belief_after)
+    return replace(
+        experiment, status=ExperimentStatus.COMPLETED, learning=learning, belief_after=belief_after
+    )
 
 
 def abandon(experiment: Experiment, *, reason: str) -> Experiment:
@@ -164,5 +175,7 @@ class Attempt:
 def can_log_attempt(experiment: Experiment) -> None:
     """Attempts belong to an active experiment; a planned one must be started first."""
     if experiment.status is not ExperimentStatus.ACTIVE:
-        raise TransitionError(f"experiment {experiment.id} is {experiment.status.value}; "
-                              "attempts can only be logged on an active experiment")
+        raise TransitionError(
+            f"experiment {experiment.id} is {experiment.status.value}; "
+            "attempts can only be logged on an active experiment"
+        )

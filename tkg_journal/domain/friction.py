@@ -20,8 +20,7 @@ class FrictionBehaviour:
     id: int | None = None
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "name", clean_text("behaviour", self.name,
-                                                    limit=MAX_TITLE_CHARS))
+        object.__setattr__(self, "name", clean_text("behaviour", self.name, limit=MAX_TITLE_CHARS))
         if not self.name:
             raise ValidationError("behaviour", "a friction behaviour needs a name")
         if not isinstance(self.level, Level):
@@ -30,5 +29,8 @@ class FrictionBehaviour:
 
 def seed_catalogue() -> tuple[FrictionBehaviour, ...]:
     """The behaviours named in the coaching model, one per gap sign of each level."""
-    return tuple(FrictionBehaviour(name=sign[0].upper() + sign[1:], level=level)
-                 for level in Level for sign in level.info.gap_signs)
+    return tuple(
+        FrictionBehaviour(name=sign[0].upper() + sign[1:], level=level)
+        for level in Level
+        for sign in level.info.gap_signs
+    )

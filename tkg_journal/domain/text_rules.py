@@ -15,8 +15,9 @@ def clean_text(field: str, value: str | None, *, limit: int = MAX_TEXT_CHARS) ->
     or that carries control characters other than newlines and tabs."""
     text = (value or "").strip()
     if len(text) > limit:
-        raise ValidationError(field, f"{field} is too long ({len(text):,} characters; "
-                                     f"the limit is {limit:,})")
+        raise ValidationError(
+            field, f"{field} is too long ({len(text):,} characters; the limit is {limit:,})"
+        )
     if any(ord(ch) < 32 and ch not in "\n\t\r" for ch in text) or "\x00" in text:
         raise ValidationError(field, f"{field} contains control characters")
     return text
@@ -27,8 +28,9 @@ def check_range(field: str, value: int | None, low: int, high: int) -> None:
     if value is None:
         return
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise ValidationError(field, f"{field} must be a whole number from {low} to {high}, "
-                                     f"not {value!r}")
+        raise ValidationError(
+            field, f"{field} must be a whole number from {low} to {high}, not {value!r}"
+        )
 
 
 def clean_tag(value: str) -> str:
@@ -37,6 +39,7 @@ def clean_tag(value: str) -> str:
     if not tag:
         raise ValidationError("tag", "a tag cannot be empty")
     if len(tag) > MAX_TAG_CHARS or any(ch.isspace() or ch == "," for ch in tag):
-        raise ValidationError("tag", f"tag {value!r} must be one word of at most "
-                                     f"{MAX_TAG_CHARS} characters")
+        raise ValidationError(
+            "tag", f"tag {value!r} must be one word of at most {MAX_TAG_CHARS} characters"
+        )
     return tag

@@ -29,8 +29,7 @@ class Argon2Params:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Argon2Params:
         try:
-            params = cls(int(data["time_cost"]), int(data["memory_kib"]),
-                         int(data["parallelism"]))
+            params = cls(int(data["time_cost"]), int(data["memory_kib"]), int(data["parallelism"]))
         except (KeyError, TypeError, ValueError):
             raise KeyFileError("the key file's passphrase settings are damaged") from None
         # Refuse weakened settings: a tampered key file must not make guessing cheap.
@@ -50,5 +49,6 @@ def derive_key(passphrase: str, salt: bytes, params: Argon2Params) -> bytes:
     from argon2.low_level import Type, hash_secret_raw
 
     secret = unicodedata.normalize("NFC", passphrase).encode("utf-8")
-    return hash_secret_raw(secret, salt, params.time_cost, params.memory_kib,
-                           params.parallelism, 32, Type.ID)
+    return hash_secret_raw(
+        secret, salt, params.time_cost, params.memory_kib, params.parallelism, 32, Type.ID
+    )

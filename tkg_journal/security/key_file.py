@@ -48,8 +48,11 @@ class KeySlot:
     argon2: kdf.Argon2Params | None = None  # None: the recovery slot (HKDF)
 
     def to_json(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"salt": self.salt.hex(), "nonce": self.nonce.hex(),
-                                "wrapped_key": self.wrapped_key.hex()}
+        data: dict[str, Any] = {
+            "salt": self.salt.hex(),
+            "nonce": self.nonce.hex(),
+            "wrapped_key": self.wrapped_key.hex(),
+        }
         if self.argon2 is not None:
             data["kdf"] = "argon2id"
             data["argon2"] = self.argon2.to_json()
@@ -60,10 +63,15 @@ class KeySlot:
     @classmethod
     def from_json(cls, data: Any) -> KeySlot:
         try:
-            argon2 = (kdf.Argon2Params.from_json(data["argon2"])
-                      if data["kdf"] == "argon2id" else None)
-            return cls(bytes.fromhex(data["salt"]), bytes.fromhex(data["nonce"]),
-                       bytes.fromhex(data["wrapped_key"]), argon2)
+            argon2 = (
+                kdf.Argon2Params.from_json(data["argon2"]) if data["kdf"] == "argon2id" else None
+            )
+            return cls(
+                bytes.fromhex(data["salt"]),
+                bytes.fromhex(data["nonce"]),
+                bytes.fromhex(data["wrapped_key"]),
+                argon2,
+            )
         except (KeyError, TypeError, ValueError):
             raise KeyFileError("the key file is damaged (a key slot is unreadable)") from None
 
@@ -76,9 +84,14 @@ class KeyFile:
     slots: dict[str, KeySlot] = field(default_factory=dict)
 
     def to_bytes(self) -> bytes:
-        data = {"format": FORMAT, "version": VERSION, "journal_id": self.journal_id,
-                "mode": self.mode.value, "key_check": self.key_check,
-                "slots": {name: slot.to_json() for name, slot in self.slots.items()}}
+        data = {
+            "format": FORMAT,
+            "version": VERSION,
+            "journal_id": self.journal_id,
+            "mode": self.mode.value,
+            "key_check": self.key_check,
+            "slots": {name: slot.to_json() for name, slot in self.slots.items()},
+        }
         return (json.dumps(data, indent=2) + "\n").encode("utf-8")
 
 
@@ -106,20 +119,19 @@ def _unwrap(kek: bytes, slot: KeySlot, journal_id: str, slot_name: str) -> bytes
 
 def passphrase_slot(key: bytes, journal_id: str, passphrase: str) -> KeySlot:
     salt, params = kdf.new_salt(), kdf.Argon2Params()
-    nonce, wrapped = _wrap(kdf.derive_key(passphrase, salt, params), key, journal_id,
-                           "passphrase")
+    nonce, wrapped = _wrap(kdf.derive_key(passphrase, salt, params), key, journal_id, "passphrase")
     return KeySlot(salt, nonce, wrapped, params)
 
 
 def recovery_slot(key: bytes, journal_id: str, recovery: str) -> KeySlot:
     salt = kdf.new_salt()
-    nonce, wrapped = _wrap(recovery_key.derive_key(recovery, salt), key, journal_id,
-                           "recovery")
+    nonce, wrapped = _wrap(recovery_key.derive_key(recovery, salt), key, journal_id, "recovery")
     return KeySlot(salt, nonce, wrapped)
 
 
-def create(*, key: bytes, journal_id: str, mode: KeyMode, recovery: str,
-           passphrase: str | None = None) -> KeyFile:
+def create(
+    *, key: bytes, journal_id: str, mode: KeyMode, recovery: str, passphrase: str | None = None
+) -> KeyFile:
     slots = {"recovery": recovery_slot(key, journal_id, recovery)}
     if mode is KeyMode.PASSPHRASE:
         if not passphrase:
@@ -143,8 +155,9 @@ def unlock_with_recovery_key(key_file: KeyFile, recovery: str) -> bytes:
     slot = key_file.slots.get("recovery")
     if slot is None:
         raise KeyFileError("the key file has no recovery slot")
-    key = _unwrap(recovery_key.derive_key(recovery, slot.salt), slot, key_file.journal_id,
-                  "recovery")
+    key = _unwrap(
+        recovery_key.derive_key(recovery, slot.salt), slot, key_file.journal_id, "recovery"
+    )
     if key is None:
         raise WrongRecoveryKey()
     return key
@@ -160,8 +173,7 @@ def verify(key_file: KeyFile, key: bytes) -> bytes:
 def with_passphrase(key_file: KeyFile, key: bytes, passphrase: str) -> KeyFile:
     """Passphrase mode with a new passphrase (also how a passphrase is changed)."""
     verify(key_file, key)
-    slots = dict(key_file.slots, passphrase=passphrase_slot(key, key_file.journal_id,
-                                                            passphrase))
+    slots = dict(key_file.slots, passphrase=passphrase_slot(key, key_file.journal_id, passphrase))
     return replace(key_file, mode=KeyMode.PASSPHRASE, slots=slots)
 
 
@@ -194,16 +206,20 @@ def read(path: Path) -> KeyFile:
         if data.get("format") != FORMAT:
             raise ValueError("not a key file")
         if data.get("version") != VERSION:
-            raise KeyFileError(f"the key file is version {data.get('version')!r}; this "
-                               f"TKG Journal reads version {VERSION} (update the app)")
+            raise KeyFileError(
+                f"the key file is version {data.get('version')!r}; this "
+                f"TKG Journal reads version {VERSION} (update the app)"
+            )
         slots = {str(name): KeySlot.from_json(slot) for name, slot in data["slots"].items()}
-        return KeyFile(str(data["journal_id"]), KeyMode(data["mode"]),
-                       str(data["key_check"]), slots)
+        return KeyFile(
+            str(data["journal_id"]), KeyMode(data["mode"]), str(data["key_check"]), slots
+        )
     except KeyFileError:
         raise
     except (ValueError, KeyError, TypeError, AttributeError):
-        raise KeyFileError(f"the key file {path} is damaged or not a TKG Journal key "
-                           "file") from None
+        raise KeyFileError(
+            f"the key file {path} is damaged or not a TKG Journal key file"
+        ) from None
 
 
 def write(path: Path, key_file: KeyFile) -> None:

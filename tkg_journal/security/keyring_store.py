@@ -64,7 +64,8 @@ def load_key(journal_id: str) -> bytes:
     if not is_available():
         raise KeyringUnavailable(
             "this journal keeps its key in the OS keyring, but no keyring is available "
-            "here; unlock it with the recovery key (tkg-journal recover)")
+            "here; unlock it with the recovery key (tkg-journal recover)"
+        )
     try:
         stored = _backend().get_password(SERVICE, journal_id)
     except Exception as error:
@@ -72,12 +73,15 @@ def load_key(journal_id: str) -> bytes:
     if not stored:
         raise KeyringEntryMissing(
             "the OS keyring has no key for this journal; restore access with the "
-            "recovery key (tkg-journal recover)")
+            "recovery key (tkg-journal recover)"
+        )
     try:
         return bytes.fromhex(stored)
     except ValueError:
-        raise KeyringEntryMissing("the key in the OS keyring is damaged; restore access "
-                                  "with the recovery key (tkg-journal recover)") from None
+        raise KeyringEntryMissing(
+            "the key in the OS keyring is damaged; restore access "
+            "with the recovery key (tkg-journal recover)"
+        ) from None
 
 
 def delete_key(journal_id: str) -> None:

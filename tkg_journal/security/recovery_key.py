@@ -24,7 +24,7 @@ def new_recovery_key() -> str:
         value, digit = divmod(value, 32)
         chars.append(_ALPHABET[digit])
     text = "".join(reversed(chars))
-    return "-".join(text[i:i + _GROUP] for i in range(0, len(text), _GROUP))
+    return "-".join(text[i : i + _GROUP] for i in range(0, len(text), _GROUP))
 
 
 def normalise(text: str) -> str:
@@ -39,6 +39,7 @@ def derive_key(recovery_key: str, salt: bytes) -> bytes:
     from cryptography.hazmat.primitives import hashes
     from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-    hkdf = HKDF(algorithm=hashes.SHA256(), length=32, salt=salt,
-                info=b"tkg-journal recovery key v1")
+    hkdf = HKDF(
+        algorithm=hashes.SHA256(), length=32, salt=salt, info=b"tkg-journal recovery key v1"
+    )
     return hkdf.derive(normalise(recovery_key).encode("ascii"))

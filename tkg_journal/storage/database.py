@@ -47,7 +47,8 @@ def translate_error(error: Exception, path: Path) -> StorageError:
     if "file is not a database" in text or "malformed" in text or "corrupt" in text:
         return JournalDamaged(
             f"the journal {path} cannot be read: the file is damaged or was changed "
-            "outside TKG Journal (restore it from a backup)")
+            "outside TKG Journal (restore it from a backup)"
+        )
     if "locked" in text or "busy" in text:
         return JournalBusy("the journal is busy in another program; try again in a moment")
     if "full" in text:
@@ -127,8 +128,7 @@ class Database:
     def integrity_problems(self) -> list[str]:
         """Full check: every page's HMAC (SQLCipher) and the b-tree structure (SQLite)."""
         problems = [str(row[0]) for row in self.query("PRAGMA cipher_integrity_check")]
-        problems += [str(row[0]) for row in self.query("PRAGMA quick_check")
-                     if row[0] != "ok"]
+        problems += [str(row[0]) for row in self.query("PRAGMA quick_check") if row[0] != "ok"]
         return problems
 
     def close(self) -> None:
@@ -141,8 +141,9 @@ def _connect(path: Path, key: bytes) -> Any:
     try:
         # isolation_level=None: the driver never opens transactions behind our back;
         # Database.transaction() does it explicitly.
-        conn = driver.connect(str(path), isolation_level=None, check_same_thread=False,
-                              timeout=BUSY_TIMEOUT_MS / 1000)
+        conn = driver.connect(
+            str(path), isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
+        )
     except driver.DatabaseError as error:
         raise translate_error(error, path) from error
     # SQLCipher logs failed HMAC checks to stderr; we report them as messages instead.
@@ -164,8 +165,7 @@ def _check_header(path: Path) -> None:
         with path.open("rb") as handle:
             head = handle.read(len(_PLAIN_SQLITE_MAGIC))
     except FileNotFoundError:
-        raise JournalNotFound(f"no journal at {path}; create one with `tkg-journal init`") \
-            from None
+        raise JournalNotFound(f"no journal at {path}; create one with `tkg-journal init`") from None
     except OSError as error:
         raise WriteFailed(f"cannot read {path}: {error.strerror}") from None
     if head == _PLAIN_SQLITE_MAGIC:
@@ -188,23 +188,29 @@ def open_database(path: Path, key: bytes, *, journal_id: str) -> Database:
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-            stored_id = (conn.execute("SELECT value FROM meta WHERE key = 'journal_id'")
-                         .fetchone() if version else None)
+            stored_id = (
+                conn.execute("SELECT value FROM meta WHERE key = 'journal_id'").fetchone()
+                if version
+                else None
+            )
         except driver.DatabaseError as error:
             if "no such table" in str(error):
-                raise NotAJournal(f"{path} is an encrypted database but not a TKG journal") \
-                    from None
+                raise NotAJournal(
+                    f"{path} is an encrypted database but not a TKG journal"
+                ) from None
             raise translate_error(error, path) from error
         if version == 0 or stored_id is None:
             raise NotAJournal(f"{path} is an encrypted database but not a TKG journal")
         if stored_id[0] != journal_id:
             raise JournalMismatch(
                 f"{path} belongs to another journal than its key file; "
-                "was one of the two files copied from elsewhere?")
+                "was one of the two files copied from elsewhere?"
+            )
         if version > migrations.SCHEMA_VERSION:
             raise NewerJournal(
                 f"this journal was written by a newer TKG Journal (schema {version}; this "
-                f"version knows up to {migrations.SCHEMA_VERSION}); please update the app")
+                f"version knows up to {migrations.SCHEMA_VERSION}); please update the app"
+            )
         _configure(conn)
         database = Database(conn, path, journal_id)
         if version < migrations.SCHEMA_VERSION:
@@ -223,8 +229,9 @@ def migrate(database: Database, from_version: int) -> None:
         database._conn.execute(f"PRAGMA user_version = {int(migrations.SCHEMA_VERSION)}")
 
 
-def create_database(path: Path, key: bytes, *, journal_id: str,
-                    schema_version: int = migrations.SCHEMA_VERSION) -> Database:
+def create_database(
+    path: Path, key: bytes, *, journal_id: str, schema_version: int = migrations.SCHEMA_VERSION
+) -> Database:
     """A new, empty, encrypted journal database (``schema_version`` exists for tests of
     migrations, which need databases as older versions made them)."""
     if path.exists():
@@ -238,8 +245,10 @@ def create_database(path: Path, key: bytes, *, journal_id: str,
         with database.transaction():
             for step in migrations.MIGRATIONS[:schema_version]:
                 step(conn)
-            conn.execute("INSERT INTO meta (key, value) VALUES ('journal_id', ?), "
-                         "('created_at', ?)", (journal_id, clock.now_stored()))
+            conn.execute(
+                "INSERT INTO meta (key, value) VALUES ('journal_id', ?), ('created_at', ?)",
+                (journal_id, clock.now_stored()),
+            )
             conn.execute(f"PRAGMA user_version = {int(schema_version)}")
         os.chmod(path, 0o600)
         return database

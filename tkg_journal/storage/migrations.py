@@ -138,25 +138,33 @@ CREATE INDEX commitments_by_experiment ON commitments (experiment_id);
 # The full-text index covers every text the user writes. Its rowid encodes what a row
 # points at (id * 4 + type: 0 entry, 1 experiment, 2 attempt) so that the triggers
 # update and delete by rowid (a b-tree lookup) instead of scanning an FTS column.
-_ENTRY_TEXT = ("new.body || char(10) || new.who || char(10) || new.what_happened || char(10)"
-               " || new.feeling || char(10) || new.my_response || char(10) || new.impact"
-               " || char(10) || new.try_next || char(10) || new.feedback_source")
-_EXPERIMENT_TEXT = ("new.trigger_text || char(10) || new.old_behaviour || char(10)"
-                    " || new.new_response || char(10) || new.prediction || char(10)"
-                    " || new.success_criteria || char(10) || new.learning || char(10)"
-                    " || new.abandon_reason")
+_ENTRY_TEXT = (
+    "new.body || char(10) || new.who || char(10) || new.what_happened || char(10)"
+    " || new.feeling || char(10) || new.my_response || char(10) || new.impact"
+    " || char(10) || new.try_next || char(10) || new.feedback_source"
+)
+_EXPERIMENT_TEXT = (
+    "new.trigger_text || char(10) || new.old_behaviour || char(10)"
+    " || new.new_response || char(10) || new.prediction || char(10)"
+    " || new.success_criteria || char(10) || new.learning || char(10)"
+    " || new.abandon_reason"
+)
 _ATTEMPT_TEXT = "new.situation || char(10) || new.note"
 
-_INSERT_ENTRY = ("INSERT INTO search_index (rowid, level, occurred_at, title, body) "
-                 f"VALUES (new.id * 4, new.level, new.occurred_at, new.title, {_ENTRY_TEXT});")
+_INSERT_ENTRY = (
+    "INSERT INTO search_index (rowid, level, occurred_at, title, body) "
+    f"VALUES (new.id * 4, new.level, new.occurred_at, new.title, {_ENTRY_TEXT});"
+)
 _INSERT_EXPERIMENT = (
     "INSERT INTO search_index (rowid, level, occurred_at, title, body) "
     "VALUES (new.id * 4 + 1, new.level, coalesce(new.start_date, new.created_at), "
-    f"new.title, {_EXPERIMENT_TEXT});")
+    f"new.title, {_EXPERIMENT_TEXT});"
+)
 _INSERT_ATTEMPT = (
     "INSERT INTO search_index (rowid, level, occurred_at, title, body) "
     "VALUES (new.id * 4 + 2, (SELECT level FROM experiments WHERE id = new.experiment_id), "
-    f"new.occurred_at, '', {_ATTEMPT_TEXT});")
+    f"new.occurred_at, '', {_ATTEMPT_TEXT});"
+)
 
 _V2_SEARCH = f"""
 CREATE VIRTUAL TABLE search_index USING fts5 (
@@ -203,6 +211,7 @@ CREATE TRIGGER attempts_index_delete AFTER DELETE ON attempts BEGIN
     DELETE FROM search_index WHERE rowid = old.id * 4 + 2;
 END;
 """
+
 
 def _select_from(insert_sql: str, table: str) -> str:
     """Turn a trigger's ``INSERT .. VALUES (new.x, ..)`` into ``INSERT .. SELECT x, .. FROM t``

@@ -1,0 +1,55 @@
+"""Read shapes for lists and search results (what a list row or a hit shows)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from tkg_journal.domain.entries import EntryKind
+from tkg_journal.domain.levels import Level
+
+MATCH_START = "\x02"
+MATCH_END = "\x03"
+
+
+def highlight(snippet: str, before: str, after: str) -> str:
+    return snippet.replace(MATCH_START, before).replace(MATCH_END, after)
+
+
+class HitType(StrEnum):
+    ENTRY = "entry"
+    EXPERIMENT = "experiment"
+    ATTEMPT = "attempt"
+
+
+@dataclass(frozen=True, slots=True)
+class EntrySummary:
+    """One row of the entry list: enough to show it without loading the whole entry."""
+
+    id: int
+    occurred_at: datetime
+    kind: EntryKind
+    level: Level | None
+    title: str
+    first_line: str
+    share_with_coach: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """A ranked match. ``snippet`` wraps matched words in :data:`MATCH_START` and
+    :data:`MATCH_END` (control characters no user text can contain); a presenter turns
+    them into bold, brackets or HTML with :func:`highlight`.
+
+    For an attempt, ``id`` is the attempt's and ``parent_id`` its experiment's.
+    """
+
+    type: HitType
+    id: int
+    parent_id: int | None
+    occurred_at: datetime
+    level: Level | None
+    title: str
+    snippet: str
+    rank: float

@@ -1,0 +1,58 @@
+"""Fill a new, empty journal with realistic sample data (for trying the app and benchmarks)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import UTC
+
+from tkg_journal.domain.errors import DomainError
+from tkg_journal.services import demo_data
+from tkg_journal.services.journal import Journal
+from tkg_journal.storage import (
+    checkin_repository,
+    coach_session_repository,
+    entry_repository,
+    experiment_repository,
+)
+
+MAX_DEMO_ENTRIES = 200_000
+
+
+@dataclass(frozen=True, slots=True)
+class DemoSummary:
+    entries: int
+    experiments: int
+    attempts: int
+    checkins: int
+    sessions: int
+
+
+def fill(journal: Journal, *, entries: int, seed: int) -> DemoSummary:
+    """Write the sample journal in one transaction; refuses a journal that has content."""
+    if not 0 <= entries <= MAX_DEMO_ENTRIES:
+        raise DomainError(f"--entries must be between 0 and {MAX_DEMO_ENTRIES:,}")
+    if not journal.is_empty():
+        raise DomainError(
+            "sample data only goes into a new, empty journal; this one "
+            "already has entries (use another --data-dir)"
+        )
+    now = journal.clock()
+    data = demo_data.generate(
+        entries=entries, seed=seed, today=now.date(), tz=now.tzinfo or now.astimezone().tzinfo
+    )  # type: ignore[arg-type]
+    attempts = 0
+    with journal.db.transaction():
+        entry_repository.insert_many(journal.db, entries=data.entries)
+        for item in data.experiments:
+            experiment_id = experiment_repository.insert(journal.db, experiment=item.experiment)
+            experiment_repository.insert_attempts(
+                journal.db,
+                attempts=[replace(a, experiment_id=experiment_id) for a in item.attempts],
+            )
+            attempts += len(item.attempts)
+        checkin_repository.insert_many(journal.db, checkins=data.checkins)
+        for session in data.sessions:
+            coach_session_repository.insert(journal.db, session=session)
+    return DemoSummary(
+        len(data.entries), len(data.experiments), attempts, len(data.checkins), len(data.sessions)
+    )

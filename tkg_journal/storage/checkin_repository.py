@@ -1,0 +1,45 @@
+"""Level self-rating check-ins (one per day) and their scores."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from tkg_journal.domain.levels import Level
+from tkg_journal.domain.ratings import RatingCheckin
+from tkg_journal.storage import clock
+from tkg_journal.storage.database import Database
+
+
+def upsert(db: Database, *, checkin: RatingCheckin) -> int:
+    """Store a check-in; a second one on the same day replaces the first."""
+    day = checkin.rated_on.isoformat()
+    db.execute("DELETE FROM rating_checkins WHERE rated_on = ?", (day,))
+    checkin_id = db.execute(
+        "INSERT INTO rating_checkins (rated_on, note, created_at) VALUES (?, ?, ?)",
+        (day, checkin.note, clock.now_stored()),
+    )
+    db.execute_many(
+        "INSERT INTO level_ratings (checkin_id, level, score) VALUES (?, ?, ?)",
+        [(checkin_id, int(level), score) for level, score in sorted(checkin.scores.items())],
+    )
+    return checkin_id
+
+
+def insert_many(db: Database, *, checkins: Sequence[RatingCheckin]) -> None:
+    for checkin in checkins:
+        upsert(db, checkin=checkin)
+
+
+def list_all(db: Database) -> list[RatingCheckin]:
+    scores: dict[int, dict[Level, int]] = {}
+    for checkin_id, level, score in db.query("SELECT checkin_id, level, score FROM level_ratings"):
+        scores.setdefault(checkin_id, {})[Level(level)] = score
+    return [
+        RatingCheckin(
+            id=r[0],
+            rated_on=clock.date_from_stored(r[1]) or r[1],
+            note=r[2],
+            scores=scores.get(r[0], {}),
+        )
+        for r in db.query("SELECT id, rated_on, note FROM rating_checkins ORDER BY rated_on")
+    ]
