@@ -1,0 +1,62 @@
+"""Shared fixtures: every test gets its own data folder and its own keyring.
+
+Qt runs offscreen unless a test asks for a real X server; no test can reach the user's
+real journal, keyring or configuration.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import keyring.backends.fail
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from tests.fakes.keyrings import FailingKeyring, MemoryKeyring  # noqa: E402
+from tkg_journal.paths import JournalPaths  # noqa: E402
+
+TEST_PASSPHRASE = "correct horse battery staple"
+
+
+@pytest.fixture(autouse=True)
+def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Point every folder the app could use at this test's temp dir."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local/share"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+    monkeypatch.setenv("TKG_JOURNAL_HOME", str(tmp_path / "journal"))
+    for name in ("TKG_JOURNAL_PASSPHRASE", "TKG_JOURNAL_NEW_PASSPHRASE",
+                 "TKG_JOURNAL_RECOVERY_KEY"):
+        monkeypatch.delenv(name, raising=False)
+    # Subprocesses get "no keyring" unless a test gives them the file keyring.
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    previous = keyring.get_keyring()
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    yield
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def memory_keyring() -> MemoryKeyring:
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    return backend
+
+
+@pytest.fixture
+def failing_keyring() -> FailingKeyring:
+    backend = FailingKeyring()
+    keyring.set_keyring(backend)
+    return backend
+
+
+@pytest.fixture
+def journal_paths(tmp_path: Path) -> JournalPaths:
+    return JournalPaths(tmp_path / "journal")

@@ -1,0 +1,101 @@
+"""Schema versions: a database made by every earlier version opens, migrated, with its data;
+and the SQLModel declaration of the tables matches what the migrations build."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import TEST_PASSPHRASE
+from tests.helpers import entry
+from tkg_journal.domain.levels import Level
+from tkg_journal.paths import JournalPaths
+from tkg_journal.security import key_file
+from tkg_journal.services import journal_access
+from tkg_journal.storage import entry_repository, migrations
+from tkg_journal.storage.database import create_database, open_database
+
+
+def _journal_at_version(paths: JournalPaths, version: int) -> bytes:
+    """A journal exactly as schema ``version`` made it, with one entry in it."""
+    created = journal_access.create(paths, passphrase=TEST_PASSPHRASE)
+    created.journal.close()
+    key = journal_access.unlock_key(paths, passphrase=TEST_PASSPHRASE)
+    journal_id = key_file.read(paths.key_file).journal_id
+    paths.database.unlink()
+    database = create_database(paths.database, key, journal_id=journal_id,
+                               schema_version=version)
+    with database.transaction():
+        entry_repository.insert(database, entry=entry(title="Written before the upgrade",
+                                                      body="the quarterly budget review",
+                                                      level=Level.GROWTH, tags=("budget",)))
+    database.close()
+    return key
+
+
+@pytest.mark.parametrize("version", range(1, migrations.SCHEMA_VERSION))
+def test_every_older_schema_opens_migrated_with_its_data(journal_paths: JournalPaths,
+                                                          version: int) -> None:
+    _journal_at_version(journal_paths, version)
+    with journal_access.unlock(journal_paths, passphrase=TEST_PASSPHRASE) as journal:
+        assert journal.db.schema_version == migrations.SCHEMA_VERSION
+        [summary] = journal.list_entries()
+        assert summary.title == "Written before the upgrade"
+        assert journal.get_entry(summary.id).tags == ("budget",)
+        # The search index (added in version 2) covers rows written before it existed.
+        [hit] = journal.search("quarterly")
+        assert hit.id == summary.id
+        assert journal.integrity_problems() == []
+
+
+def test_a_failed_migration_changes_nothing(journal_paths: JournalPaths,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    key = _journal_at_version(journal_paths, 1)
+    journal_id = key_file.read(journal_paths.key_file).journal_id
+
+    def broken_step(conn: object) -> None:
+        raise RuntimeError("simulated failure half-way through a migration")
+
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, broken_step])
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", len(migrations.MIGRATIONS))
+    with pytest.raises(RuntimeError):
+        open_database(journal_paths.database, key, journal_id=journal_id)
+    monkeypatch.undo()
+    database = open_database(journal_paths.database, key, journal_id=journal_id)
+    try:
+        assert database.schema_version == migrations.SCHEMA_VERSION
+    finally:
+        database.close()
+
+
+def test_sqlmodel_tables_match_the_migrated_schema(journal_paths: JournalPaths) -> None:
+    from tkg_journal.storage.tables import SQLModel
+
+    created = journal_access.create(journal_paths, passphrase=TEST_PASSPHRASE)
+    with created.journal as journal:
+        for name, table in SQLModel.metadata.tables.items():
+            stored = {row[1]: (row[3], row[5]) for row in
+                      journal.db.query("SELECT * FROM pragma_table_info(?)", (name,))}
+            declared = {column.name: column for column in table.columns}
+            assert set(stored) == set(declared), name
+            for column_name, column in declared.items():
+                not_null, primary_key = stored[column_name]
+                assert bool(primary_key) == column.primary_key, (name, column_name)
+                if not column.primary_key:
+                    assert bool(not_null) == (not column.nullable), (name, column_name)
+        stored_tables = {row[0] for row in journal.db.query(
+            "SELECT name FROM sqlite_master WHERE type = 'table' "
+            "AND name NOT LIKE 'search_index%'")}
+        assert stored_tables == set(SQLModel.metadata.tables)
+
+
+def test_sqlmodel_reads_the_encrypted_journal(journal_paths: JournalPaths) -> None:
+    from sqlmodel import Session, select
+
+    from tkg_journal.storage.tables import EntryRow, orm_engine
+
+    created = journal_access.create(journal_paths, passphrase=TEST_PASSPHRASE)
+    with created.journal as journal:
+        journal.add_entry(entry(title="Read through the ORM"))
+        with Session(orm_engine(journal.db._conn)) as session:
+            rows = session.exec(select(EntryRow)).all()
+        assert [row.title for row in rows] == ["Read through the ORM"]
