@@ -1,0 +1,1 @@
+"""Matplotlib Figure builders (no pyplot, no Qt)."""

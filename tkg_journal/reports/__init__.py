@@ -1,0 +1,1 @@
+"""Coach-session summary: collect once, render to Markdown, HTML and PDF."""

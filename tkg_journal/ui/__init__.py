@@ -1,0 +1,1 @@
+"""Everything PySide6: main window shell, views, Qt item models, dialogs."""
