@@ -16,8 +16,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from tests.fakes.keyrings import FailingKeyring, MemoryKeyring  # noqa: E402
-from tkg_journal.paths import JournalPaths  # noqa: E402
+from tests.fakes.keyrings import FailingKeyring, MemoryKeyring
+from tkg_journal.paths import JournalPaths
 
 TEST_PASSPHRASE = "correct horse battery staple"
 

@@ -17,8 +17,8 @@ from tkg_journal.domain.search import MATCH_END, MATCH_START, HitType
 from tkg_journal.paths import JournalPaths
 from tkg_journal.services import journal_access
 from tkg_journal.services.errors import ImportFailed
-from tkg_journal.services.jrnl_import import import_jrnl
 from tkg_journal.services.journal import Journal
+from tkg_journal.services.jrnl_import import import_jrnl
 from tkg_journal.storage.entry_repository import EntryFilter
 from tkg_journal.storage.errors import NotFound
 
@@ -135,7 +135,7 @@ def _jrnl_file(path: Path, entries: list[dict[str, object]]) -> Path:
 
 def test_import_is_idempotent(journal: Journal, tmp_path: Path) -> None:
     source = _jrnl_file(tmp_path / "a.json", [
-        {"date": "2024-01-0%d" % d, "time": "09:00", "title": f"Day {d}", "body": "b",
+        {"date": f"2024-01-0{d}", "time": "09:00", "title": f"Day {d}", "body": "b",
          "tags": ["@growth"]} for d in range(1, 4)])
     first = import_jrnl(journal, source)
     second = import_jrnl(journal, source)

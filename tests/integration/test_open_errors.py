@@ -15,9 +15,9 @@ from tkg_journal.paths import JournalPaths
 from tkg_journal.security import keyring_store
 from tkg_journal.security.errors import (
     KeyFileError,
+    KeyMismatch,
     KeyringEntryMissing,
     KeyringUnavailable,
-    KeyMismatch,
     WrongPassphrase,
     WrongRecoveryKey,
 )
@@ -114,9 +114,8 @@ def test_missing_keyring_entry_points_to_the_recovery_key(
 def test_keyring_gone_from_the_machine(journal_paths: JournalPaths,
                                        memory_keyring: MemoryKeyring) -> None:
     journal_access.create(journal_paths).journal.close()
-    import keyring.backends.fail
-
     import keyring
+    import keyring.backends.fail
     keyring.set_keyring(keyring.backends.fail.Keyring())
     with pytest.raises(KeyringUnavailable, match="recover"):
         journal_access.unlock(journal_paths)

@@ -17,8 +17,7 @@ def test_key_pragma_is_a_raw_hex_key() -> None:
     key = bytes(range(32))
     assert key_pragma(key) == f"PRAGMA key = \"x'{key.hex()}'\""
     assert key_pragma(key) == (
-        "PRAGMA key = \"x'000102030405060708090a0b0c0d0e0f"
-        "101112131415161718191a1b1c1d1e1f'\""
+        "PRAGMA key = \"x'000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f'\""
     )
 
 

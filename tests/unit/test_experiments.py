@@ -62,12 +62,13 @@ MOVES: dict[ExperimentStatus, Callable[[Experiment], Experiment]] = {
 
 
 def test_the_lifecycle_is_planned_active_then_closed() -> None:
-    assert ALLOWED_TRANSITIONS == {
+    expected = {
         S.PLANNED: {S.ACTIVE, S.ABANDONED},
         S.ACTIVE: {S.COMPLETED, S.ABANDONED},
         S.COMPLETED: set(),
         S.ABANDONED: set(),
     }
+    assert expected == ALLOWED_TRANSITIONS
 
 
 @pytest.mark.parametrize(
@@ -227,9 +228,7 @@ def test_statement_in_the_coaching_sentence() -> None:
         (S.ABANDONED, date(2026, 3, 1), date(2026, 3, 10), False),
     ],
 )
-def test_is_overdue(
-    status: ExperimentStatus, due: date | None, today: date, overdue: bool
-) -> None:
+def test_is_overdue(status: ExperimentStatus, due: date | None, today: date, overdue: bool) -> None:
     subject = replace(in_status(status), due_date=due)
     assert subject.is_overdue(today) is overdue
 

@@ -98,11 +98,6 @@ def test_unknown_level_error_quotes_what_was_typed() -> None:
         parse_level("leadership")
 
 
-@pytest.mark.xfail(
-    reason="levels.py parse_level: str.isdigit() accepts '²'/'①' but int() rejects them, "
-    "so a raw ValueError (not a ValidationError) escapes",
-    strict=True,
-)
 @pytest.mark.parametrize("text", ["²", "①"])
 def test_digit_like_characters_are_a_validation_error(text: str) -> None:
     with pytest.raises(DomainError):

@@ -19,7 +19,10 @@ def parse_date(text: str, *, today: date, field: str = "date") -> date:
     if raw == "yesterday":
         return today - timedelta(days=1)
     if match := _RELATIVE.match(raw):
-        return today - timedelta(days=int(match[1]) * _UNIT_DAYS[match[2]])
+        try:
+            return today - timedelta(days=int(match[1]) * _UNIT_DAYS[match[2]])
+        except OverflowError:
+            raise ValidationError(field, f"{field} {text!r} reaches back before year 1") from None
     try:
         return date.fromisoformat(raw)
     except ValueError:

@@ -113,7 +113,7 @@ def parse_level(text: str | int) -> Level:
         ValidationError: the text names no level; the message lists the valid ones.
     """
     raw = str(text).strip()
-    if raw.isdigit() and 1 <= int(raw) <= len(Level):
+    if raw.isascii() and raw.isdecimal() and 1 <= int(raw) <= len(Level):
         return Level(int(raw))
     for level in Level:
         if raw.casefold() == level.title.casefold():

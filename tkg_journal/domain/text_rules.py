@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from tkg_journal.domain.errors import ValidationError
 
 #: Longest single text field we accept (about 200 pages); guards imports and pasted dumps.
@@ -18,9 +20,15 @@ def clean_text(field: str, value: str | None, *, limit: int = MAX_TEXT_CHARS) ->
         raise ValidationError(
             field, f"{field} is too long ({len(text):,} characters; the limit is {limit:,})"
         )
-    if any(ord(ch) < 32 and ch not in "\n\t\r" for ch in text) or "\x00" in text:
+    if any(_is_control(ch) for ch in text):
         raise ValidationError(field, f"{field} contains control characters")
     return text
+
+
+def _is_control(ch: str) -> bool:
+    # C0, DEL and C1 (which includes the terminal's escape introducer \x9b); line breaks
+    # and tabs are ordinary writing.
+    return ch not in "\n\t\r" and unicodedata.category(ch) == "Cc"
 
 
 def check_range(field: str, value: int | None, low: int, high: int) -> None:
@@ -38,7 +46,8 @@ def clean_tag(value: str) -> str:
     tag = value.strip().lstrip("#@").strip().lower()
     if not tag:
         raise ValidationError("tag", "a tag cannot be empty")
-    if len(tag) > MAX_TAG_CHARS or any(ch.isspace() or ch == "," for ch in tag):
+    if len(tag) > MAX_TAG_CHARS or any(ch.isspace() or ch == "," or _is_control(ch)
+                                       for ch in tag):
         raise ValidationError(
             "tag", f"tag {value!r} must be one word of at most {MAX_TAG_CHARS} characters"
         )

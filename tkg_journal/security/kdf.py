@@ -15,6 +15,7 @@ from tkg_journal.security.errors import KeyFileError
 
 SALT_BYTES = 16
 MIN_MEMORY_KIB = 64 * 1024
+MAX_MEMORY_KIB = 4 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +36,9 @@ class Argon2Params:
         # Refuse weakened settings: a tampered key file must not make guessing cheap.
         if params.memory_kib < MIN_MEMORY_KIB or params.time_cost < 1 or params.parallelism < 1:
             raise KeyFileError("the key file asks for a weaker passphrase hash than allowed")
+        # ...and must not make unlocking hang or exhaust memory either.
+        if params.memory_kib > MAX_MEMORY_KIB or params.time_cost > 64 or params.parallelism > 64:
+            raise KeyFileError("the key file's passphrase settings are out of range (damaged?)")
         return params
 
 

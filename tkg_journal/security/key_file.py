@@ -32,6 +32,7 @@ from tkg_journal.security.errors import (
 FORMAT = "tkg-journal-keys"
 VERSION = 1
 _NONCE_BYTES = 12
+_WRAPPED_KEY_BYTES = 32 + 16  # the key and the GCM tag
 _MAX_KEY_FILE_BYTES = 64 * 1024
 
 
@@ -66,12 +67,16 @@ class KeySlot:
             argon2 = (
                 kdf.Argon2Params.from_json(data["argon2"]) if data["kdf"] == "argon2id" else None
             )
-            return cls(
+            slot = cls(
                 bytes.fromhex(data["salt"]),
                 bytes.fromhex(data["nonce"]),
                 bytes.fromhex(data["wrapped_key"]),
                 argon2,
             )
+            if (len(slot.salt), len(slot.nonce), len(slot.wrapped_key)) != (
+                kdf.SALT_BYTES, _NONCE_BYTES, _WRAPPED_KEY_BYTES):
+                raise ValueError("wrong field length")
+            return slot
         except (KeyError, TypeError, ValueError):
             raise KeyFileError("the key file is damaged (a key slot is unreadable)") from None
 

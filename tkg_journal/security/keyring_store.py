@@ -86,7 +86,13 @@ def load_key(journal_id: str) -> bytes:
 
 def delete_key(journal_id: str) -> None:
     """Remove the key (used when switching to passphrase mode); absent is fine."""
+    from keyring.errors import PasswordDeleteError
+
+    if not is_available():  # no keyring: nothing can be stored there to remove
+        return
     try:
         _backend().delete_password(SERVICE, journal_id)
-    except Exception:  # "not found" is the common case and means the same thing here
+    except PasswordDeleteError:  # not there: the outcome the caller wanted
         return
+    except Exception as error:
+        raise KeyringUnavailable(f"the OS keyring refused to remove the key ({error})") from None

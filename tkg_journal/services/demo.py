@@ -37,9 +37,7 @@ def fill(journal: Journal, *, entries: int, seed: int) -> DemoSummary:
             "already has entries (use another --data-dir)"
         )
     now = journal.clock()
-    data = demo_data.generate(
-        entries=entries, seed=seed, today=now.date(), tz=now.tzinfo or now.astimezone().tzinfo
-    )  # type: ignore[arg-type]
+    data = demo_data.generate(entries=entries, seed=seed, today=now.date(), tz=now.tzinfo or UTC)
     attempts = 0
     with journal.db.transaction():
         entry_repository.insert_many(journal.db, entries=data.entries)

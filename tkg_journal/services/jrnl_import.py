@@ -125,7 +125,10 @@ def _entry(item: Any, zone: tzinfo) -> tuple[Entry, str]:
     if item.get("starred") is True:
         tags.append("starred")
     fingerprint = hashlib.sha256(
-        json.dumps([day_text, time_text, title, body], ensure_ascii=False).encode()
+        # Wall-clock time, as jrnl stores it: the same file re-imported in another time
+        # zone (or with "09:30" written as "09:30:00") is still recognised.
+        json.dumps([moment.replace(tzinfo=None).isoformat(), title, body],
+                   ensure_ascii=False).encode()
     ).hexdigest()
     entry = Entry(
         kind=EntryKind.FREE,
