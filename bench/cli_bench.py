@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 PASSPHRASE = "benchmark passphrase"
-QUERIES = ["budget", "defensive", "delegat", "feedback from my manager", "trust team"]
+QUERIES = ["budget", "defensive", "delegat", "feedback manager", "team trust"]
 
 
 def command() -> list[str]:
@@ -35,7 +35,7 @@ def timed(args: list[str], data_dir: Path, *, stdin: bytes | None = None) -> flo
     env = dict(os.environ, TKG_JOURNAL_PASSPHRASE=PASSPHRASE)
     start = time.perf_counter()
     subprocess.run([*command(), "--data-dir", str(data_dir), *args], env=env, check=True,
-                   input=stdin, stdout=subprocess.DEVNULL)
+                   input=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return time.perf_counter() - start
 
 
@@ -100,11 +100,11 @@ def main() -> int:
         size = sum(p.stat().st_size for p in journal.iterdir() if p.is_file())
         print(f"journal: {options.entries:,} demo entries, {size / 2**20:.1f} MB on disk, "
               f"built in {build:.1f} s; medians of {runs} runs (import: 3)")
-        print(f"{'operation':<32}{'median':>10}{'target':>10}")
+        print(f"{'operation':<42}{'median':>10}{'target':>10}")
         for name, seconds, target in results:
             goal = f"<= {target:g} s" if target else "-"
-            print(f"{'tkg-journal ' + name:<32}{seconds:>9.3f}s{goal:>10}")
-        print(f"{'in-process FTS query':<32}{fts * 1000:>8.1f}ms{'<= 20 ms':>10}")
+            print(f"{'tkg-journal ' + name:<42}{seconds:>9.3f}s{goal:>10}")
+        print(f"{'in-process FTS query':<42}{fts * 1000:>8.1f}ms{'<= 20 ms':>10}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0

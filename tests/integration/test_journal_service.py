@@ -80,9 +80,9 @@ def test_search_ranks_titles_first_and_marks_matches(journal: Journal) -> None:
     assert f"{MATCH_START}delegation{MATCH_END}" in hits[1].snippet
 
 
-def test_search_finds_word_prefixes_stems_and_accents(journal: Journal) -> None:
-    journal.add_entry(entry(body="Conversations with the café team were defensive"))
-    for query in ("convers", "conversation", "cafe", "defensiveness", "CAFÉ"):
+def test_search_finds_word_prefixes_and_ignores_accents(journal: Journal) -> None:
+    journal.add_entry(entry(body="Conversations about delegation with the café team"))
+    for query in ("convers", "conversation", "delegat", "cafe", "CAFÉ", "team conv"):
         assert journal.search(query), query
 
 

@@ -10,11 +10,11 @@ from hypothesis import strategies as st
 
 from tkg_journal.storage.search_repository import MAX_QUERY_WORDS, fts_query
 
-SAFE_QUERY = re.compile(r'(?:"\w+" )*"\w+"\*')
+SAFE_QUERY = re.compile(r'(?:"\w+"\* )*"\w+"\*')
 
 
-def test_words_are_quoted_and_the_last_is_a_prefix() -> None:
-    assert fts_query("trust my tea") == '"trust" "my" "tea"*'
+def test_words_are_quoted_and_each_is_a_prefix() -> None:
+    assert fts_query("trust my tea") == '"trust"* "my"* "tea"*'
 
 
 def test_a_single_word_is_a_prefix_search() -> None:
@@ -22,24 +22,24 @@ def test_a_single_word_is_a_prefix_search() -> None:
 
 
 def test_surrounding_and_repeated_whitespace_is_ignored() -> None:
-    assert fts_query("  hard \t  talk\n") == '"hard" "talk"*'
+    assert fts_query("  hard \t  talk\n") == '"hard"* "talk"*'
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("trust AND team", '"trust" "AND" "team"*'),
-        ("trust OR team", '"trust" "OR" "team"*'),
-        ("NOT defensive", '"NOT" "defensive"*'),
-        ("NEAR(trust team)", '"NEAR" "trust" "team"*'),
-        ('"exact phrase"', '"exact" "phrase"*'),
-        ('say "no', '"say" "no"*'),
-        ("(boss OR peer)", '"boss" "OR" "peer"*'),
+        ("trust AND team", '"trust"* "AND"* "team"*'),
+        ("trust OR team", '"trust"* "OR"* "team"*'),
+        ("NOT defensive", '"NOT"* "defensive"*'),
+        ("NEAR(trust team)", '"NEAR"* "trust"* "team"*'),
+        ('"exact phrase"', '"exact"* "phrase"*'),
+        ('say "no', '"say"* "no"*'),
+        ("(boss OR peer)", '"boss"* "OR"* "peer"*'),
         ("-angry", '"angry"*'),
         ("deleg*", '"deleg"*'),
-        ("title:budget", '"title" "budget"*'),
-        ("^start +plus", '"start" "plus"*'),
-        ("don't", '"don" "t"*'),
+        ("title:budget", '"title"* "budget"*'),
+        ("^start +plus", '"start"* "plus"*'),
+        ("don't", '"don"* "t"*'),
     ],
 )
 def test_fts_operators_typed_by_the_user_become_plain_words(text: str, expected: str) -> None:
@@ -47,7 +47,7 @@ def test_fts_operators_typed_by_the_user_become_plain_words(text: str, expected:
 
 
 def test_non_ascii_words_are_kept() -> None:
-    assert fts_query("équipe Größe") == '"équipe" "Größe"*'
+    assert fts_query("équipe Größe") == '"équipe"* "Größe"*'
 
 
 @pytest.mark.parametrize("text", ["", "   ", "\n\t", '"', "***", "-:()", "\"'^+*.,;!?"])

@@ -172,7 +172,7 @@ CREATE VIRTUAL TABLE search_index USING fts5 (
     occurred_at UNINDEXED,
     title,
     body,
-    tokenize = 'porter unicode61 remove_diacritics 2',
+    tokenize = 'unicode61 remove_diacritics 2',
     prefix = '2 3'
 );
 

@@ -1,8 +1,10 @@
 """Full-text search over everything the user writes (the FTS5 ``search_index``).
 
 Typed text becomes a safe FTS5 query: every word is quoted (so ``AND``, ``-`` or ``"``
-typed by a user are just words) and the last word matches as a prefix, which is what
-search-as-you-type needs. Results are ranked by BM25 with titles weighing more.
+typed by a user are just words) and matches as a prefix, so ``delegat`` finds
+"delegation", "delegating" and "delegated" while the user is still typing. (A stemmer
+was tried and dropped: it cuts "delegation" to "deleg", so the prefix "delegat" found
+nothing.) Results are ranked by BM25 with titles weighing more.
 """
 
 from __future__ import annotations
@@ -21,13 +23,11 @@ MAX_QUERY_WORDS = 16
 
 
 def fts_query(text: str) -> str | None:
-    """``'trust my tea'`` -> ``'"trust" "my" "tea"*'``; ``None`` when there is no word."""
+    """``'trust my tea'`` -> ``'"trust"* "my"* "tea"*'``; ``None`` when there is no word."""
     words = _WORD.findall(text)[:MAX_QUERY_WORDS]
     if not words:
         return None
-    quoted = [f'"{word}"' for word in words]
-    quoted[-1] += "*"
-    return " ".join(quoted)
+    return " ".join(f'"{word}"*' for word in words)
 
 
 _SEARCH = """
