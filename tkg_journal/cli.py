@@ -94,7 +94,17 @@ def _secret(file_path: str | None, env: str, what: str, *, repeat: bool) -> str:
     import getpass
 
     try:
-        first = getpass.getpass(f"{what[0].upper()}{what[1:]}: ")
+        label = f"{what[0].upper()}{what[1:]}"
+        if repeat:  # a new secret: say the rule before it is typed, check it before repeating
+            from tkg_journal.services.journal_access import (
+                MIN_PASSPHRASE_CHARS,
+                check_new_passphrase,
+            )
+
+            label += f" (at least {MIN_PASSPHRASE_CHARS} characters)"
+        first = getpass.getpass(f"{label}: ")
+        if repeat:
+            check_new_passphrase(first)
         if repeat and getpass.getpass("Repeat it: ") != first:
             raise UsageError(f"the two entries of the {what} differ; nothing was changed")
     except EOFError:
