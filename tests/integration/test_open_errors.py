@@ -235,7 +235,7 @@ def test_journal_from_a_newer_version_is_refused_untouched(
     paths, _ = passphrase_journal
     with journal_access.unlock(paths, passphrase=TEST_PASSPHRASE) as journal:
         conn = journal.db._conn
-        conn.execute("PRAGMA user_version = 99")
+        conn.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
     before = snapshot(paths.data_dir)
     with pytest.raises(NewerJournal, match="newer"):
         journal_access.unlock(paths, passphrase=TEST_PASSPHRASE)

@@ -34,6 +34,11 @@ BUSY_TIMEOUT_MS = 5000
 
 Row = tuple[Any, ...]
 
+# The schema version lives in the meta table, not in PRAGMA user_version: a PRAGMA takes
+# no bound parameters, and the only SQL we ever format is the key pragma (cipher.py).
+_READ_SCHEMA_VERSION = "SELECT value FROM meta WHERE key = 'schema_version'"
+_WRITE_SCHEMA_VERSION = "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)"
+
 
 def _driver() -> Any:
     import sqlcipher3
@@ -123,7 +128,7 @@ class Database:
     # maintenance -----------------------------------------------------------------
     @property
     def schema_version(self) -> int:
-        return int(self.scalar("PRAGMA user_version"))
+        return int(self.scalar(_READ_SCHEMA_VERSION))
 
     def integrity_problems(self) -> list[str]:
         """Full check: every page's HMAC (SQLCipher) and the b-tree structure (SQLite)."""
@@ -156,7 +161,7 @@ def _configure(conn: Any) -> None:
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA temp_store = MEMORY")  # no temp files: they could hold plaintext
     conn.execute("PRAGMA synchronous = NORMAL")  # safe with WAL: a crash loses no commit
-    conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_MS)}")
+    conn.execute("PRAGMA busy_timeout = 5000")  # = BUSY_TIMEOUT_MS
 
 
 def _check_header(path: Path) -> None:
@@ -187,12 +192,13 @@ def open_database(path: Path, key: bytes, *, journal_id: str) -> Database:
     try:
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-            stored_id = (
-                conn.execute("SELECT value FROM meta WHERE key = 'journal_id'").fetchone()
-                if version
-                else None
+            meta = dict(
+                conn.execute(
+                    "SELECT key, value FROM meta WHERE key IN ('journal_id', 'schema_version')"
+                ).fetchall()
             )
+            version = int(meta.get("schema_version", 0))
+            stored_id = meta.get("journal_id")
         except driver.DatabaseError as error:
             if "no such table" in str(error):
                 raise NotAJournal(
@@ -201,7 +207,7 @@ def open_database(path: Path, key: bytes, *, journal_id: str) -> Database:
             raise translate_error(error, path) from error
         if version == 0 or stored_id is None:
             raise NotAJournal(f"{path} is an encrypted database but not a TKG journal")
-        if stored_id[0] != journal_id:
+        if stored_id != journal_id:
             raise JournalMismatch(
                 f"{path} belongs to another journal than its key file; "
                 "was one of the two files copied from elsewhere?"
@@ -226,7 +232,7 @@ def migrate(database: Database, from_version: int) -> None:
     with database.transaction():
         for step in migrations.MIGRATIONS[from_version:]:
             step(database._conn)
-        database._conn.execute(f"PRAGMA user_version = {int(migrations.SCHEMA_VERSION)}")
+        database._conn.execute(_WRITE_SCHEMA_VERSION, (migrations.SCHEMA_VERSION,))
 
 
 def create_database(
@@ -249,7 +255,7 @@ def create_database(
                 "INSERT INTO meta (key, value) VALUES ('journal_id', ?), ('created_at', ?)",
                 (journal_id, clock.now_stored()),
             )
-            conn.execute(f"PRAGMA user_version = {int(schema_version)}")
+            conn.execute(_WRITE_SCHEMA_VERSION, (schema_version,))
         os.chmod(path, 0o600)
         return database
     except BaseException:

@@ -1,4 +1,4 @@
-"""The schema, version by version. ``PRAGMA user_version`` holds the applied version.
+"""The schema, version by version. The ``meta`` row ``schema_version`` holds the applied one.
 
 Each step is frozen once released: a database made by any earlier version is brought
 forward by applying the later steps in order, inside one transaction, so a failed
