@@ -311,12 +311,13 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from tkg_journal.services.jrnl_import import import_jrnl, parse, read_file
+    from tkg_journal.services.jrnl_import import parse, read_file, store
 
     path = Path(args.file)
-    parse(read_file(path), zone=_now().tzinfo or UTC)  # refuse a bad file before asking for keys
+    # Parsed once, before unlocking: a bad file is refused without asking for a passphrase.
+    parsed = parse(read_file(path), zone=_now().tzinfo or UTC)
     with _open(args) as journal:
-        result = import_jrnl(journal, path)
+        result = store(journal, parsed)
     skipped = (
         f"; {result.already_present} were already in the journal" if result.already_present else ""
     )

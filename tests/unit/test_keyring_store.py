@@ -15,23 +15,10 @@ KEY = bytes(range(32))
 JOURNAL_ID = "journal-3f9a"
 
 
-class PlaintextFileKeyring(KeyringBackend):
+class PlaintextFileKeyring(MemoryKeyring):
     """Stands for keyrings.alt's plaintext file: it works, but it is no secret store."""
 
     priority = 5  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.entries.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        del self.entries[(service, username)]
 
 
 PlaintextFileKeyring.__module__ = "keyrings.alt.file"

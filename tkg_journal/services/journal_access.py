@@ -98,28 +98,33 @@ def unlock(
     paths: JournalPaths, *, passphrase: str | None = None, recovery_key: str | None = None
 ) -> Journal:
     """Open the journal with whatever unlocks it; every failure is a clear user error."""
-    key = unlock_key(paths, passphrase=passphrase, recovery_key=recovery_key)
-    journal_id = key_file.read(paths.key_file).journal_id
-    return Journal(open_database(paths.database, key, journal_id=journal_id), paths)
+    keys, key = _unlock(paths, passphrase=passphrase, recovery_key=recovery_key)
+    return Journal(open_database(paths.database, key, journal_id=keys.journal_id), paths)
 
 
 def unlock_key(
     paths: JournalPaths, *, passphrase: str | None = None, recovery_key: str | None = None
 ) -> bytes:
     """The database key, verified against the key file; the database is not opened."""
+    return _unlock(paths, passphrase=passphrase, recovery_key=recovery_key)[1]
+
+
+def _unlock(
+    paths: JournalPaths, *, passphrase: str | None, recovery_key: str | None
+) -> tuple[key_file.KeyFile, bytes]:
     if not paths.database.exists():
         raise JournalNotFound(f"no journal in {paths.data_dir}; create one with `tkg-journal init`")
     keys = key_file.read(paths.key_file)
     if recovery_key is not None:
-        return key_file.unlock_with_recovery_key(keys, recovery_key)
+        return keys, key_file.unlock_with_recovery_key(keys, recovery_key)
     if keys.mode is KeyMode.PASSPHRASE:
         if passphrase is None:
             raise PassphraseRequired(
                 "this journal is protected by a passphrase; give it "
                 "with TKG_JOURNAL_PASSPHRASE or --passphrase-file"
             )
-        return key_file.unlock_with_passphrase(keys, passphrase)
-    return key_file.verify(keys, keyring_store.load_key(keys.journal_id))
+        return keys, key_file.unlock_with_passphrase(keys, passphrase)
+    return keys, key_file.verify(keys, keyring_store.load_key(keys.journal_id))
 
 
 def change_passphrase(paths: JournalPaths, *, key: bytes, new_passphrase: str) -> None:

@@ -127,8 +127,9 @@ def _entry(item: Any, zone: tzinfo) -> tuple[Entry, str]:
     fingerprint = hashlib.sha256(
         # Wall-clock time, as jrnl stores it: the same file re-imported in another time
         # zone (or with "09:30" written as "09:30:00") is still recognised.
-        json.dumps([moment.replace(tzinfo=None).isoformat(), title, body],
-                   ensure_ascii=False).encode()
+        json.dumps(
+            [moment.replace(tzinfo=None).isoformat(), title, body], ensure_ascii=False
+        ).encode()
     ).hexdigest()
     entry = Entry(
         kind=EntryKind.FREE,
@@ -144,7 +145,11 @@ def _entry(item: Any, zone: tzinfo) -> tuple[Entry, str]:
 def import_jrnl(journal: Journal, path: Path) -> ImportResult:
     """Read, validate and store a jrnl export in one transaction."""
     # jrnl stores local wall-clock times; read them in the zone the user is in now.
-    parsed = parse(read_file(path), zone=journal.clock().tzinfo or UTC)
+    return store(journal, parse(read_file(path), zone=journal.clock().tzinfo or UTC))
+
+
+def store(journal: Journal, parsed: list[tuple[Entry, str]]) -> ImportResult:
+    """Store entries already validated by :func:`parse`, skipping ones imported before."""
     with journal.db.transaction():
         present = entry_repository.existing_import_refs(journal.db, refs=[ref for _, ref in parsed])
         fresh, refs, seen = [], [], set(present)
