@@ -225,7 +225,7 @@ def _level_text(level: Level | None) -> str:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from tkg_journal.storage.entry_repository import EntryFilter
+    from tkg_journal.domain.search import EntryFilter
 
     level = _level(args.level)
     filters = EntryFilter(

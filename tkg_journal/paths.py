@@ -57,8 +57,11 @@ def resolve_paths(data_dir: str | os.PathLike[str] | None = None) -> JournalPath
 
 
 def resource_dir() -> Path:
-    """Bundled resources: beside the package in a checkout, in ``_MEIPASS`` when frozen."""
+    """Icons and other bundled files: in ``_MEIPASS`` when frozen, inside the package when
+    installed from a wheel, beside the package in a checkout (or an editable install)."""
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:
         return Path(frozen_root) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+    package = Path(__file__).resolve().parent
+    installed = package / "resources"
+    return installed if installed.is_dir() else package.parent / "resources"

@@ -13,13 +13,12 @@ from tests.conftest import TEST_PASSPHRASE
 from tests.helpers import FIXED_NOW, entry, snapshot
 from tkg_journal.domain.entries import ConversationFields, EntryKind
 from tkg_journal.domain.levels import Level
-from tkg_journal.domain.search import MATCH_END, MATCH_START, HitType
+from tkg_journal.domain.search import MATCH_END, MATCH_START, EntryFilter, HitType
 from tkg_journal.paths import JournalPaths
 from tkg_journal.services import journal_access
 from tkg_journal.services.errors import ImportFailed
 from tkg_journal.services.journal import Journal
 from tkg_journal.services.jrnl_import import import_jrnl
-from tkg_journal.storage.entry_repository import EntryFilter
 from tkg_journal.storage.errors import NotFound
 
 

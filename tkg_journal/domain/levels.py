@@ -21,6 +21,7 @@ class LevelInfo:
     focus: str
     description: str
     gap_signs: tuple[str, ...]
+    colour: str  # "#rrggbb", the one colour of this level in every view, chart and export
 
 
 class Level(IntEnum):
@@ -45,6 +46,11 @@ class Level(IntEnum):
         return _INFO[self].focus
 
     @property
+    def colour(self) -> str:
+        """The level's colour (``"#rrggbb"``), chosen to read on light and dark backgrounds."""
+        return _INFO[self].colour
+
+    @property
     def below(self) -> Level | None:
         """The level one step lower (where the root of a symptom often lies), if any."""
         return Level(self - 1) if self > Level.FOUNDATION else None
@@ -64,6 +70,7 @@ _INFO: dict[Level, LevelInfo] = {
             "reacting before noticing the feeling",
             "not seeing one's own impact",
         ),
+        "#A0673F",
     ),
     Level.GROWTH: LevelInfo(
         "Growth",
@@ -74,6 +81,7 @@ _INFO: dict[Level, LevelInfo] = {
             "blunt, careless or inconsistent messages",
             "can't influence peers",
         ),
+        "#2E8B57",
     ),
     Level.EMPOWERMENT: LevelInfo(
         "Empowerment",
@@ -84,6 +92,7 @@ _INFO: dict[Level, LevelInfo] = {
             "control",
             "doing it all instead of delegating and trusting the team",
         ),
+        "#C98A16",
     ),
     Level.GUIDANCE: LevelInfo(
         "Guidance",
@@ -93,6 +102,7 @@ _INFO: dict[Level, LevelInfo] = {
             "thinking only inside one's own function",
             "no direction the team can follow",
         ),
+        "#3A74C0",
     ),
     Level.MASTERY: LevelInfo(
         "Mastery",
@@ -102,6 +112,7 @@ _INFO: dict[Level, LevelInfo] = {
             "not building other leaders",
             "results that do not outlast the leader",
         ),
+        "#8A5CC7",
     ),
 }
 

@@ -24,6 +24,18 @@ class HitType(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class EntryFilter:
+    """What a list or search is narrowed to; ``None`` means "any"."""
+
+    since: datetime | None = None
+    until: datetime | None = None  # exclusive
+    levels: tuple[Level, ...] = ()
+    kinds: tuple[EntryKind, ...] = ()
+    tag: str | None = None
+    shared_only: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class EntrySummary:
     """One row of the entry list: enough to show it without loading the whole entry."""
 
@@ -51,5 +63,15 @@ class SearchHit:
     occurred_at: datetime
     level: Level | None
     title: str
+    snippet: str
+    rank: float
+
+
+@dataclass(frozen=True, slots=True)
+class EntryHit:
+    """An entry found by search: its list row plus the matched passage (marked as in
+    :class:`SearchHit`)."""
+
+    summary: EntrySummary
     snippet: str
     rank: float

@@ -74,7 +74,10 @@ class KeySlot:
                 argon2,
             )
             if (len(slot.salt), len(slot.nonce), len(slot.wrapped_key)) != (
-                kdf.SALT_BYTES, _NONCE_BYTES, _WRAPPED_KEY_BYTES):
+                kdf.SALT_BYTES,
+                _NONCE_BYTES,
+                _WRAPPED_KEY_BYTES,
+            ):
                 raise ValueError("wrong field length")
             return slot
         except (KeyError, TypeError, ValueError):

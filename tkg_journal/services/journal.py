@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
+from tkg_journal.domain.drafts import EntryDraft
 from tkg_journal.domain.entries import Entry
+from tkg_journal.domain.errors import ValidationError
 from tkg_journal.domain.levels import Level
-from tkg_journal.domain.search import EntrySummary, SearchHit
+from tkg_journal.domain.search import EntryFilter, EntryHit, EntrySummary, SearchHit
 from tkg_journal.paths import JournalPaths
-from tkg_journal.storage import entry_repository, search_repository
+from tkg_journal.storage import draft_repository, entry_repository, search_repository
 from tkg_journal.storage.database import Database
-from tkg_journal.storage.entry_repository import EntryFilter
 
 Clock = Callable[[], datetime]
 
@@ -55,6 +56,19 @@ class Journal:
         with self.db.transaction():
             entry_repository.delete(self.db, entry_id=entry_id)
 
+    def save_entry(self, entry: Entry, *, draft_id: int | None = None) -> Entry:
+        """Add or update ``entry`` and drop the draft it was written in, in one transaction
+        (so the writing is always in exactly one of the two places)."""
+        with self.db.transaction():
+            if entry.id is None:
+                entry_id = entry_repository.insert(self.db, entry=entry)
+            else:
+                entry_repository.update(self.db, entry=entry)
+                entry_id = entry.id
+            if draft_id is not None:
+                draft_repository.delete(self.db, draft_id=draft_id)
+            return entry_repository.get(self.db, entry_id=entry_id)
+
     def get_entry(self, entry_id: int) -> Entry:
         return entry_repository.get(self.db, entry_id=entry_id)
 
@@ -89,6 +103,37 @@ class Journal:
         return search_repository.search(
             self.db, text=text, since=since, until=until, level=level, limit=limit
         )
+
+    def search_entries(
+        self, text: str, filters: EntryFilter | None = None, *, limit: int = 200
+    ) -> list[EntryHit]:
+        """Entries matching ``text`` within ``filters``, best first, with marked snippets."""
+        return search_repository.search_entries(
+            self.db, text=text, filters=filters or EntryFilter(), limit=limit
+        )
+
+    # drafts ----------------------------------------------------------------------
+    def save_draft(self, draft: EntryDraft, *, draft_id: int | None = None) -> int:
+        """Keep the editor's state (encrypted, like every row); returns the draft's id."""
+        with self.db.transaction():
+            return draft_repository.save(
+                self.db, draft_id=draft_id, entry_id=draft.entry_id, payload=draft.to_json()
+            )
+
+    def drafts(self) -> list[tuple[int, EntryDraft]]:
+        """Unsaved drafts left behind (after a crash), newest first; unreadable ones are
+        skipped rather than blocking the start."""
+        found = []
+        for stored in draft_repository.list_all(self.db):
+            try:
+                found.append((stored.id, EntryDraft.from_json(stored.payload)))
+            except ValidationError:
+                continue
+        return found
+
+    def discard_draft(self, draft_id: int) -> None:
+        with self.db.transaction():
+            draft_repository.delete(self.db, draft_id=draft_id)
 
     # maintenance -----------------------------------------------------------------
     def integrity_problems(self) -> list[str]:

@@ -56,8 +56,18 @@ def check_new_passphrase(passphrase: str) -> None:
         )
 
 
-def create(paths: JournalPaths, *, passphrase: str | None = None) -> NewJournal:
+def generate_recovery_key() -> str:
+    """A fresh recovery key, for a set-up that shows it before the journal is created."""
+    return new_recovery_key()
+
+
+def create(
+    paths: JournalPaths, *, passphrase: str | None = None, recovery_key: str | None = None
+) -> NewJournal:
     """A new encrypted journal; keyring mode unless a passphrase is given.
+
+    ``recovery_key`` (from :func:`generate_recovery_key`) lets a set-up show the key and have
+    it confirmed before anything is written; a new one is made when it is not given.
 
     Raises:
         JournalExists: there is already a journal (nothing is touched).
@@ -72,7 +82,8 @@ def create(paths: JournalPaths, *, passphrase: str | None = None) -> NewJournal:
             "no OS keyring is available on this machine; protect the "
             "journal with a passphrase instead (init --passphrase)"
         )
-    journal_id, key, recovery = str(uuid.uuid4()), new_database_key(), new_recovery_key()
+    journal_id, key = str(uuid.uuid4()), new_database_key()
+    recovery = recovery_key or new_recovery_key()
     mode = KeyMode.PASSPHRASE if passphrase is not None else KeyMode.KEYRING
     keys = key_file.create(
         key=key, journal_id=journal_id, mode=mode, recovery=recovery, passphrase=passphrase

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from tkg_journal.domain.entries import ConversationFields, Entry, EntryKind, FeedbackFields
 from tkg_journal.domain.levels import Level
-from tkg_journal.domain.search import EntrySummary
+from tkg_journal.domain.search import EntryFilter, EntrySummary
 from tkg_journal.storage import clock
 from tkg_journal.storage.database import Database, Row
 from tkg_journal.storage.errors import NotFound
@@ -27,18 +25,6 @@ _UPDATE = "UPDATE entries SET {} WHERE id = ?".format(
         if column not in ("import_ref", "created_at")
     )
 )
-
-
-@dataclass(frozen=True, slots=True)
-class EntryFilter:
-    """What a list or search is narrowed to; ``None`` means "any"."""
-
-    since: datetime | None = None
-    until: datetime | None = None  # exclusive
-    levels: tuple[Level, ...] = ()
-    kinds: tuple[EntryKind, ...] = ()
-    tag: str | None = None
-    shared_only: bool = False
 
 
 def _row(entry: Entry, *, import_ref: str | None, now: str) -> tuple[Any, ...]:
@@ -195,6 +181,10 @@ _FIRST_TEXT = (
     "substr(CASE WHEN e.body <> '' THEN e.body WHEN e.what_happened <> '' "
     "THEN e.what_happened ELSE e.who END, 1, 200)"
 )
+#: What a list row needs, from ``entries e`` (search selects the same columns).
+SUMMARY_COLUMNS = (
+    f"e.id, e.occurred_at, e.kind, e.level, e.title, {_FIRST_TEXT}, e.share_with_coach"
+)
 
 
 def list_summaries(
@@ -203,15 +193,15 @@ def list_summaries(
     """Newest first. Paged with ``limit``/``offset`` so a view can load lazily."""
     where, params = where_clause(filters)
     sql = (
-        f"SELECT e.id, e.occurred_at, e.kind, e.level, e.title, {_FIRST_TEXT}, "
-        f"e.share_with_coach FROM entries e WHERE {where} "
+        f"SELECT {SUMMARY_COLUMNS} FROM entries e WHERE {where} "
         "ORDER BY e.occurred_at DESC, e.id DESC LIMIT ? OFFSET ?"
     )
     rows = db.query(sql, [*params, -1 if limit is None else limit, offset])
-    return [_summary(row) for row in rows]
+    return [summary_from_row(row) for row in rows]
 
 
-def _summary(row: Row) -> EntrySummary:
+def summary_from_row(row: Row) -> EntrySummary:
+    """An :class:`EntrySummary` from the :data:`SUMMARY_COLUMNS` of a row."""
     entry_id, occurred_at, kind, level, title, first_text, share = row
     first_line = (first_text or "").strip().split("\n", 1)[0]
     return EntrySummary(

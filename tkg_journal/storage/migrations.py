@@ -213,6 +213,18 @@ END;
 """
 
 
+# Drafts: the editor's unsaved state, so a crash loses at most a few seconds of typing.
+# It lives in the encrypted database like everything else the user writes.
+_V3_DRAFTS = """
+CREATE TABLE drafts (
+    id       INTEGER PRIMARY KEY,
+    entry_id INTEGER REFERENCES entries (id) ON DELETE CASCADE,
+    payload  TEXT NOT NULL,
+    saved_at TEXT NOT NULL
+);
+"""
+
+
 def _select_from(insert_sql: str, table: str) -> str:
     """Turn a trigger's ``INSERT .. VALUES (new.x, ..)`` into ``INSERT .. SELECT x, .. FROM t``
     so the backfill indexes existing rows with exactly the triggers' expressions."""
@@ -253,6 +265,10 @@ def _migrate_to_v2(conn: Connection) -> None:
     conn.execute(_select_from(_INSERT_ATTEMPT, "attempts"))
 
 
+def _migrate_to_v3(conn: Connection) -> None:
+    _run(conn, _V3_DRAFTS)
+
+
 #: MIGRATIONS[n] brings a database from version n to n + 1.
-MIGRATIONS: list[Callable[[Connection], None]] = [_migrate_to_v1, _migrate_to_v2]
+MIGRATIONS: list[Callable[[Connection], None]] = [_migrate_to_v1, _migrate_to_v2, _migrate_to_v3]
 SCHEMA_VERSION = len(MIGRATIONS)

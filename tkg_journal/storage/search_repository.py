@@ -13,8 +13,15 @@ import re
 from datetime import datetime
 
 from tkg_journal.domain.levels import Level
-from tkg_journal.domain.search import MATCH_END, MATCH_START, HitType, SearchHit
-from tkg_journal.storage import clock
+from tkg_journal.domain.search import (
+    MATCH_END,
+    MATCH_START,
+    EntryFilter,
+    EntryHit,
+    HitType,
+    SearchHit,
+)
+from tkg_journal.storage import clock, entry_repository
 from tkg_journal.storage.database import Database
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -91,3 +98,30 @@ def search(
             )
         )
     return hits
+
+
+def search_entries(
+    db: Database, *, text: str, filters: EntryFilter, limit: int = 200
+) -> list[EntryHit]:
+    """Entries only, narrowed by every entry filter (kind, tag, level, dates, shared);
+    what the journal list shows while the user types in its search field."""
+    query = fts_query(text)
+    if query is None:
+        return []
+    where, params = entry_repository.where_clause(filters)
+    sql = (
+        f"SELECT {entry_repository.SUMMARY_COLUMNS}, "
+        "snippet(search_index, -1, ?, ?, '…', 14), bm25(search_index, 0.0, 0.0, 8.0, 1.0) "
+        "FROM search_index s JOIN entries e ON e.id = s.rowid / 4 "
+        f"WHERE search_index MATCH ? AND s.rowid % 4 = 0 AND {where} "
+        "ORDER BY 9 LIMIT ?"
+    )
+    rows = db.query(sql, [MATCH_START, MATCH_END, query, *params, limit])
+    return [
+        EntryHit(
+            entry_repository.summary_from_row(row[:7]),
+            row[7].replace("\n", " ").strip(),
+            row[8],
+        )
+        for row in rows
+    ]

@@ -70,8 +70,9 @@ class ExperimentRow(SQLModel, table=True):
     new_response: str
     prediction: str = ""
     success_criteria: str = ""
-    behaviour_id: int | None = Field(default=None, foreign_key="friction_behaviours.id",
-                                     ondelete="SET NULL")
+    behaviour_id: int | None = Field(
+        default=None, foreign_key="friction_behaviours.id", ondelete="SET NULL"
+    )
     start_date: str | None = None
     due_date: str | None = None
     status: str = "planned"
@@ -79,8 +80,7 @@ class ExperimentRow(SQLModel, table=True):
     belief_after: int | None = None
     learning: str = ""
     abandon_reason: str = ""
-    source_entry_id: int | None = Field(default=None, foreign_key="entries.id",
-                                        ondelete="SET NULL")
+    source_entry_id: int | None = Field(default=None, foreign_key="entries.id", ondelete="SET NULL")
     created_at: str
     updated_at: str
 
@@ -107,8 +107,7 @@ class RatingCheckinRow(SQLModel, table=True):
 
 class LevelRatingRow(SQLModel, table=True):
     __tablename__ = "level_ratings"
-    checkin_id: int = Field(foreign_key="rating_checkins.id", primary_key=True,
-                            ondelete="CASCADE")
+    checkin_id: int = Field(foreign_key="rating_checkins.id", primary_key=True, ondelete="CASCADE")
     level: int = Field(primary_key=True)
     score: int
 
@@ -129,8 +128,17 @@ class CommitmentRow(SQLModel, table=True):
     text: str
     due_date: str | None = None
     done: int = 0
-    experiment_id: int | None = Field(default=None, foreign_key="experiments.id",
-                                      ondelete="SET NULL")
+    experiment_id: int | None = Field(
+        default=None, foreign_key="experiments.id", ondelete="SET NULL"
+    )
+
+
+class DraftRow(SQLModel, table=True):
+    __tablename__ = "drafts"
+    id: int | None = Field(default=None, primary_key=True)
+    entry_id: int | None = Field(default=None, foreign_key="entries.id", ondelete="CASCADE")
+    payload: str
+    saved_at: str
 
 
 def orm_engine(connection: Any) -> Any:
