@@ -425,6 +425,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help=f"read the passphrase from FILE (or set {PASSPHRASE_ENV})",
     )
+    parser.add_argument(
+        "--startup-time",
+        action="store_true",
+        help="open the desktop app, print the milliseconds from process start to the first "
+        "paint of the filled main window, and quit (a benchmark)",
+    )
     parser.add_argument("--version", action="version", version=_version())
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -519,12 +525,31 @@ def _version() -> str:
     return f"{PROG} {__version__}"
 
 
+def _run_gui(args: argparse.Namespace) -> int:
+    """No command: the desktop app. A passphrase given for automation is used; otherwise
+    the app asks for it in a dialog (never on the terminal)."""
+    from tkg_journal.app import GuiOptions, run_gui
+
+    try:
+        passphrase = (
+            _read_secret_file(args.passphrase_file, "passphrase")
+            if args.passphrase_file
+            else os.environ.get(PASSPHRASE_ENV)
+        )
+    except UsageError as error:
+        print(f"{PROG}: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    options = GuiOptions(args.data_dir, passphrase, args.startup_time)
+    return run_gui(options)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        parser.print_help()
-        return EXIT_OK
+        return _run_gui(args)
+    if args.startup_time:
+        parser.error("--startup-time measures the desktop app; give it without a command")
     from tkg_journal.services.errors import USER_ERRORS, PassphraseRequired
 
     try:

@@ -35,6 +35,11 @@ class JournalPaths:
         return self.data_dir / ".lock"
 
     @property
+    def settings_file(self) -> Path:
+        """Window layout and preferences (never anything the user wrote)."""
+        return self.data_dir / "settings.ini"
+
+    @property
     def backups_dir(self) -> Path:
         return self.data_dir / "backups"
 

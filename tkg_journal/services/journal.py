@@ -72,6 +72,10 @@ class Journal:
     def get_entry(self, entry_id: int) -> Entry:
         return entry_repository.get(self.db, entry_id=entry_id)
 
+    def entry_summary(self, entry_id: int) -> EntrySummary:
+        """The list row of one entry (after saving it, a list updates just that row)."""
+        return entry_repository.get_summary(self.db, entry_id=entry_id)
+
     def list_entries(
         self, filters: EntryFilter | None = None, *, limit: int | None = None, offset: int = 0
     ) -> list[EntrySummary]:

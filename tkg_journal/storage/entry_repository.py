@@ -200,6 +200,13 @@ def list_summaries(
     return [summary_from_row(row) for row in rows]
 
 
+def get_summary(db: Database, *, entry_id: int) -> EntrySummary:
+    row = db.query_one(f"SELECT {SUMMARY_COLUMNS} FROM entries e WHERE e.id = ?", (entry_id,))
+    if row is None:
+        raise NotFound(f"there is no entry {entry_id}")
+    return summary_from_row(row)
+
+
 def summary_from_row(row: Row) -> EntrySummary:
     """An :class:`EntrySummary` from the :data:`SUMMARY_COLUMNS` of a row."""
     entry_id, occurred_at, kind, level, title, first_text, share = row

@@ -1,0 +1,44 @@
+"""Preferences and window layout, in ``settings.ini`` inside the journal's folder.
+
+Nothing the user wrote goes here: only numbers and window geometry. The file sits in the
+data folder (not the platform's config folder) so a journal and its settings move together
+and each test's journal has its own.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from tkg_journal.paths import JournalPaths
+
+DEFAULT_IDLE_LOCK_MINUTES = 15
+MAX_IDLE_LOCK_MINUTES = 24 * 60
+
+
+class AppSettings:
+    def __init__(self, paths: JournalPaths) -> None:
+        self._settings = QSettings(str(paths.settings_file), QSettings.Format.IniFormat)
+
+    @property
+    def idle_lock_minutes(self) -> int:
+        """Minutes without input before the journal locks; 0 never locks."""
+        value = self._settings.value("security/idle_lock_minutes", DEFAULT_IDLE_LOCK_MINUTES)
+        try:
+            minutes = int(value)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return DEFAULT_IDLE_LOCK_MINUTES
+        return min(max(minutes, 0), MAX_IDLE_LOCK_MINUTES)
+
+    @idle_lock_minutes.setter
+    def idle_lock_minutes(self, minutes: int) -> None:
+        self._settings.setValue("security/idle_lock_minutes", int(minutes))
+
+    def window_state(self, name: str) -> QByteArray | None:
+        value = self._settings.value(f"window/{name}")
+        return value if isinstance(value, QByteArray) else None
+
+    def set_window_state(self, name: str, state: QByteArray) -> None:
+        self._settings.setValue(f"window/{name}", state)
+
+    def sync(self) -> None:
+        self._settings.sync()

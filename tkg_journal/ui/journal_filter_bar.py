@@ -1,0 +1,187 @@
+"""Search field and filters above the entry list (level, kind, tag, date range)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, time, timedelta
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tkg_journal.domain.entries import EntryKind
+from tkg_journal.domain.levels import Level
+from tkg_journal.domain.search import EntryFilter
+
+SEARCH_PLACEHOLDER = "Search the journal (Ctrl+F)"
+ANY_LEVEL, ANY_KIND, ANY_TAG, ANY_DATE = "Any level", "Any kind", "Any tag", "Any"
+# QDateEdit has no empty state: its minimum date stands for "no bound" and shows ANY_DATE.
+NO_DATE = QDate(2000, 1, 1)
+
+
+class JournalFilterBar(QWidget):
+    """Signals:
+        changed(): the search text or a filter changed; read :meth:`filters` and
+            :meth:`search_text`.
+        escape_pressed(): Esc in the search field (the view moves focus to the list).
+    """
+
+    changed = Signal()
+    escape_pressed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.search = QLineEdit(objectName="searchField", placeholderText=SEARCH_PLACEHOLDER)
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search the journal")
+        self.search.textChanged.connect(self.changed)
+        self.search.installEventFilter(self)
+
+        self.toggle = QToolButton(objectName="filterToggle", text="Filters", checkable=True)
+        self.toggle.setAccessibleName("Show filters")
+        self.toggle.setToolTip("Filter by level, kind, tag and date")
+        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+
+        self.level = QComboBox(objectName="filterLevel")
+        self.level.setAccessibleName("Filter by level")
+        self.level.addItem(ANY_LEVEL, None)
+        for level in reversed(Level):  # top to bottom, as the pyramid reads
+            self.level.addItem(f"{level.label()} — {level.focus}", level)
+        self.kind = QComboBox(objectName="filterKind")
+        self.kind.setAccessibleName("Filter by kind")
+        self.kind.addItem(ANY_KIND, None)
+        for kind in EntryKind:
+            self.kind.addItem(kind.label, kind)
+        self.tag = QComboBox(objectName="filterTag")
+        self.tag.setAccessibleName("Filter by tag")
+        self.tag.addItem(ANY_TAG, None)
+        self.since = self._date_edit("filterSince", "Entries from this day")
+        self.until = self._date_edit("filterUntil", "Entries up to this day")
+        self.clear_button = QToolButton(objectName="filterClear", text="Clear filters")
+        self.clear_button.setAccessibleName("Clear filters")
+        self.clear_button.clicked.connect(self.clear)
+        for combo in (self.level, self.kind, self.tag):
+            combo.currentIndexChanged.connect(self.changed)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
+
+        self.panel = QWidget(objectName="filterPanel")
+        grid = QGridLayout(self.panel)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for row, (text, widget) in enumerate(
+            (("&Level", self.level), ("&Kind", self.kind), ("&Tag", self.tag))
+        ):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            grid.addWidget(label, row, 0)
+            grid.addWidget(widget, row, 1, 1, 3)
+        from_label, to_label = QLabel("Fr&om"), QLabel("T&o")
+        from_label.setBuddy(self.since)
+        to_label.setBuddy(self.until)
+        grid.addWidget(from_label, 3, 0)
+        grid.addWidget(self.since, 3, 1)
+        grid.addWidget(to_label, 3, 2)
+        grid.addWidget(self.until, 3, 3)
+        grid.addWidget(self.clear_button, 4, 1, 1, 3, Qt.AlignmentFlag.AlignRight)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        self.panel.setVisible(False)
+        self.toggle.toggled.connect(self.panel.setVisible)
+
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.toggle)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.panel)
+
+    def _date_edit(self, name: str, accessible: str) -> QDateEdit:
+        edit = QDateEdit(objectName=name)
+        edit.setAccessibleName(accessible)
+        edit.setCalendarPopup(True)
+        edit.setMinimumDate(NO_DATE)
+        edit.setSpecialValueText(ANY_DATE)
+        edit.setDisplayFormat("d MMM yyyy")
+        edit.setDate(NO_DATE)
+        edit.dateChanged.connect(self.changed)
+        return edit
+
+    def eventFilter(self, watched: object, event: object) -> bool:
+        from PySide6.QtCore import QEvent
+        from PySide6.QtGui import QKeyEvent
+
+        if (watched is self.search and isinstance(event, QKeyEvent)
+                and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape):
+            if self.search.text():
+                self.search.clear()
+            else:
+                self.escape_pressed.emit()
+            return True
+        return super().eventFilter(watched, event)  # type: ignore[arg-type]
+
+    # --- state ---------------------------------------------------------------------------
+    def search_text(self) -> str:
+        return self.search.text()
+
+    def filters(self) -> EntryFilter:
+        level, kind = self.level.currentData(), self.kind.currentData()
+        return EntryFilter(
+            since=self._bound(self.since.date()),
+            until=self._bound(self.until.date(), next_day=True),
+            levels=(level,) if level is not None else (),
+            kinds=(kind,) if kind is not None else (),
+            tag=self.tag.currentData(),
+        )
+
+    def is_filtering(self) -> bool:
+        return self.filters() != EntryFilter()
+
+    @staticmethod
+    def _bound(day: QDate, *, next_day: bool = False) -> datetime | None:
+        if day == NO_DATE:
+            return None
+        start = datetime.combine(day.toPython(), time()).astimezone()
+        return start + timedelta(days=1) if next_day else start
+
+    def set_tags(self, tags: Sequence[str]) -> None:
+        """The tags the journal uses; keeps the chosen one if it still exists."""
+        chosen = self.tag.currentData()
+        self.tag.blockSignals(True)
+        self.tag.clear()
+        self.tag.addItem(ANY_TAG, None)
+        for tag in tags:
+            self.tag.addItem(tag, tag)
+        index = self.tag.findData(chosen) if chosen else 0
+        self.tag.setCurrentIndex(max(index, 0))
+        self.tag.blockSignals(False)
+        if chosen and index < 0:
+            self.changed.emit()
+
+    def clear(self) -> None:
+        """Back to everything: no search text, no filters (one ``changed``)."""
+        widgets = (self.search, self.level, self.kind, self.tag, self.since, self.until)
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.search.clear()
+        for combo in (self.level, self.kind, self.tag):
+            combo.setCurrentIndex(0)
+        self.since.setDate(NO_DATE)
+        self.until.setDate(NO_DATE)
+        for widget in widgets:
+            widget.blockSignals(False)
+        self.changed.emit()
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()

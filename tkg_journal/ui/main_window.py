@@ -1,0 +1,414 @@
+"""The main window: a shell of menus, actions, navigation and the lock.
+
+The sections do the work (JournalView, and the Experiments, Progress and Coach-session
+views as their issues land); this class only wires them, owns the open journal's lifetime
+and locks it on demand or when idle.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from tkg_journal import APP_NAME, __version__
+from tkg_journal.domain.entries import EntryKind
+from tkg_journal.paths import JournalPaths
+from tkg_journal.services.errors import USER_ERRORS
+from tkg_journal.services.journal import Journal
+from tkg_journal.ui.app_settings import AppSettings
+from tkg_journal.ui.coming_soon_view import ComingSoonView
+from tkg_journal.ui.draft_recovery_dialog import DraftRecoveryDialog
+from tkg_journal.ui.error_dialog import show_error
+from tkg_journal.ui.icons import app_icon, icon
+from tkg_journal.ui.idle_watcher import IdleWatcher
+from tkg_journal.ui.journal_view import JournalView
+from tkg_journal.ui.lock_view import LockView
+from tkg_journal.ui.preferences_dialog import PreferencesDialog
+from tkg_journal.ui.quick_capture_window import QuickCaptureWindow
+from tkg_journal.ui.shortcuts_dialog import ShortcutsDialog
+
+Unlocker = Callable[[QWidget], Journal | None]
+
+SECTIONS = (
+    # (object name, label, icon, keys, "coming" text or None)
+    ("journal", "&Journal", "journal", "Ctrl+1", None),
+    ("experiments", "&Experiments", "experiments", "Ctrl+2",
+     "Behaviour experiments: try a new response in real situations, log each attempt, "
+     "and stay accountable until it sticks. Coming in the next release."),
+    ("progress", "&Progress", "progress", "Ctrl+3",
+     "Charts of your progress per level over time, and the hierarchy view that shows "
+     "where to work next. Coming soon."),
+    ("coachSessions", "&Coach sessions", "coach-sessions", "Ctrl+4",
+     "Record coach sessions and export a summary of everything since the last one "
+     "(PDF, Markdown, HTML). Coming soon."),
+)
+UNSAVED_QUESTION = (
+    "This entry could not be saved yet ({reason}). Keep it as an encrypted draft to "
+    "finish later, or discard it?"
+)
+
+
+class MainWindow(QMainWindow):
+    """Signals:
+        locked(): the journal was locked (key dropped, content hidden).
+        unlocked(): a journal is open and shown.
+    """
+
+    locked = Signal()
+    unlocked = Signal()
+
+    def __init__(self, paths: JournalPaths, settings: AppSettings, unlocker: Unlocker,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(APP_NAME)
+        self.setWindowIcon(app_icon())
+        self.paths = paths
+        self.settings = settings
+        self._unlocker = unlocker
+        self._journal: Journal | None = None
+        self._quick_captures: list[QuickCaptureWindow] = []
+
+        self.journal_view = JournalView()
+        self.sections = QStackedWidget(objectName="sections")
+        self.sections.addWidget(self.journal_view)
+        for name, label, _icon, _keys, coming in SECTIONS[1:]:
+            assert coming is not None
+            self.sections.addWidget(ComingSoonView(f"{name}View", label.replace("&", ""), coming))
+        self.lock_view = LockView()
+        self.lock_view.set_icon(app_icon().pixmap(QSize(96, 96), self.devicePixelRatioF()))
+        self.stack = QStackedWidget(objectName="mainStack")
+        self.stack.addWidget(self.sections)
+        self.stack.addWidget(self.lock_view)
+        self.setCentralWidget(self.stack)
+
+        self.save_status = QLabel(objectName="saveStatus")
+        self.statusBar().addPermanentWidget(self.save_status)
+
+        self._create_actions()
+        self._create_menus()
+        self._create_toolbars()
+
+        self.idle = IdleWatcher(settings.idle_lock_minutes, self)
+        self.idle.idle.connect(self.lock)
+        self.lock_view.unlock_requested.connect(self.unlock)
+        self.journal_view.status.connect(self.save_status.setText)
+        self.journal_view.error.connect(self.show_error)
+        self.resize(1180, 760)
+        self._restore_layout()
+        self._show_locked(True)
+
+    # --- actions and menus --------------------------------------------------------------
+    def _action(self, name: str, text: str, slot: Callable[[], object], keys: str | QKeySequence
+                | QKeySequence.StandardKey | None = None, icon_name: str | None = None,
+                tip: str | None = None) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if keys is not None:
+            action.setShortcut(QKeySequence(keys))
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        if tip:
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _create_actions(self) -> None:
+        view = self.journal_view
+        self.new_action = self._action("actionNewEntry", "&New entry", self._new_entry,
+                                       QKeySequence.StandardKey.New, "new-entry",
+                                       "Write a new difficult-conversation entry")
+        self.kind_actions = [
+            self._action(f"actionNew{kind.name.title().replace('_', '')}", kind.label,
+                         lambda kind=kind: self._new_entry(kind), f"Ctrl+Alt+{number}")
+            for number, kind in enumerate(EntryKind, start=1)
+        ]
+        self.quick_action = self._action("actionQuickCapture", "&Quick capture…",
+                                         self.quick_capture, "Ctrl+Shift+N", "quick-capture",
+                                         "Capture a difficult conversation in a small window")
+        self.save_action = self._action("actionSave", "&Save", view.save,
+                                        QKeySequence.StandardKey.Save, "save",
+                                        "Save the entry now (it also saves itself)")
+        self.delete_action = self._action("actionDelete", "&Delete entry…", view.delete_current,
+                                          "Ctrl+Shift+Delete", "delete", "Delete this entry")
+        self.lock_action = self._action("actionLock", "&Lock", self.lock, "Ctrl+L", "lock",
+                                        "Lock the journal: the key leaves memory")
+        # These two work from any window of the app (a quick-capture window included).
+        for action in (self.quick_action, self.lock_action):
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.quit_action = self._action("actionQuit", "&Quit", self.close,
+                                        QKeySequence.StandardKey.Quit)
+        self.find_action = self._action("actionFind", "&Find…", self._find,
+                                        QKeySequence.StandardKey.Find, "search",
+                                        "Search the journal")
+        self.list_action = self._action("actionFocusList", "Go to entry &list",
+                                        self._focus_list, "Ctrl+0")
+        self.clear_filters_action = self._action("actionClearFilters", "&Clear search and filters",
+                                                 view.clear_filters, "Ctrl+Shift+F", "clear")
+        self.preferences_action = self._action("actionPreferences", "&Preferences…",
+                                               self.preferences, "Ctrl+,", "settings")
+        self.shortcuts_action = self._action("actionShortcuts", "&Keyboard shortcuts",
+                                             self.show_shortcuts, "F1", "shortcuts")
+        self.about_action = self._action("actionAbout", f"&About {APP_NAME}", self.about,
+                                         icon_name="about")
+        self.section_group = QActionGroup(self)
+        self.section_actions = []
+        for index, (name, label, icon_name, keys, _coming) in enumerate(SECTIONS):
+            action = self._action(f"section_{name}", label,
+                                  lambda index=index: self.show_section(index), keys, icon_name)
+            action.setCheckable(True)
+            self.section_group.addAction(action)
+            self.section_actions.append(action)
+        self.section_actions[0].setChecked(True)
+        self.content_actions = [
+            self.new_action, *self.kind_actions, self.quick_action, self.save_action,
+            self.delete_action, self.lock_action, self.find_action, self.list_action,
+            self.clear_filters_action, *self.section_actions,
+        ]
+
+    def _create_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addAction(self.new_action)
+        kinds = file_menu.addMenu("New entry of &kind")
+        kinds.setObjectName("menuNewOfKind")
+        kinds.addActions(self.kind_actions)
+        file_menu.addAction(self.quick_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.save_action)
+        file_menu.addAction(self.delete_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.lock_action)
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addAction(self.find_action)
+        edit_menu.addAction(self.list_action)
+        edit_menu.addAction(self.clear_filters_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.preferences_action)
+        view_menu = bar.addMenu("&View")
+        view_menu.addActions(self.section_actions)
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.shortcuts_action)
+        help_menu.addAction(self.about_action)
+
+    def _create_toolbars(self) -> None:
+        self.nav_bar = QToolBar("Sections", objectName="sectionBar")
+        self.nav_bar.setMovable(False)
+        self.nav_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+        self.nav_bar.setIconSize(QSize(28, 28))
+        self.nav_bar.addActions(self.section_actions)
+        self.addToolBar(Qt.ToolBarArea.LeftToolBarArea, self.nav_bar)
+        self.tool_bar = QToolBar("Journal", objectName="journalBar")
+        self.tool_bar.setMovable(False)
+        self.tool_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.tool_bar.setIconSize(QSize(20, 20))
+        for action in (self.new_action, self.quick_action, self.save_action, self.delete_action):
+            self.tool_bar.addAction(action)
+        spacer = QWidget()
+        spacer.setSizePolicy(spacer.sizePolicy().Policy.Expanding,
+                             spacer.sizePolicy().Policy.Preferred)
+        self.tool_bar.addWidget(spacer)
+        self.tool_bar.addAction(self.lock_action)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.tool_bar)
+
+    # --- the journal's lifetime -------------------------------------------------------------
+    @property
+    def journal(self) -> Journal | None:
+        return self._journal
+
+    def set_journal(self, journal: Journal) -> None:
+        """Show an unlocked journal."""
+        self._journal = journal
+        self.journal_view.set_journal(journal)
+        self._show_locked(False)
+        self.idle.restart()
+        self.unlocked.emit()
+
+    def offer_drafts(self) -> None:
+        """After a crash: offer back what was not saved (called once the window shows)."""
+        if self._journal is None:
+            return
+        try:
+            drafts = self._journal.drafts()
+        except USER_ERRORS as error:
+            self.show_error(error)
+            return
+        if not drafts:
+            return
+        dialog = DraftRecoveryDialog(drafts, self)
+        self.run_dialog(dialog)
+        for draft_id in dialog.discarded:
+            self._journal.discard_draft(draft_id)
+        if dialog.chosen is not None:
+            self.show_section(0)
+            self.journal_view.restore_draft(*dialog.chosen)
+
+    def run_dialog(self, dialog: QWidget) -> int:
+        """One place where modal dialogs run (tests drive dialogs without blocking)."""
+        return int(dialog.exec())  # type: ignore[attr-defined]
+
+    def lock(self) -> None:
+        """Keep what is being written (encrypted), drop the key and hide everything."""
+        if self._journal is None:
+            return
+        for window in list(self._quick_captures):
+            window.keep_as_draft()
+        if not self.journal_view.flush():
+            # Not even a draft could be written (full disk?): locking now would lose it.
+            self.show_error_text("The journal was not locked because your writing could not "
+                                 "be saved. Free some disk space and try again.")
+            return
+        journal, self._journal = self._journal, None
+        self.journal_view.set_journal(None)
+        journal.close()
+        self.idle.stop()
+        self._show_locked(True)
+        self.save_status.setText("Locked")
+        self.locked.emit()
+
+    def unlock(self) -> None:
+        journal = self._unlocker(self)
+        if journal is not None:
+            self.set_journal(journal)
+            QTimer.singleShot(0, self.offer_drafts)
+
+    def _show_locked(self, locked: bool) -> None:
+        self.stack.setCurrentWidget(self.lock_view if locked else self.sections)
+        for action in self.content_actions:
+            action.setEnabled(not locked)
+        self.nav_bar.setVisible(not locked)
+        self.tool_bar.setVisible(not locked)
+        self.setWindowTitle(f"{APP_NAME} (locked)" if locked else APP_NAME)
+        if locked:
+            self.lock_view.focus_unlock()
+
+    def show_section(self, index: int) -> None:
+        self.sections.setCurrentIndex(index)
+        self.section_actions[index].setChecked(True)
+        editing = index == 0
+        for action in (self.save_action, self.delete_action, self.list_action,
+                       self.clear_filters_action):
+            action.setEnabled(editing and self._journal is not None)
+
+    # --- commands ---------------------------------------------------------------------------
+    def _new_entry(self, kind: EntryKind = EntryKind.CONVERSATION) -> None:
+        self.show_section(0)
+        self.journal_view.new_entry(kind)
+
+    def _find(self) -> None:
+        self.show_section(0)
+        self.journal_view.focus_search()
+
+    def _focus_list(self) -> None:
+        self.show_section(0)
+        self.journal_view.focus_list()
+
+    def quick_capture(self) -> QuickCaptureWindow | None:
+        if self._journal is None:
+            return None
+        window = QuickCaptureWindow(lambda: self._journal, self)
+        window.setWindowIcon(app_icon())
+        window.saved.connect(self.journal_view.entry_saved_elsewhere)
+        window.saved.connect(lambda _entry: self.save_status.setText("Quick capture saved"))
+        window.error.connect(self.show_error)
+        window.destroyed.connect(lambda: self._forget_capture(window))
+        self._quick_captures.append(window)
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
+
+    def _forget_capture(self, window: QuickCaptureWindow) -> None:
+        if window in self._quick_captures:
+            self._quick_captures.remove(window)
+
+    def preferences(self) -> None:
+        dialog = PreferencesDialog(self.settings, self.paths, self)
+        if self.run_dialog(dialog):
+            self.idle.set_minutes(self.settings.idle_lock_minutes)
+
+    def show_shortcuts(self) -> None:
+        self.run_dialog(ShortcutsDialog(self.actions(), self))
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self, f"About {APP_NAME}",
+            f"<h3>{APP_NAME} {__version__}</h3>"
+            "<p>A private, encrypted journal for leadership coaching.</p>"
+            f"<p>Journal folder:<br><code>{self.paths.data_dir}</code></p>",
+        )
+
+    def show_error(self, error: BaseException) -> None:
+        show_error(self, error)
+
+    def show_error_text(self, text: str) -> None:
+        QMessageBox.warning(self, APP_NAME, text)
+
+    # --- closing ---------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for window in list(self._quick_captures):
+            if not window.close():
+                event.ignore()
+                return
+        if self._journal is not None and not self._keep_writing_before_close():
+            event.ignore()
+            return
+        self._save_layout()
+        if self._journal is not None:
+            self.journal_view.set_journal(None)
+            self._journal.close()
+            self._journal = None
+        event.accept()
+
+    def _keep_writing_before_close(self) -> bool:
+        view = self.journal_view
+        if not view.editor.is_modified():
+            return True
+        if view.save() is not None or not view.has_unsaved_writing():
+            return True
+        try:
+            view.editor.draft().to_entry()
+            reason = "it could not be written"
+        except Exception as error:  # the validation message is the reason
+            reason = str(error)
+        box = QMessageBox(QMessageBox.Icon.Question, APP_NAME,
+                          UNSAVED_QUESTION.format(reason=reason), parent=self)
+        keep = box.addButton("Keep as draft", QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(keep)
+        self.run_dialog(box)
+        if box.clickedButton() is keep:
+            return view.autosave.write_draft()
+        if box.clickedButton() is discard:
+            view.discard_unsaved()
+            return True
+        return False
+
+    def _save_layout(self) -> None:
+        self.settings.set_window_state("geometry", self.saveGeometry())
+        self.settings.set_window_state("splitter", self.journal_view.splitter.saveState())
+        self.settings.sync()
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.window_state("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        splitter = self.settings.window_state("splitter")
+        if splitter is not None:
+            self.journal_view.splitter.restoreState(splitter)
+        else:
+            self.journal_view.splitter.setSizes([420, 700])

@@ -1,0 +1,48 @@
+"""Preferences: when the journal locks itself, and where it lives."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QWidget,
+)
+
+from tkg_journal.paths import JournalPaths
+from tkg_journal.ui.app_settings import MAX_IDLE_LOCK_MINUTES, AppSettings
+
+
+class PreferencesDialog(QDialog):
+    def __init__(self, settings: AppSettings, paths: JournalPaths,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("preferencesDialog")
+        self.setWindowTitle("Preferences")
+        self._settings = settings
+        self.idle_minutes = QSpinBox(objectName="idleLockMinutes")
+        self.idle_minutes.setRange(0, MAX_IDLE_LOCK_MINUTES)
+        self.idle_minutes.setSpecialValueText("Never")
+        self.idle_minutes.setSuffix(" min")
+        self.idle_minutes.setValue(settings.idle_lock_minutes)
+        self.idle_minutes.setAccessibleName("Lock after this many idle minutes")
+        folder = QLabel(str(paths.data_dir), objectName="dataFolder")
+        folder.setTextInteractionFlags(folder.textInteractionFlags().TextSelectableByMouse)
+        form = QFormLayout(self)
+        label = QLabel("&Lock when idle for")
+        label.setBuddy(self.idle_minutes)
+        form.addRow(label, self.idle_minutes)
+        form.addRow("Journal folder", folder)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def accept(self) -> None:
+        self._settings.idle_lock_minutes = self.idle_minutes.value()
+        self._settings.sync()
+        super().accept()
