@@ -1,0 +1,551 @@
+"""First-run set-up: choose how the journal is protected, keep the recovery key, start.
+
+Nothing is written to disk until Finish ("Create journal"): the recovery key is generated
+up front (so the user can keep it before it protects anything) and handed to
+``journal_access.create`` at the end, which removes what it made if it fails. Cancelling
+at any point therefore leaves the data folder as it was.
+
+The three pages are private classes of this module: they only make sense inside the
+wizard, which reads their state when the user finishes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+
+from PySide6.QtCore import QSize, QStandardPaths, Qt, QTimer
+from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics, QGuiApplication
+from PySide6.QtWidgets import (
+    QApplication,
+    QButtonGroup,
+    QCheckBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from tkg_journal.paths import JournalPaths
+from tkg_journal.services import demo, journal_access
+from tkg_journal.services.errors import USER_ERRORS
+from tkg_journal.services.journal import Journal
+from tkg_journal.ui import passphrase_strength, recovery_key_sheet
+from tkg_journal.ui.icons import app_icon
+
+# --- user-facing text ---------------------------------------------------------------------
+
+WINDOW_TITLE = "Set up TKG Journal"
+FINISH_TEXT = "Create journal"
+
+PROTECT_TITLE = "Protect your journal"
+PROTECT_SUBTITLE = "Your journal is encrypted on this computer. Choose how its key is kept."
+KEYRING_CHOICE = "Keep the key in this computer's keyring (recommended)"
+KEYRING_NOTE = "The journal opens without a passphrase while you are signed in."
+NO_KEYRING_NOTE = "No keyring was found on this computer, so the journal will use a passphrase."
+PASSPHRASE_CHOICE = "Use a passphrase I type each time"
+PASSPHRASE_NOTE = "You type it each time the journal opens. Nobody can reset it for you."
+PASSPHRASE_LABEL = "&Passphrase:"
+CONFIRM_LABEL = "&Repeat it:"
+SHOW_PASSPHRASE = "&Show passphrase"
+STRENGTH_NAME = "Passphrase strength"
+CONFIRM_HINT = "Type the passphrase again to confirm it."
+MISMATCH = "The two passphrases do not match."
+
+RECOVERY_TITLE = "Your recovery key"
+RECOVERY_SUBTITLE = "Keep this key somewhere safe before you go on."
+RECOVERY_EXPLANATION = (
+    "If you forget your passphrase, or the key in this computer's keyring is lost, this "
+    "recovery key is the only way into your journal. It is not stored anywhere it can be "
+    "read, so nobody can show it to you again: print it or write it down now."
+)
+RECOVERY_WARNING = "Anyone with this key and the journal file can read the journal."
+COPY = "&Copy"
+COPIED = "Copied"
+PRINT = "&Print…"
+SAVE_PDF = "Save as P&DF…"
+SAVE_PDF_TITLE = "Save the recovery key as PDF"
+SAVE_PDF_FILTER = "PDF files (*.pdf)"
+SAVE_PDF_NAME = "TKG Journal recovery key.pdf"
+SAVED = "Saved"
+PRINTED = "Sent to the printer"
+SAVE_FAILED_TITLE = "Could not save the recovery key"
+KEPT = "I have &kept my recovery key somewhere safe"
+
+START_TITLE = "Start your journal"
+START_SUBTITLE = "Start with an empty journal, or explore the app with made-up entries first."
+START_EMPTY = "Start &empty"
+START_EMPTY_NOTE = "Your journal starts with nothing in it, ready for your own writing."
+START_SAMPLE = "Start with &sample data"
+START_SAMPLE_NOTE = (
+    "Two and a half years of made-up entries, experiments, check-ins and coach sessions, "
+    "to explore what the app shows. They stay in this journal, so choose this for trying "
+    "the app out."
+)
+
+CREATE_FAILED_TITLE = "Could not create the journal"
+SAMPLE_FAILED_TITLE = "Sample data not added"
+SAMPLE_FAILED = "The journal was created, but the sample data could not be added: {error}"
+
+# --- settings -----------------------------------------------------------------------------
+
+SAMPLE_ENTRIES = 300  # enough to fill every view; the generator spreads them over 910 days
+SAMPLE_SEED = 20_240_601  # fixed, so every new sample journal tells the same story
+FEEDBACK_MS = 2500
+LOGO_SIZE = 40
+DEFAULT_SIZE = (560, 460)
+MIN_WIDTH = 460
+MIN_WIDTH_LINES = 33
+MIN_HEIGHT_LINES = 28
+_ERROR_STYLE = "color: #b3261e;"
+_NOTE_STYLE = "color: palette(placeholder-text);"
+_STRENGTH_COLOURS = {
+    passphrase_strength.StrengthLevel.WEAK: "#c0392b",
+    passphrase_strength.StrengthLevel.FAIR: "#c27c0e",
+    passphrase_strength.StrengthLevel.STRONG: "#1e8449",
+}
+
+PROTECT_PAGE, RECOVERY_PAGE, START_PAGE = range(3)
+
+
+@contextlib.contextmanager
+def _wait_cursor() -> Iterator[None]:
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
+
+
+def _sentence(message: str) -> str:
+    """Service messages are written to be embedded; a dialog shows them as sentences."""
+    message = message.strip()
+    if not message:
+        return message
+    message = message[0].upper() + message[1:]
+    return message if message.endswith((".", "!", "?")) else message + "."
+
+
+def _choice_indent(widget: QWidget) -> int:
+    """Where a radio button's text starts, so what belongs to a choice lines up with it."""
+    style = widget.style()
+    return style.pixelMetric(QStyle.PixelMetric.PM_ExclusiveIndicatorWidth) + style.pixelMetric(
+        QStyle.PixelMetric.PM_RadioButtonLabelSpacing
+    )
+
+
+def _note(text: str, object_name: str, indent: int) -> QLabel:
+    """A muted explanatory line under a choice."""
+    label = QLabel(text)
+    label.setObjectName(object_name)
+    label.setWordWrap(True)
+    label.setStyleSheet(_NOTE_STYLE)
+    label.setIndent(indent)
+    return label
+
+
+class _ProtectPage(QWizardPage):
+    """Keyring or passphrase; the passphrase must pass the service's rule and match."""
+
+    def __init__(self, keyring_available: bool) -> None:
+        super().__init__()
+        self.setTitle(PROTECT_TITLE)
+        self.setSubTitle(PROTECT_SUBTITLE)
+
+        self.keyring_choice = QRadioButton(KEYRING_CHOICE)
+        self.keyring_choice.setObjectName("keyringChoice")
+        self.keyring_choice.setAccessibleName(KEYRING_CHOICE)
+        indent = _choice_indent(self)
+        self.keyring_note = _note(
+            KEYRING_NOTE if keyring_available else NO_KEYRING_NOTE, "keyringNote", indent
+        )
+        self.passphrase_choice = QRadioButton(PASSPHRASE_CHOICE)
+        self.passphrase_choice.setObjectName("passphraseChoice")
+        self.passphrase_choice.setAccessibleName(PASSPHRASE_CHOICE)
+        choices = QButtonGroup(self)
+        choices.addButton(self.keyring_choice)
+        choices.addButton(self.passphrase_choice)
+        if keyring_available:
+            self.keyring_choice.setChecked(True)
+        else:
+            self.keyring_choice.setEnabled(False)
+            self.keyring_choice.setAccessibleDescription(NO_KEYRING_NOTE)
+            self.passphrase_choice.setChecked(True)
+
+        self.passphrase_edit = self._secret_field("passphrase", "Passphrase")
+        self.confirm_edit = self._secret_field("passphraseConfirm", "Repeat passphrase")
+        self.show_passphrase = QCheckBox(SHOW_PASSPHRASE)
+        self.show_passphrase.setObjectName("showPassphrase")
+        self.show_passphrase.setAccessibleName("Show passphrase")
+        self.show_passphrase.toggled.connect(self._on_show_toggled)
+
+        self.strength_bar = QProgressBar()
+        self.strength_bar.setObjectName("strengthBar")
+        self.strength_bar.setAccessibleName(STRENGTH_NAME)
+        self.strength_bar.setRange(0, 100)
+        self.strength_bar.setTextVisible(False)
+        self.strength_bar.setFixedHeight(8)
+        self.strength_label = QLabel()
+        self.strength_label.setObjectName("strengthLabel")
+        bold = QFont(self.font())
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        self.strength_label.setMinimumWidth(
+            max(metrics.horizontalAdvance(lv.label) for lv in passphrase_strength.StrengthLevel) + 4
+        )
+        self.strength_advice = QLabel()
+        self.strength_advice.setObjectName("strengthAdvice")
+        self.strength_advice.setWordWrap(True)
+        self.problem_label = QLabel()
+        self.problem_label.setObjectName("passphraseProblem")
+
+        strength_row = QHBoxLayout()
+        strength_row.addWidget(self.strength_bar, 1)
+        strength_row.addWidget(self.strength_label)
+        form = QFormLayout()
+        form.setContentsMargins(indent, 0, 0, 0)
+        passphrase_label = QLabel(PASSPHRASE_LABEL)
+        passphrase_label.setBuddy(self.passphrase_edit)
+        confirm_label = QLabel(CONFIRM_LABEL)
+        confirm_label.setBuddy(self.confirm_edit)
+        # Strength right under the field it rates; the mismatch under the field it is about.
+        form.addRow(passphrase_label, self.passphrase_edit)
+        form.addRow("", strength_row)
+        form.addRow("", self.strength_advice)
+        form.addRow(confirm_label, self.confirm_edit)
+        form.addRow("", self.problem_label)
+        form.addRow("", self.show_passphrase)
+        self.passphrase_box = QWidget()
+        self.passphrase_box.setObjectName("passphraseBox")
+        self.passphrase_box.setLayout(form)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.keyring_choice)
+        layout.addWidget(self.keyring_note)
+        layout.addSpacing(8)
+        layout.addWidget(self.passphrase_choice)
+        layout.addWidget(_note(PASSPHRASE_NOTE, "passphraseNote", indent))
+        layout.addWidget(self.passphrase_box)
+        layout.addStretch(1)
+
+        self.passphrase_choice.toggled.connect(self._on_mode_changed)
+        self.passphrase_edit.textChanged.connect(self._on_passphrase_changed)
+        self.confirm_edit.textChanged.connect(self._on_passphrase_changed)
+        self._on_passphrase_changed()
+        self._on_mode_changed()
+
+    def _secret_field(self, object_name: str, accessible_name: str) -> QLineEdit:
+        field = QLineEdit()
+        field.setObjectName(object_name)
+        field.setAccessibleName(accessible_name)
+        field.setEchoMode(QLineEdit.EchoMode.Password)
+        return field
+
+    def uses_passphrase(self) -> bool:
+        return self.passphrase_choice.isChecked()
+
+    def passphrase(self) -> str | None:
+        """The chosen passphrase, or None for keyring mode."""
+        return self.passphrase_edit.text() if self.uses_passphrase() else None
+
+    def clear_secrets(self) -> None:
+        self.passphrase_edit.clear()
+        self.confirm_edit.clear()
+
+    def problem(self) -> str:
+        """Why the passphrase cannot be used yet ("" when it can)."""
+        passphrase = self.passphrase_edit.text()
+        try:
+            journal_access.check_new_passphrase(passphrase)
+        except USER_ERRORS as error:
+            return _sentence(str(error))
+        if not self.confirm_edit.text():
+            return CONFIRM_HINT
+        if self.confirm_edit.text() != passphrase:
+            return MISMATCH
+        return ""
+
+    def isComplete(self) -> bool:
+        return not self.uses_passphrase() or not self.problem()
+
+    def initializePage(self) -> None:
+        if self.uses_passphrase():  # no keyring: the passphrase is the first thing to type
+            self.passphrase_edit.setFocus()
+
+    def _on_mode_changed(self) -> None:
+        self.passphrase_box.setVisible(self.uses_passphrase())
+        if self.uses_passphrase() and self.isVisible():
+            self.passphrase_edit.setFocus()
+        self.completeChanged.emit()
+
+    def _on_show_toggled(self, shown: bool) -> None:
+        mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
+        self.passphrase_edit.setEchoMode(mode)
+        self.confirm_edit.setEchoMode(mode)
+
+    def _on_passphrase_changed(self) -> None:
+        passphrase = self.passphrase_edit.text()
+        strength = passphrase_strength.estimate(passphrase)
+        colour = _STRENGTH_COLOURS[strength.level]
+        self.strength_bar.setValue(max(strength.score, 6) if passphrase else 0)
+        self.strength_bar.setStyleSheet(
+            "QProgressBar { border: 1px solid palette(mid); border-radius: 4px;"
+            " background: palette(base); }"
+            f" QProgressBar::chunk {{ background-color: {colour}; border-radius: 3px; }}"
+        )
+        label = strength.level.label if passphrase else ""
+        self.strength_label.setText(label)
+        self.strength_label.setStyleSheet(f"color: {colour}; font-weight: bold;")
+        self.strength_bar.setAccessibleDescription(f"{label}. {strength.advice}".strip(". "))
+        self.strength_advice.setText(strength.advice)
+
+        problem = self.problem() if passphrase or self.confirm_edit.text() else ""
+        self.problem_label.setText(problem)
+        # A hint to go on typing is not an error; only a real problem is shown in red.
+        self.problem_label.setStyleSheet("" if problem == CONFIRM_HINT else _ERROR_STYLE)
+        self.confirm_edit.setAccessibleDescription(problem)
+        self.completeChanged.emit()
+
+
+class _RecoveryKeyPage(QWizardPage):
+    """Shows the key; Next waits for "I have kept my recovery key somewhere safe"."""
+
+    def __init__(self, recovery_key: str) -> None:
+        super().__init__()
+        self._recovery_key = recovery_key
+        self.setTitle(RECOVERY_TITLE)
+        self.setSubTitle(RECOVERY_SUBTITLE)
+
+        explanation = QLabel(RECOVERY_EXPLANATION)
+        explanation.setObjectName("recoveryExplanation")
+        explanation.setWordWrap(True)
+
+        self.key_field = QLineEdit(recovery_key)
+        self.key_field.setObjectName("recoveryKey")
+        self.key_field.setAccessibleName("Recovery key")
+        self.key_field.setAccessibleDescription(RECOVERY_EXPLANATION)
+        self.key_field.setReadOnly(True)
+        self.key_field.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        font.setPointSizeF(max(font.pointSizeF(), 9.0) * 1.45)
+        font.setWeight(QFont.Weight.DemiBold)
+        self.key_field.setFont(font)
+        self.key_field.setMinimumHeight(self.key_field.sizeHint().height() + 12)
+        self.key_field.setCursorPosition(0)
+
+        self.copy_button = self._button(COPY, "copyRecoveryKey", "Copy the recovery key")
+        self.print_button = self._button(PRINT, "printRecoveryKey", "Print the recovery key")
+        self.save_pdf_button = self._button(
+            SAVE_PDF, "saveRecoveryKeyPdf", "Save the recovery key as PDF"
+        )
+        self.feedback_label = QLabel()
+        self.feedback_label.setObjectName("recoveryKeyFeedback")
+        self.feedback_label.setStyleSheet("color: #1e8449;")
+        self._feedback_timer = QTimer(self)
+        self._feedback_timer.setSingleShot(True)
+        self._feedback_timer.setInterval(FEEDBACK_MS)
+        self._feedback_timer.timeout.connect(self.feedback_label.clear)
+        self.copy_button.clicked.connect(self._copy)
+        self.print_button.clicked.connect(self._print)
+        self.save_pdf_button.clicked.connect(self._save_pdf)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.copy_button)
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.save_pdf_button)
+        buttons.addWidget(self.feedback_label, 1)
+
+        warning = QLabel(RECOVERY_WARNING)
+        warning.setObjectName("recoveryWarning")
+        warning.setWordWrap(True)
+        warning.setStyleSheet("font-weight: bold;")
+
+        self.kept_checkbox = QCheckBox(KEPT)
+        self.kept_checkbox.setObjectName("recoveryKeyKept")
+        self.kept_checkbox.setAccessibleName("I have kept my recovery key somewhere safe")
+        self.kept_checkbox.toggled.connect(self.completeChanged)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(explanation)
+        layout.addSpacing(6)
+        layout.addWidget(self.key_field)
+        layout.addLayout(buttons)
+        layout.addSpacing(6)
+        layout.addWidget(warning)
+        layout.addSpacing(18)
+        layout.addWidget(self.kept_checkbox)
+        layout.addStretch(1)
+
+    def _button(self, text: str, object_name: str, accessible_name: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(object_name)
+        button.setAccessibleName(accessible_name)
+        button.setAutoDefault(False)  # Enter belongs to the wizard's Next button
+        return button
+
+    def isComplete(self) -> bool:
+        return self.kept_checkbox.isChecked()
+
+    def _show_feedback(self, text: str) -> None:
+        self.feedback_label.setText(text)
+        self._feedback_timer.start()
+
+    def _copy(self) -> None:
+        QGuiApplication.clipboard().setText(self._recovery_key)
+        self._show_feedback(COPIED)
+
+    def _print(self) -> None:
+        try:
+            printed = recovery_key_sheet.print_sheet(self._recovery_key, self)
+        except OSError as error:
+            QMessageBox.warning(self, SAVE_FAILED_TITLE, _sentence(str(error)))
+            return
+        if printed:
+            self._show_feedback(PRINTED)
+
+    def _save_pdf(self) -> None:
+        folder = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        ) or str(Path.home())
+        path, _ = QFileDialog.getSaveFileName(
+            self, SAVE_PDF_TITLE, str(Path(folder) / SAVE_PDF_NAME), SAVE_PDF_FILTER
+        )
+        if not path:
+            return
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        try:
+            with _wait_cursor():
+                recovery_key_sheet.save_sheet_pdf(self._recovery_key, path)
+        except OSError as error:
+            QMessageBox.warning(self, SAVE_FAILED_TITLE, _sentence(str(error)))
+            return
+        self._show_feedback(SAVED)
+
+
+class _StartPage(QWizardPage):
+    """Empty journal (default) or one filled with sample data."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(START_TITLE)
+        self.setSubTitle(START_SUBTITLE)
+        self.empty_choice = QRadioButton(START_EMPTY)
+        self.empty_choice.setObjectName("startEmpty")
+        self.empty_choice.setAccessibleName("Start empty")
+        self.empty_choice.setChecked(True)
+        self.sample_choice = QRadioButton(START_SAMPLE)
+        self.sample_choice.setObjectName("startWithSampleData")
+        self.sample_choice.setAccessibleName("Start with sample data")
+        choices = QButtonGroup(self)
+        choices.addButton(self.empty_choice)
+        choices.addButton(self.sample_choice)
+
+        indent = _choice_indent(self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.empty_choice)
+        layout.addWidget(_note(START_EMPTY_NOTE, "startEmptyNote", indent))
+        layout.addSpacing(8)
+        layout.addWidget(self.sample_choice)
+        layout.addWidget(_note(START_SAMPLE_NOTE, "startSampleNote", indent))
+        layout.addStretch(1)
+
+    def wants_sample_data(self) -> bool:
+        return self.sample_choice.isChecked()
+
+
+class SetupWizard(QWizard):
+    """First-run set-up; after it is accepted, ``journal`` is the open Journal.
+
+    The caller owns the journal and closes it.
+
+    Signals: only QWizard's own (``accepted``, ``rejected``, ``currentIdChanged``...).
+    """
+
+    def __init__(self, paths: JournalPaths, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("setupWizard")
+        self.setWindowTitle(WINDOW_TITLE)
+        self.setWindowIcon(app_icon())
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setButtonText(QWizard.WizardButton.FinishButton, FINISH_TEXT)
+        self.setPixmap(
+            QWizard.WizardPixmap.LogoPixmap,
+            app_icon().pixmap(QSize(LOGO_SIZE, LOGO_SIZE), self.devicePixelRatioF()),
+        )
+        # One minimum for all pages, in text lines so it follows the font: left alone,
+        # QWizard re-computes its minimum on every page, so the window's limits jump as the
+        # user goes on (and platforms that cannot pass size hints to the window warn).
+        line = self.fontMetrics().lineSpacing()
+        self.setMinimumSize(max(MIN_WIDTH, MIN_WIDTH_LINES * line), MIN_HEIGHT_LINES * line)
+        self.resize(self.minimumSize().expandedTo(QSize(*DEFAULT_SIZE)))
+        self._paths = paths
+        self._journal: Journal | None = None
+        # Generated once: going back and forth must not change the key the user kept.
+        self._recovery_key = journal_access.generate_recovery_key()
+
+        self.protect_page = _ProtectPage(journal_access.keyring_available())
+        self.recovery_page = _RecoveryKeyPage(self._recovery_key)
+        self.start_page = _StartPage()
+        self.setPage(PROTECT_PAGE, self.protect_page)
+        self.setPage(RECOVERY_PAGE, self.recovery_page)
+        self.setPage(START_PAGE, self.start_page)
+        self.setStartId(PROTECT_PAGE)
+
+    @property
+    def journal(self) -> Journal | None:
+        """The journal created on Finish (None before that, or after Cancel)."""
+        return self._journal
+
+    @property
+    def recovery_key(self) -> str:
+        return self._recovery_key
+
+    def validateCurrentPage(self) -> bool:
+        # QWizard.next() skips the Next button's completeness check; the wizard must not.
+        page = self.currentPage()
+        if page is None or not page.isComplete() or not super().validateCurrentPage():
+            return False
+        if self.currentId() == START_PAGE and self._journal is None:
+            return self._create_journal()
+        return True
+
+    def _create_journal(self) -> bool:
+        """Create (and maybe fill) the journal; False keeps the wizard open on an error."""
+        passphrase = self.protect_page.passphrase()
+        try:
+            with _wait_cursor():
+                created = journal_access.create(
+                    self._paths, passphrase=passphrase, recovery_key=self._recovery_key
+                )
+        except USER_ERRORS as error:
+            QMessageBox.warning(self, CREATE_FAILED_TITLE, _sentence(str(error)))
+            return False
+        journal = created.journal
+        try:
+            if self.start_page.wants_sample_data():
+                with _wait_cursor():
+                    demo.fill(journal, entries=SAMPLE_ENTRIES, seed=SAMPLE_SEED)
+        except USER_ERRORS as error:
+            # The journal exists and works; it is only empty. Going on beats a dead end.
+            QMessageBox.warning(
+                self, SAMPLE_FAILED_TITLE, SAMPLE_FAILED.format(error=_sentence(str(error)))
+            )
+        except BaseException:
+            journal.close()
+            raise
+        self._journal = journal
+        self.protect_page.clear_secrets()  # no reason to keep it in widgets any longer
+        return True
