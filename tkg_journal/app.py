@@ -20,6 +20,15 @@ if TYPE_CHECKING:
     from tkg_journal.ui.main_window import MainWindow
 
 EXIT_OK, EXIT_FAILED = 0, 1
+KEYRING_GONE = (
+    "This journal keeps its key in the system keyring, but no keyring is available now. "
+    "Unlock it with your recovery key."
+)
+KEYRING_ENTRY_MISSING = (
+    "The system keyring no longer holds this journal's key (it may have been reset or "
+    "moved to another computer). Unlock with your recovery key: the key is then put back "
+    "into the keyring."
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,8 +118,10 @@ def ask_to_unlock(paths: JournalPaths, parent: QWidget | None) -> Journal | None
     if journal_access.key_mode(paths) is KeyMode.KEYRING:
         try:
             return journal_access.unlock(paths)
-        except (KeyringUnavailable, KeyringEntryMissing) as error:
-            reason = str(error)
+        except KeyringUnavailable:
+            reason = KEYRING_GONE
+        except KeyringEntryMissing:
+            reason = KEYRING_ENTRY_MISSING
     dialog = UnlockDialog(paths, parent, reason=reason)
     return dialog.journal if dialog.exec() else None
 

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
 
 from tests.conftest import TEST_PASSPHRASE
 from tests.helpers import FIXED_NOW, entry
@@ -14,6 +15,20 @@ from tkg_journal.domain.levels import Level
 from tkg_journal.paths import JournalPaths
 from tkg_journal.services import journal_access
 from tkg_journal.services.journal import Journal
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_message_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A message box nobody expected would block the test run forever (it waits for a
+    click): fail the test with its text instead. Tests that expect one patch it again."""
+
+    def unexpected(*args: object, **_kwargs: object) -> None:
+        texts = [a for a in args if isinstance(a, str)]
+        raise AssertionError(f"unexpected message box: {texts}")
+
+    for name in ("warning", "critical", "information", "question", "about"):
+        monkeypatch.setattr(QMessageBox, name, unexpected)
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: unexpected(box.text()))
 
 
 @pytest.fixture

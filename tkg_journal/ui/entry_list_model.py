@@ -125,8 +125,9 @@ class EntryListModel(QAbstractListModel):
         if not self._matches(summary):
             return
         position = bisect_left([_sort_key(row) for row in self._rows], _sort_key(summary))
+        unloaded_below = self.canFetchMore(QModelIndex())
         self._total += 1
-        if position == len(self._rows) and self.canFetchMore(QModelIndex()):
+        if position == len(self._rows) and unloaded_below:
             return  # it belongs to a page not loaded yet; paging will bring it
         self.beginInsertRows(QModelIndex(), position, position)
         self._rows.insert(position, summary)

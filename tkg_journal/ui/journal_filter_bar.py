@@ -135,7 +135,10 @@ class JournalFilterBar(QWidget):
         return self.search.text()
 
     def filters(self) -> EntryFilter:
+        # Qt hands enum item data back as plain int/str: turn them into our types again.
         level, kind = self.level.currentData(), self.kind.currentData()
+        level = Level(level) if level is not None else None
+        kind = EntryKind(kind) if kind is not None else None
         return EntryFilter(
             since=self._bound(self.since.date()),
             until=self._bound(self.until.date(), next_day=True),

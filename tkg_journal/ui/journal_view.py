@@ -290,12 +290,7 @@ class JournalView(QWidget):
             self.autosave.discard()
             self.new_entry(draft.kind)
             return
-        answer = QMessageBox.question(
-            self, "Delete entry", DELETE_QUESTION,
-            QMessageBox.StandardButton.Delete | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Delete:
+        if not self.confirm_delete():
             return
         self.autosave.discard()
         try:
@@ -304,15 +299,26 @@ class JournalView(QWidget):
             self.error.emit(error)
             return
         row = self.model.row_of(draft.entry_id)
-        self.model.entry_deleted(draft.entry_id)
+        self._selecting = True  # the view moves its current row as the row goes
+        try:
+            self.model.entry_deleted(draft.entry_id)
+        finally:
+            self._selecting = False
         self._refresh_tags()
         self.status.emit("Entry deleted")
         if self.model.rowCount():
             next_row = min(row if row is not None else 0, self.model.rowCount() - 1)
-            self.editor.clear()
-            self.list.setCurrentIndex(self.model.index(next_row))
+            self.open_entry(self.model.summary(next_row).id)
         else:
             self.new_entry(EntryKind.CONVERSATION)
+
+    def confirm_delete(self) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, "Delete entry", DELETE_QUESTION,
+                          parent=self)
+        delete = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
+        box.exec()
+        return box.clickedButton() is delete
 
     def _on_saved(self, entry: Entry) -> None:
         assert entry.id is not None and self._journal is not None

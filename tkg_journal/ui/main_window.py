@@ -12,6 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -148,8 +149,8 @@ class MainWindow(QMainWindow):
         # These two work from any window of the app (a quick-capture window included).
         for action in (self.quick_action, self.lock_action):
             action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        self.quit_action = self._action("actionQuit", "&Quit", self.close,
-                                        QKeySequence.StandardKey.Quit)
+        # Explicit keys: the platform's StandardKey.Quit is empty on some desktops.
+        self.quit_action = self._action("actionQuit", "&Quit", self.close, "Ctrl+Q")
         self.find_action = self._action("actionFind", "&Find…", self._find,
                                         QKeySequence.StandardKey.Find, "search",
                                         "Search the journal")
@@ -266,6 +267,7 @@ class MainWindow(QMainWindow):
             return
         for window in list(self._quick_captures):
             window.keep_as_draft()
+            self._forget_capture(window)
         if not self.journal_view.flush():
             # Not even a draft could be written (full disk?): locking now would lose it.
             self.show_error_text("The journal was not locked because your writing could not "
@@ -367,6 +369,10 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self._save_layout()
+        self.idle.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.idle)
         if self._journal is not None:
             self.journal_view.set_journal(None)
             self._journal.close()
