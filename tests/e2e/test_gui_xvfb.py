@@ -97,7 +97,8 @@ def test_an_entry_written_in_the_real_window_is_stored_encrypted(
                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         window = wait_for_window(display, "TKG Journal")
-        xdotool(display, "windowactivate", "--sync", window)
+        # No window manager runs here: give the window the keyboard focus directly.
+        xdotool(display, "windowfocus", "--sync", window)
         xdotool(display, "windowsize", "--sync", window, "1200", "760")
         time.sleep(0.5)
         keys(display, "ctrl+n")  # a new difficult conversation, focus on "Who"

@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QTextLayout
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import (
+    QApplication,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from tkg_journal.domain.levels import Level
 from tkg_journal.domain.search import MATCH_END, MATCH_START, EntrySummary
@@ -72,13 +78,13 @@ class EntryRowDelegate(QStyledItemDelegate):
         summary: EntrySummary | None = index.data(SummaryRole)
         if summary is None:
             return
-        # Background, selection and focus as the platform style draws them.
-        style = option.widget.style() if option.widget else None
-        panel = QStyleOptionViewItem(option)
-        panel.text = ""
-        if style is not None:
-            style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, panel, painter,
-                                option.widget)
+        # Background, selection and focus as the platform style draws them. The view is
+        # this delegate's parent: reading ``option.widget`` in PySide6 6.12 leaks a
+        # reference to None per call, which crashes after enough repaints.
+        view = self.parent()
+        style = view.style() if isinstance(view, QWidget) else QApplication.style()
+        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter,
+                            view if isinstance(view, QWidget) else None)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         palette = option.palette
         text_colour = palette.color(
