@@ -73,8 +73,15 @@ def run_gui(options: GuiOptions) -> int:
         return EXIT_FAILED
     if journal is None:  # the user cancelled set-up or unlocking
         return EXIT_OK
-
-    window = build_main_window(paths, journal)
+    try:
+        window = build_main_window(paths, journal)
+    except USER_ERRORS as error:  # damage deep in the file shows when its page is read
+        journal.close()
+        if options.startup_time:
+            print(f"tkg-journal: {error}", file=sys.stderr)
+        else:
+            show_error(None, error)
+        return EXIT_FAILED
     if options.startup_time:
         _report_first_paint(window)
     window.show()
@@ -151,8 +158,9 @@ def _report_first_paint(window: MainWindow) -> None:
         def report(self) -> None:
             milliseconds = seconds_since_process_start() * 1000
             rows = window.journal_view.model.total()
+            noun = "entry" if rows == 1 else "entries"
             print(f"{milliseconds:.0f} ms to the first paint of the main window "
-                  f"({rows:,} entries)", flush=True)
+                  f"({rows:,} {noun})", flush=True)
             window.close()
             QApplication.quit()
 
