@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, time, timedelta
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -40,6 +40,7 @@ class JournalFilterBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._calendars: dict[QObject, QDateEdit] = {}
         self.search = QLineEdit(objectName="searchField", placeholderText=SEARCH_PLACEHOLDER)
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search the journal")
@@ -84,7 +85,7 @@ class JournalFilterBar(QWidget):
             label.setBuddy(widget)
             grid.addWidget(label, row, 0)
             grid.addWidget(widget, row, 1, 1, 3)
-        from_label, to_label = QLabel("Fr&om"), QLabel("T&o")
+        from_label, to_label = QLabel("Fr&om"), QLabel("U&ntil")
         from_label.setBuddy(self.since)
         to_label.setBuddy(self.until)
         grid.addWidget(from_label, 3, 0)
@@ -115,11 +116,21 @@ class JournalFilterBar(QWidget):
         edit.setDisplayFormat("d MMM yyyy")
         edit.setDate(NO_DATE)
         edit.dateChanged.connect(self.changed)
+        # "Any" is stored as the year 2000: open the calendar on this month instead.
+        edit.calendarWidget().installEventFilter(self)
+        self._calendars[edit.calendarWidget()] = edit
         return edit
 
     def eventFilter(self, watched: object, event: object) -> bool:
         from PySide6.QtCore import QEvent
         from PySide6.QtGui import QKeyEvent
+
+        edit = self._calendars.get(watched)  # type: ignore[arg-type]
+        if edit is not None and isinstance(event, QEvent) and event.type() == QEvent.Type.Show:
+            if edit.date() == NO_DATE:
+                today = QDate.currentDate()
+                edit.calendarWidget().setCurrentPage(today.year(), today.month())
+            return False
 
         if (watched is self.search and isinstance(event, QKeyEvent)
                 and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape):

@@ -26,7 +26,7 @@ class LockView(QWidget):
         font.setBold(True)
         heading.setFont(font)
         text = QLabel(LOCKED_TEXT, objectName="lockText")
-        text.setWordWrap(True)
+        text.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.unlock_button = QPushButton(UNLOCK, objectName="unlockButton")
         self.unlock_button.setAccessibleName("Unlock the journal")
         self.unlock_button.setDefault(True)
