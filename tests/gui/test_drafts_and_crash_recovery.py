@@ -57,6 +57,7 @@ def test_a_draft_written_before_a_crash_is_offered_back_and_saved(
     # window's state survives except what is in the file.
     autosave.stop()
     window.hide()
+    _assert_no_plaintext(journal_paths.data_dir.parent)  # data folder, HOME, XDG folders
 
     reopened = journal_access.unlock(journal_paths, passphrase=TEST_PASSPHRASE)
     assert reopened.count_entries() == 0
@@ -81,6 +82,15 @@ def test_a_draft_written_before_a_crash_is_offered_back_and_saved(
     assert reopened.drafts() == []  # saved: the draft is gone in the same transaction
     second.close()
     reopened.close()
+
+
+def _assert_no_plaintext(folder) -> None:
+    """The draft is in the journal, so only encrypted bytes hold it (database, WAL...)."""
+    marker = SECRET.encode()
+    for path in folder.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            assert marker not in data and SECRET.encode("utf-16-le") not in data, path
 
 
 def test_a_discarded_draft_is_deleted(
