@@ -174,3 +174,16 @@ def test_reading_does_not_change_the_files(journal_paths: JournalPaths) -> None:
         journal.list_entries()
         journal.search("one")
     assert snapshot(journal_paths.data_dir) == before
+
+
+def test_sample_data_never_lies_in_the_future(journal: Journal) -> None:
+    from datetime import datetime
+
+    from tkg_journal.services import demo
+
+    morning = datetime(2026, 3, 2, 6, 0).astimezone()  # before most sample times of day
+    journal.clock = lambda: morning
+    demo.fill(journal, entries=400, seed=5)
+    [newest] = journal.list_entries(limit=1)
+    assert newest.occurred_at <= morning
+    assert newest.occurred_at.astimezone().date() == (morning - timedelta(days=1)).date()

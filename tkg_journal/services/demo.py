@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import UTC
+from datetime import UTC, timedelta
 
 from tkg_journal.domain.errors import DomainError
 from tkg_journal.services import demo_data
@@ -37,7 +37,11 @@ def fill(journal: Journal, *, entries: int, seed: int) -> DemoSummary:
             "already has entries (use another --data-dir)"
         )
     now = journal.clock()
-    data = demo_data.generate(entries=entries, seed=seed, today=now.date(), tz=now.tzinfo or UTC)
+    # The sample ends yesterday: entries get random times of day, and none may lie in the
+    # future of someone trying the app in the morning.
+    data = demo_data.generate(
+        entries=entries, seed=seed, today=now.date() - timedelta(days=1), tz=now.tzinfo or UTC
+    )
     attempts = 0
     with journal.db.transaction():
         entry_repository.insert_many(journal.db, entries=data.entries)
