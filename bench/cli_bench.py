@@ -44,6 +44,15 @@ def median_of(runs: int, make_args: object, data_dir: Path) -> float:
     return statistics.median(samples)
 
 
+def active_experiment(data_dir: Path) -> str:
+    """The id of an active experiment in the demo journal (attempts go only on those)."""
+    env = dict(os.environ, TKG_JOURNAL_PASSPHRASE=PASSPHRASE)
+    out = subprocess.run([*command(), "--data-dir", str(data_dir), "experiment", "list",
+                          "--status", "active", "--format", "json"], env=env, check=True,
+                         capture_output=True, text=True).stdout
+    return str(json.loads(out)[0]["id"])
+
+
 def jrnl_export(path: Path, count: int) -> Path:
     entries = [{"date": f"20{20 + i % 6}-{1 + i % 12:02d}-{1 + i % 28:02d}",
                 "time": f"{7 + i % 12:02d}:{i % 60:02d}", "title": f"Imported note {i}",
@@ -89,6 +98,11 @@ def main() -> int:
             ("list --limit 20", median_of(runs, lambda i: ["list", "--limit", "20"],
                                           journal), None),
         ]
+        experiment = active_experiment(journal)
+        results.append(("experiment log", median_of(
+            runs, lambda i: ["experiment", "log", experiment, "--did", "yes", "--outcome",
+                             str(i % 5 - 2), "--situation", f"bench meeting {i}"], journal), 0.3))
+        results.append(("due", median_of(runs, lambda i: ["due"], journal), None))
         export = jrnl_export(work / "jrnl.json", 10_000)
         import_times = []
         for i in range(3):

@@ -20,8 +20,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from datetime import date
+
+    from tkg_journal.domain.accountability import DueItem
+    from tkg_journal.domain.experiments import Attempt, Experiment
     from tkg_journal.domain.levels import Level
     from tkg_journal.paths import JournalPaths
+    from tkg_journal.services.experiments import ExperimentSummary
     from tkg_journal.services.journal import Journal
 
 PROG = "tkg-journal"
@@ -64,6 +69,13 @@ def _until(text: str | None) -> datetime | None:
     """``--until`` names the last day included, so the bound is the next midnight."""
     start = _since(text, "--until")
     return start + timedelta(days=1) if start else None
+
+
+def _day(text: str | None, field: str) -> date | None:
+    """A calendar day as typed (``2026-03-20``, ``today``, ``yesterday``, ``7d`` ago)."""
+    from tkg_journal.domain.dates import parse_date
+
+    return parse_date(text, today=_now().date(), field=field) if text is not None else None
 
 
 def _read_secret_file(path: str, what: str) -> str:
@@ -388,6 +400,364 @@ def cmd_recover(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# --- experiments ---------------------------------------------------------------------------
+
+
+def _outcome_mark(outcome: int | None) -> str:
+    """One character per attempt for a trend: ``+`` went well, ``0`` neutral, ``-`` badly,
+    ``.`` no outcome recorded."""
+    if outcome is None:
+        return "."
+    return "+" if outcome > 0 else "-" if outcome < 0 else "0"
+
+
+def _trend(outcomes: Sequence[int | None]) -> str:
+    return " ".join(_outcome_mark(o) for o in outcomes)
+
+
+def _outcome_text(outcome: int | None) -> str:
+    """``+2``, ``0``, ``-1``; `` .`` when no outcome was recorded."""
+    return " ." if outcome is None else f"{outcome:+d}" if outcome else "0"
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _experiment_json(e: Experiment) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "title": e.title,
+        "status": e.status.value,
+        "level": e.level.title,
+        "level_rank": int(e.level),
+        "statement": e.statement,
+        "trigger": e.trigger,
+        "old_behaviour": e.old_behaviour,
+        "new_response": e.new_response,
+        "prediction": e.prediction,
+        "success_criteria": e.success_criteria,
+        "behaviour_id": e.behaviour_id,
+        "start_date": _iso(e.start_date),
+        "due_date": _iso(e.due_date),
+        "belief_before": e.belief_before,
+        "belief_after": e.belief_after,
+        "learning": e.learning,
+        "abandon_reason": e.abandon_reason,
+        "source_entry_id": e.source_entry_id,
+        "created_at": e.created_at.astimezone().isoformat() if e.created_at else None,
+    }
+
+
+def _attempt_json(a: Attempt) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "experiment_id": a.experiment_id,
+        "occurred_at": a.occurred_at.astimezone().isoformat(),
+        "did_it": a.did_it.value,
+        "outcome": a.outcome,
+        "situation": a.situation,
+        "note": a.note,
+    }
+
+
+def _summary_json(s: ExperimentSummary) -> dict[str, Any]:
+    return {
+        **_experiment_json(s.experiment),
+        "attempts": s.attempts,
+        "last_attempt_at": s.last_attempt_at.astimezone().isoformat()
+        if s.last_attempt_at
+        else None,
+        "mean_outcome": round(s.mean_outcome, 3) if s.mean_outcome is not None else None,
+        "recent_outcomes": list(s.recent_outcomes),
+    }
+
+
+def _due_json(item: DueItem) -> dict[str, Any]:
+    e = item.experiment
+    return {
+        "id": e.id,
+        "title": e.title,
+        "reason": item.reason.value,
+        "days": item.days,
+        "level": e.level.title,
+        "level_rank": int(e.level),
+        "start_date": _iso(e.start_date),
+        "due_date": _iso(e.due_date),
+    }
+
+
+def _changed(e: Experiment, args: argparse.Namespace, verb: str) -> int:
+    if args.format == "json":
+        _print_json(_experiment_json(e))
+    else:
+        due = f", due {e.due_date.isoformat()}" if e.due_date and e.status.is_open else ""
+        print(f"Experiment {e.id} {verb}: now {e.status.value}{due}.")
+    return EXIT_OK
+
+
+def cmd_experiment_add(args: argparse.Namespace) -> int:
+    from tkg_journal.domain.experiments import Experiment, ExperimentStatus
+    from tkg_journal.services.experiments import Experiments
+
+    level = _level(args.level)
+    start_date, due_date = _day(args.start, "--start"), _day(args.due, "--due")
+    with _open(args) as journal:
+        experiments = Experiments(journal)
+        behaviour = experiments.behaviour_named(args.behaviour) if args.behaviour else None
+        if level is None:
+            if behaviour is None:
+                raise UsageError("give the experiment's --level (or a --behaviour to take it from)")
+            level = behaviour.level  # the symptom suggests its root level
+        stored = experiments.create(
+            Experiment(
+                title=args.title,
+                level=level,
+                trigger=args.trigger,
+                old_behaviour=args.old,
+                new_response=args.new,
+                prediction=args.prediction or "",
+                success_criteria=args.criteria or "",
+                behaviour_id=behaviour.id if behaviour else None,
+                start_date=start_date,
+                due_date=due_date,
+                belief_before=args.belief,
+                status=ExperimentStatus.ACTIVE if args.active else ExperimentStatus.PLANNED,
+            )
+        )
+    if args.format == "json":
+        _print_json(_experiment_json(stored))
+    else:
+        print(f"Added experiment {stored.id} ({stored.status.value}).")
+    return EXIT_OK
+
+
+def cmd_experiment_list(args: argparse.Namespace) -> int:
+    from tkg_journal.domain.experiments import parse_status
+    from tkg_journal.services.experiments import Experiments
+
+    status = parse_status(args.status) if args.status else None
+    level = _level(args.level)
+    with _open(args) as journal:
+        rows = Experiments(journal).summaries(status=status, level=level, text=args.search or "")
+    if args.format == "json":
+        _print_json([_summary_json(r) for r in rows])
+        return EXIT_OK
+    if not rows:
+        print("No experiments match.", file=sys.stderr)
+        return EXIT_OK
+    print(
+        f"{'id':>6}  {'status':<9}  {'level':<15}  {'tries':>5}  {'trend':<19}  {'due':<10}  title"
+    )
+    for r in rows:
+        e = r.experiment
+        print(
+            f"{e.id:>6}  {e.status.value:<9}  {_level_text(e.level):<15}  {r.attempts:>5}  "
+            f"{_trend(r.recent_outcomes):<19}  {_iso(e.due_date) or '-':<10}  {_clip(e.title, 60)}"
+        )
+    return EXIT_OK
+
+
+def _field(label: str, text: str) -> None:
+    """``Label:  text``, continuation lines indented under the text."""
+    lines = text.splitlines() or [""]
+    print(f"  {label + ':':<15}{lines[0]}")
+    for line in lines[1:]:
+        print(f"  {'':<15}{line}")
+
+
+def cmd_experiment_show(args: argparse.Namespace) -> int:
+    from tkg_journal.services.experiments import Experiments
+
+    with _open(args) as journal:
+        experiments = Experiments(journal)
+        e = experiments.get(args.id)
+        attempts = experiments.attempts(args.id)
+        behaviour = (
+            next(
+                (
+                    b
+                    for b in experiments.behaviours(include_archived=True)
+                    if b.id == e.behaviour_id
+                ),
+                None,
+            )
+            if e.behaviour_id is not None
+            else None
+        )
+    if args.format == "json":
+        data = _experiment_json(e)
+        data["behaviour"] = behaviour.name if behaviour else None
+        data["attempts"] = [_attempt_json(a) for a in attempts]
+        _print_json(data)
+        return EXIT_OK
+    print(f"Experiment {e.id}: {e.title}  [{e.status.value}]")
+    _field("Level", e.level.label())
+    _field("Experiment", e.statement)
+    if e.success_criteria:
+        _field("Success", e.success_criteria)
+    if behaviour:
+        _field("Behaviour", behaviour.name + (" (archived)" if behaviour.archived else ""))
+    dates = [
+        f"start {_iso(e.start_date)}" if e.start_date else "",
+        f"due {_iso(e.due_date)}" if e.due_date else "",
+    ]
+    if any(dates):
+        _field("Dates", ", ".join(d for d in dates if d))
+    if e.belief_before is not None or e.belief_after is not None:
+        before = "-" if e.belief_before is None else f"{e.belief_before}%"
+        after = "-" if e.belief_after is None else f"{e.belief_after}%"
+        _field("Belief", f"{before} before, {after} after")
+    if e.learning:
+        _field("Learning", e.learning)
+    if e.abandon_reason:
+        _field("Abandoned", e.abandon_reason)
+    if e.source_entry_id is not None:
+        _field("From entry", str(e.source_entry_id))
+    if not attempts:
+        print("\nNo attempts yet.")
+        return EXIT_OK
+    rated = [a.outcome for a in attempts if a.outcome is not None]
+    mean = f", mean outcome {sum(rated) / len(rated):+.1f}" if rated else ""
+    print(f"\nAttempts ({len(attempts)}{mean}):  {_trend([a.outcome for a in attempts])}")
+    for a in attempts:
+        words = " - ".join(t for t in (a.situation, a.note) if t)
+        outcome = _outcome_text(a.outcome)
+        print(
+            f"  {_local_stamp(a.occurred_at)}  {a.did_it.value:<7}  {outcome:>2}  "
+            f"{_clip(words, 80)}"
+        )
+    return EXIT_OK
+
+
+def cmd_experiment_start(args: argparse.Namespace) -> int:
+    from tkg_journal.domain.errors import ValidationError
+    from tkg_journal.services.experiments import Experiments
+
+    on, due = _day(args.on, "--on"), _day(args.due, "--due")
+    with _open(args) as journal:
+        try:
+            started = Experiments(journal).start(args.id, on=on, due=due)
+        except ValidationError as error:
+            if error.field == "due" and args.due is None:  # say how to give the new one
+                raise ValidationError("due", f"{error} (--due DATE)") from None
+            raise
+    return _changed(started, args, "started")
+
+
+def cmd_experiment_complete(args: argparse.Namespace) -> int:
+    from tkg_journal.domain.errors import ValidationError
+    from tkg_journal.services.experiments import Experiments
+
+    if not (args.learning or "").strip():
+        raise ValidationError(
+            "learning", "completing an experiment asks what you learned: give --learning TEXT"
+        )
+    with _open(args) as journal:
+        done = Experiments(journal).complete(
+            args.id, learning=args.learning, belief_after=args.belief
+        )
+    return _changed(done, args, "completed")
+
+
+def cmd_experiment_abandon(args: argparse.Namespace) -> int:
+    from tkg_journal.domain.errors import ValidationError
+    from tkg_journal.services.experiments import Experiments
+
+    if not (args.reason or "").strip():
+        raise ValidationError("reason", "abandoning an experiment asks why: give --reason TEXT")
+    with _open(args) as journal:
+        dropped = Experiments(journal).abandon(args.id, reason=args.reason)
+    return _changed(dropped, args, "abandoned")
+
+
+def cmd_experiment_reopen(args: argparse.Namespace) -> int:
+    from tkg_journal.services.experiments import Experiments
+
+    with _open(args) as journal:
+        reopened = Experiments(journal).reopen(args.id)
+    return _changed(reopened, args, "reopened")
+
+
+def cmd_experiment_log(args: argparse.Namespace) -> int:
+    from tkg_journal.domain.dates import parse_datetime
+    from tkg_journal.domain.experiments import parse_did_it
+    from tkg_journal.domain.text_rules import check_range
+    from tkg_journal.services.experiments import Experiments
+
+    # Checked before unlocking: a typo costs no passphrase prompt and no Argon2id.
+    did_it = parse_did_it(args.did)
+    check_range("outcome", args.outcome, -2, 2)
+    when = parse_datetime(args.when, now=_now(), field="--when") if args.when else None
+    with _open(args) as journal:
+        attempt = Experiments(journal).log_attempt(
+            args.id,
+            did_it=did_it,
+            outcome=args.outcome,
+            situation=args.situation or "",
+            note=args.note or "",
+            when=when,
+        )
+    if args.format == "json":
+        _print_json(_attempt_json(attempt))
+    else:
+        print(f"Logged attempt {attempt.id} on experiment {attempt.experiment_id}.")
+    return EXIT_OK
+
+
+def cmd_due(args: argparse.Namespace) -> int:
+    from tkg_journal.domain.accountability import DueReason, check_quiet_days
+    from tkg_journal.services.experiments import Experiments
+
+    check_quiet_days(args.quiet_days)
+    with _open(args) as journal:
+        items = Experiments(journal).due(quiet_days=args.quiet_days)
+    if args.format == "json":
+        _print_json([_due_json(item) for item in items])
+        return EXIT_OK
+    if not items:
+        print("Nothing needs attention: every active experiment is on track.")
+        return EXIT_OK
+    print(f"Needs attention ({len(items)}):")
+    for item in items:
+        e = item.experiment
+        days = f"{item.days} day{'s' if item.days != 1 else ''}"
+        why = (
+            f"overdue by {days} (due {_iso(e.due_date)})"
+            if item.reason is DueReason.OVERDUE
+            else f"no attempt for {days}"
+        )
+        print(f"{e.id:>6}  {item.reason.value:<8}  {why:<34}  {_clip(e.title, 60)}")
+    print(f"Log an attempt: {PROG} experiment log ID --did yes|partial|no [--outcome -2..2]")
+    return EXIT_OK
+
+
+def cmd_experiment_behaviours(args: argparse.Namespace) -> int:
+    from tkg_journal.services.experiments import Experiments
+
+    with _open(args) as journal:
+        behaviours = Experiments(journal).behaviours(include_archived=args.all)
+    if args.format == "json":
+        _print_json(
+            [
+                {
+                    "id": b.id,
+                    "name": b.name,
+                    "level": b.level.title,
+                    "level_rank": int(b.level),
+                    "description": b.description,
+                    "archived": b.archived,
+                }
+                for b in behaviours
+            ]
+        )
+        return EXIT_OK
+    for b in behaviours:
+        archived = "  (archived)" if b.archived else ""
+        print(f"{b.id:>4}  {_level_text(b.level):<15}  {b.name}{archived}")
+    return EXIT_OK
+
+
 # --- output helpers ------------------------------------------------------------------------
 
 
@@ -516,7 +886,96 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"read the new passphrase from FILE (or set {NEW_PASSPHRASE_ENV})",
     )
     p.set_defaults(run=cmd_recover)
+
+    _add_experiment_parsers(sub)
+
+    p = sub.add_parser("due", help="experiments that need attention now (overdue or quiet)")
+    p.add_argument(
+        "--quiet-days",
+        type=int,
+        default=3,  # = accountability.DEFAULT_QUIET_DAYS (not imported: start-up speed)
+        metavar="N",
+        help="an active experiment with no attempt for N days is quiet (default 3)",
+    )
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(run=cmd_due)
     return parser
+
+
+def _add_experiment_parsers(sub: Any) -> None:
+    exp = sub.add_parser(
+        "experiment",
+        help="behaviour experiments: add, list, show, start, log attempts, complete",
+        description="When <trigger>, instead of <old behaviour> I will <new response>.",
+    )
+    actions = exp.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    def with_format(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        p.add_argument("--format", choices=("text", "json"), default="text")
+        return p
+
+    p = with_format(actions.add_parser("add", help="add a behaviour experiment (planned)"))
+    p.add_argument("--title", "-t", required=True)
+    p.add_argument("--level", "-l", help="root level by name or number (or from --behaviour)")
+    p.add_argument("--trigger", required=True, help="when ... (the situation)")
+    p.add_argument("--old", required=True, metavar="OLD", help="instead of ... (old behaviour)")
+    p.add_argument("--new", required=True, metavar="NEW", help="I will ... (new response)")
+    p.add_argument("--prediction", help="and I expect ...")
+    p.add_argument("--criteria", help="success criteria")
+    p.add_argument("--start", metavar="DATE", help="start date: 2026-03-01, today, ...")
+    p.add_argument("--due", metavar="DATE", help="due date")
+    p.add_argument("--belief", type=int, metavar="0-100", help="belief before, 0-100")
+    p.add_argument("--behaviour", metavar="NAME", help="the friction behaviour it works on")
+    p.add_argument(
+        "--active",
+        action="store_true",
+        help="already under way: active from --start (or today) instead of planned",
+    )
+    p.set_defaults(run=cmd_experiment_add)
+
+    p = with_format(actions.add_parser("list", help="list experiments, open ones first"))
+    p.add_argument("--status", "-s", help="planned, active, completed or abandoned")
+    p.add_argument("--level", "-l")
+    p.add_argument("--search", metavar="TEXT", help="words in the experiment or its attempts")
+    p.set_defaults(run=cmd_experiment_list)
+
+    p = with_format(actions.add_parser("show", help="an experiment with its attempts"))
+    p.add_argument("id", type=int, metavar="ID")
+    p.set_defaults(run=cmd_experiment_show)
+
+    p = with_format(actions.add_parser("start", help="planned -> active"))
+    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("--on", metavar="DATE", help="start date, if none was planned (default today)")
+    p.add_argument("--due", metavar="DATE", help="a new due date")
+    p.set_defaults(run=cmd_experiment_start)
+
+    p = with_format(actions.add_parser("complete", help="active -> completed, with the learning"))
+    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("--learning", metavar="TEXT", help="what you learned (required)")
+    p.add_argument("--belief", type=int, metavar="0-100", help="belief after, 0-100")
+    p.set_defaults(run=cmd_experiment_complete)
+
+    p = with_format(actions.add_parser("abandon", help="planned or active -> abandoned"))
+    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("--reason", metavar="TEXT", help="why (required)")
+    p.set_defaults(run=cmd_experiment_abandon)
+
+    p = with_format(actions.add_parser("reopen", help="make a closed experiment active again"))
+    p.add_argument("id", type=int, metavar="ID")
+    p.set_defaults(run=cmd_experiment_reopen)
+
+    p = with_format(actions.add_parser("log", help="log an attempt on an active experiment"))
+    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("--did", required=True, metavar="yes|partial|no", help="did you try it?")
+    p.add_argument("--outcome", type=int, metavar="-2..2", help="how it went, -2 .. +2")
+    p.add_argument("--situation", metavar="TEXT")
+    p.add_argument("--note", metavar="TEXT")
+    p.add_argument("--when", metavar="DATETIME", help="when (default now): 2026-03-01 14:30")
+    p.set_defaults(run=cmd_experiment_log)
+
+    p = with_format(actions.add_parser("behaviours", help="the friction behaviour catalogue"))
+    p.add_argument("--all", action="store_true", help="include archived behaviours")
+    p.set_defaults(run=cmd_experiment_behaviours)
 
 
 def _version() -> str:

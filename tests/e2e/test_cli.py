@@ -293,21 +293,25 @@ def test_cli_never_imports_qt_or_matplotlib(data_dir: Path) -> None:
              "code = main(sys.argv[1:])\n"
              "heavy = sorted(m for m in sys.modules if m.split('.')[0] in "
              "('PySide6', 'shiboken6', 'matplotlib', 'sqlalchemy', 'sqlmodel'))\n"
-             "print('HEAVY', heavy)\n")
+             "print('HEAVY', heavy, 'CODE', code)\n")
     import os
     import sys
 
     env = dict(os.environ, TKG_JOURNAL_PASSPHRASE=PASSPHRASE)
-    for args in (["add", "x"], ["list", "--limit", "20"], ["search", "x"]):
+    added = run("experiment", "add", "--title", "t", "--level", "1", "--trigger", "a",
+                "--old", "b", "--new", "c", "--active", data_dir=data_dir)
+    assert added.stdout.strip() == "Added experiment 1 (active).", added.stderr
+    for args in (["add", "x"], ["list", "--limit", "20"], ["search", "x"],
+                 ["experiment", "log", "1", "--did", "yes", "--outcome", "1"], ["due"]):
         out = subprocess.run([sys.executable, "-c", probe, "--data-dir", str(data_dir), *args],
                              capture_output=True, text=True, env=env, check=True).stdout
-        assert "HEAVY []" in out, (args, out)
+        assert "HEAVY [] CODE 0" in out, (args, out)
 
 
 def test_help_and_version() -> None:
     out = subprocess.run([installed_command(), "--help"], capture_output=True, text=True)
     assert out.returncode == 0
-    for command in ("init", "add", "list", "search", "import", "demo"):
+    for command in ("init", "add", "list", "search", "import", "demo", "experiment", "due"):
         assert command in out.stdout
     assert subprocess.run([installed_command(), "--version"], capture_output=True,
                           text=True).stdout.startswith("tkg-journal ")

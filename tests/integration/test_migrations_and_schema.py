@@ -3,15 +3,19 @@ and the SQLModel declaration of the tables matches what the migrations build."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from tests.conftest import TEST_PASSPHRASE
 from tests.helpers import entry
+from tkg_journal.domain.experiments import Experiment, ExperimentStatus
 from tkg_journal.domain.levels import Level
 from tkg_journal.paths import JournalPaths
 from tkg_journal.security import key_file
 from tkg_journal.services import journal_access
-from tkg_journal.storage import entry_repository, migrations
+from tkg_journal.services.experiments import Experiments
+from tkg_journal.storage import entry_repository, experiment_repository, migrations
 from tkg_journal.storage.database import create_database, open_database
 
 
@@ -28,6 +32,10 @@ def _journal_at_version(paths: JournalPaths, version: int) -> bytes:
         entry_repository.insert(database, entry=entry(title="Written before the upgrade",
                                                       body="the quarterly budget review",
                                                       level=Level.GROWTH, tags=("budget",)))
+        experiment_repository.insert(database, experiment=Experiment(
+            title="Ask first", level=Level.GROWTH, trigger="a hard talk",
+            old_behaviour="hinting", new_response="say it plainly in the zebra meeting",
+            status=ExperimentStatus.ACTIVE, start_date=date(2026, 1, 1)))
     database.close()
     return key
 
@@ -44,6 +52,13 @@ def test_every_older_schema_opens_migrated_with_its_data(journal_paths: JournalP
         # The search index (added in version 2) covers rows written before it existed.
         [hit] = journal.search("quarterly")
         assert hit.id == summary.id
+        # Schema 4 added experiment_reminders: experiments made before it can be reminded
+        # about (its foreign key and the once-a-day rule work on them).
+        experiments = Experiments(journal)
+        [listed] = experiments.summaries(text="zebra")
+        assert [d.experiment.id for d in experiments.reminders_due()] == [listed.experiment.id]
+        experiments.mark_reminded([listed.experiment.id])
+        assert experiments.reminders_due() == []
         assert journal.integrity_problems() == []
 
 

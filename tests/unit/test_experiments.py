@@ -270,3 +270,66 @@ def test_attempt_needs_a_time_zone_and_clean_text() -> None:
         Attempt(experiment_id=7, occurred_at=WHEN, did_it=DidIt.YES, note="a\x00b")
     trimmed = Attempt(experiment_id=7, occurred_at=WHEN, did_it=DidIt.YES, situation=" 1:1 ")
     assert trimmed.situation == "1:1"
+
+
+# --- every action from every status, in one table ----------------------------------------
+
+ACTIONS: dict[str, Callable[[Experiment], Experiment]] = {
+    "start": MOVES[S.ACTIVE],
+    "complete": MOVES[S.COMPLETED],
+    "abandon": MOVES[S.ABANDONED],
+    "reopen": reopen,
+}
+#: What each action does from each status (None: refused with a TransitionError).
+OUTCOMES: dict[tuple[str, ExperimentStatus], ExperimentStatus | None] = {
+    ("start", S.PLANNED): S.ACTIVE,
+    ("start", S.ACTIVE): None,
+    ("start", S.COMPLETED): None,
+    ("start", S.ABANDONED): None,
+    ("complete", S.PLANNED): None,
+    ("complete", S.ACTIVE): S.COMPLETED,
+    ("complete", S.COMPLETED): None,
+    ("complete", S.ABANDONED): None,
+    ("abandon", S.PLANNED): S.ABANDONED,
+    ("abandon", S.ACTIVE): S.ABANDONED,
+    ("abandon", S.COMPLETED): None,
+    ("abandon", S.ABANDONED): None,
+    ("reopen", S.PLANNED): None,
+    ("reopen", S.ACTIVE): None,
+    ("reopen", S.COMPLETED): S.ACTIVE,
+    ("reopen", S.ABANDONED): S.ACTIVE,
+}
+
+
+@pytest.mark.parametrize(("action", "status"), list(OUTCOMES), ids=lambda v: str(v))
+def test_every_action_from_every_status(action: str, status: ExperimentStatus) -> None:
+    before = in_status(status)
+    expected = OUTCOMES[(action, status)]
+    if expected is None:
+        with pytest.raises(TransitionError) as caught:
+            ACTIONS[action](before)
+        expected_words = "already open" if action == "reopen" else f"is {status.value}"
+        assert expected_words in str(caught.value)
+        assert "\n" not in str(caught.value)
+    else:
+        after = ACTIONS[action](before)
+        assert after.status is expected
+        # Only the lifecycle's own fields change; the experiment stays the same one.
+        assert (after.id, after.title, after.trigger, after.new_response) == (
+            before.id, before.title, before.trigger, before.new_response)
+    assert before.status is status
+
+
+def test_a_whole_life_planned_active_completed_reopened_abandoned() -> None:
+    planned = experiment(due_date=date(2026, 3, 20), belief_before=30)
+    active = start(planned, on=date(2026, 3, 2))
+    assert (active.start_date, active.due_date) == (date(2026, 3, 2), date(2026, 3, 20))
+    done = complete(active, learning="asking first works", belief_after=75)
+    assert (done.belief_before, done.belief_after) == (30, 75)
+    again = reopen(done)
+    can_log_attempt(again)
+    gone = abandon(again, reason="moved to another team")
+    assert (gone.status, gone.learning, gone.abandon_reason) == (
+        S.ABANDONED, "asking first works", "moved to another team")
+    with pytest.raises(TransitionError):
+        can_log_attempt(gone)

@@ -37,6 +37,15 @@ ALLOWED_TRANSITIONS: dict[ExperimentStatus, frozenset[ExperimentStatus]] = {
 }
 
 
+def parse_status(text: str) -> ExperimentStatus:
+    """A status by name, case-insensitively (``active``, ``Completed``)."""
+    try:
+        return ExperimentStatus(text.strip().lower())
+    except ValueError:
+        valid = ", ".join(s.value for s in ExperimentStatus)
+        raise ValidationError("status", f"unknown status {text!r}; use one of: {valid}") from None
+
+
 class DidIt(StrEnum):
     """Did I try the new response in this situation?"""
 

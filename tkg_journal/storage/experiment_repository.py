@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from tkg_journal.domain.experiments import Attempt, DidIt, Experiment, ExperimentStatus
@@ -184,3 +186,111 @@ def attempts_for(db: Database, *, experiment_id: int) -> list[Attempt]:
         )
         for r in rows
     ]
+
+
+def delete(db: Database, *, experiment_id: int) -> None:
+    """Delete an experiment; its attempts and reminder go with it (ON DELETE CASCADE)."""
+    if not db.scalar("SELECT 1 FROM experiments WHERE id = ?", (experiment_id,)):
+        raise NotFound(f"there is no experiment {experiment_id}")
+    db.execute("DELETE FROM experiments WHERE id = ?", (experiment_id,))
+
+
+def exists(db: Database, *, experiment_id: int) -> bool:
+    return bool(db.scalar("SELECT 1 FROM experiments WHERE id = ?", (experiment_id,)))
+
+
+@dataclass(frozen=True, slots=True)
+class StoredSummary:
+    """An experiment with its attempts aggregated in SQL (one list row)."""
+
+    experiment: Experiment
+    attempts: int
+    last_attempt_at: datetime | None
+    mean_outcome: float | None
+
+
+_E_COLUMNS = ", ".join(f"e.{column}" for column in ("id", *_COLUMNS.split(", ")))
+
+# A hit in an attempt (rowid % 4 = 2) lists the attempt's experiment; see migrations.py
+# for how the index's rowids encode what a row points at.
+_MATCHING_EXPERIMENTS = (
+    "SELECT CASE s.rowid % 4 WHEN 1 THEN s.rowid / 4 "
+    "ELSE (SELECT a2.experiment_id FROM attempts a2 WHERE a2.id = s.rowid / 4) END "
+    "FROM search_index s WHERE search_index MATCH ? AND s.rowid % 4 IN (1, 2)"
+)
+
+# Open ones first (active, then planned), then the closed ones; newest first in each.
+_SUMMARY_ORDER = (
+    "CASE e.status WHEN 'active' THEN 0 WHEN 'planned' THEN 1 ELSE 2 END, "
+    "coalesce(e.start_date, e.created_at) DESC, e.id DESC"
+)
+
+
+def summaries(
+    db: Database,
+    *,
+    status: ExperimentStatus | None = None,
+    level: Level | None = None,
+    fts_query: str | None = None,
+) -> list[StoredSummary]:
+    """Experiments with attempt count, last attempt and mean outcome, in list order.
+    ``fts_query`` (already a safe FTS5 query) keeps experiments that match it in their own
+    text or in one of their attempts."""
+    conditions: list[str] = ["1"]
+    params: list[object] = []
+    if status is not None:
+        conditions.append("e.status = ?")
+        params.append(status.value)
+    if level is not None:
+        conditions.append("e.level = ?")
+        params.append(int(level))
+    if fts_query is not None:
+        conditions.append(f"e.id IN ({_MATCHING_EXPERIMENTS})")
+        params.append(fts_query)
+    sql = (
+        f"SELECT {_E_COLUMNS}, count(a.id), max(a.occurred_at), avg(a.outcome) "
+        "FROM experiments e LEFT JOIN attempts a ON a.experiment_id = e.id "
+        f"WHERE {' AND '.join(conditions)} GROUP BY e.id ORDER BY {_SUMMARY_ORDER}"
+    )
+    return [
+        StoredSummary(
+            experiment=_from_row(row[:19]),
+            attempts=int(row[19]),
+            last_attempt_at=clock.from_stored(row[20]) if row[20] else None,
+            mean_outcome=float(row[21]) if row[21] is not None else None,
+        )
+        for row in db.query(sql, params)
+    ]
+
+
+def recent_outcomes(
+    db: Database, *, experiment_ids: Sequence[int], per_experiment: int = 10
+) -> dict[int, tuple[int | None, ...]]:
+    """The outcomes of each experiment's last ``per_experiment`` attempts, oldest first."""
+    if not experiment_ids:
+        return {}
+    found: dict[int, list[int | None]] = {}
+    # Chunked: SQLite allows a limited number of bound parameters per statement.
+    for start_at in range(0, len(experiment_ids), 500):
+        chunk = list(experiment_ids[start_at : start_at + 500])
+        rows = db.query(
+            "SELECT experiment_id, outcome FROM ("
+            "  SELECT experiment_id, outcome, occurred_at, id, row_number() OVER ("
+            "    PARTITION BY experiment_id ORDER BY occurred_at DESC, id DESC) AS recent"
+            f"  FROM attempts WHERE experiment_id IN ({', '.join('?' * len(chunk))})"
+            ") WHERE recent <= ? ORDER BY experiment_id, occurred_at, id",
+            [*chunk, per_experiment],
+        )
+        for experiment_id, outcome in rows:
+            found.setdefault(experiment_id, []).append(outcome)
+    return {key: tuple(values) for key, values in found.items()}
+
+
+def active_with_last_attempt(db: Database) -> list[tuple[Experiment, datetime | None]]:
+    """Every active experiment with the time of its last attempt (for what is due)."""
+    rows = db.query(
+        f"SELECT {_E_COLUMNS}, (SELECT max(a.occurred_at) FROM attempts a "
+        "WHERE a.experiment_id = e.id) FROM experiments e WHERE e.status = 'active' "
+        "ORDER BY e.id"
+    )
+    return [(_from_row(row[:19]), clock.from_stored(row[19]) if row[19] else None) for row in rows]

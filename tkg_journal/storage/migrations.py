@@ -224,6 +224,15 @@ CREATE TABLE drafts (
 );
 """
 
+# Reminders: the day each experiment was last reminded about, so the app reminds at most
+# once a day per experiment (and not again after a restart the same day).
+_V4_REMINDERS = """
+CREATE TABLE experiment_reminders (
+    experiment_id INTEGER PRIMARY KEY REFERENCES experiments (id) ON DELETE CASCADE,
+    reminded_on   TEXT NOT NULL
+);
+"""
+
 
 def _select_from(insert_sql: str, table: str) -> str:
     """Turn a trigger's ``INSERT .. VALUES (new.x, ..)`` into ``INSERT .. SELECT x, .. FROM t``
@@ -269,6 +278,15 @@ def _migrate_to_v3(conn: Connection) -> None:
     _run(conn, _V3_DRAFTS)
 
 
+def _migrate_to_v4(conn: Connection) -> None:
+    _run(conn, _V4_REMINDERS)
+
+
 #: MIGRATIONS[n] brings a database from version n to n + 1.
-MIGRATIONS: list[Callable[[Connection], None]] = [_migrate_to_v1, _migrate_to_v2, _migrate_to_v3]
+MIGRATIONS: list[Callable[[Connection], None]] = [
+    _migrate_to_v1,
+    _migrate_to_v2,
+    _migrate_to_v3,
+    _migrate_to_v4,
+]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -141,6 +141,12 @@ class DraftRow(SQLModel, table=True):
     saved_at: str
 
 
+class ExperimentReminderRow(SQLModel, table=True):
+    __tablename__ = "experiment_reminders"
+    experiment_id: int = Field(foreign_key="experiments.id", primary_key=True, ondelete="CASCADE")
+    reminded_on: str
+
+
 def orm_engine(connection: Any) -> Any:
     """A SQLAlchemy engine over an already keyed connection (``Database`` owns the key).
 

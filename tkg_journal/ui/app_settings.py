@@ -12,6 +12,8 @@ from PySide6.QtCore import QByteArray, QSettings
 from tkg_journal.paths import JournalPaths
 
 DEFAULT_IDLE_LOCK_MINUTES = 15
+DEFAULT_QUIET_DAYS = 3  # an active experiment with no attempt for this long is "due"
+MAX_QUIET_DAYS = 30
 MAX_IDLE_LOCK_MINUTES = 24 * 60
 
 
@@ -32,6 +34,19 @@ class AppSettings:
     @idle_lock_minutes.setter
     def idle_lock_minutes(self, minutes: int) -> None:
         self._settings.setValue("security/idle_lock_minutes", int(minutes))
+
+    @property
+    def quiet_days(self) -> int:
+        value = self._settings.value("experiments/quiet_days", DEFAULT_QUIET_DAYS)
+        try:
+            days = int(value)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return DEFAULT_QUIET_DAYS
+        return min(max(days, 1), MAX_QUIET_DAYS)
+
+    @quiet_days.setter
+    def quiet_days(self, days: int) -> None:
+        self._settings.setValue("experiments/quiet_days", int(days))
 
     def window_state(self, name: str) -> QByteArray | None:
         value = self._settings.value(f"window/{name}")

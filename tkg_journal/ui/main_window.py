@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QStackedWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -25,17 +26,23 @@ from tkg_journal import APP_NAME, __version__
 from tkg_journal.domain.entries import EntryKind
 from tkg_journal.paths import JournalPaths
 from tkg_journal.services.errors import USER_ERRORS
+from tkg_journal.services.experiments import Experiments
 from tkg_journal.services.journal import Journal
 from tkg_journal.ui.app_settings import AppSettings
+from tkg_journal.ui.attempt_dialog import AttemptDialog
 from tkg_journal.ui.coming_soon_view import ComingSoonView
 from tkg_journal.ui.draft_recovery_dialog import DraftRecoveryDialog
 from tkg_journal.ui.error_dialog import show_error
+from tkg_journal.ui.experiments_section import ExperimentsSection
+from tkg_journal.ui.friction_catalogue_dialog import FrictionCatalogueDialog
 from tkg_journal.ui.icons import app_icon, icon
 from tkg_journal.ui.idle_watcher import IdleWatcher
 from tkg_journal.ui.journal_view import JournalView
 from tkg_journal.ui.lock_view import LockView
 from tkg_journal.ui.preferences_dialog import PreferencesDialog
 from tkg_journal.ui.quick_capture_window import QuickCaptureWindow
+from tkg_journal.ui.reminder_banner import ReminderBanner
+from tkg_journal.ui.reminder_notifier import ReminderNotifier
 from tkg_journal.ui.shortcuts_dialog import ShortcutsDialog
 
 Unlocker = Callable[[QWidget], Journal | None]
@@ -43,9 +50,7 @@ Unlocker = Callable[[QWidget], Journal | None]
 SECTIONS = (
     # (object name, label, icon, keys, "coming" text or None)
     ("journal", "&Journal", "journal", "Ctrl+1", None),
-    ("experiments", "&Experiments", "experiments", "Ctrl+2",
-     "Behaviour experiments: try a new response in real situations, log each attempt, "
-     "and stay accountable until it sticks. Coming in the next release."),
+    ("experiments", "&Experiments", "experiments", "Ctrl+2", None),
     ("progress", "&Progress", "progress", "Ctrl+3",
      "Charts of your progress per level over time, and the hierarchy view that shows "
      "where to work next. Coming soon."),
@@ -80,16 +85,29 @@ class MainWindow(QMainWindow):
         self._journal: Journal | None = None
         self._quick_captures: list[QuickCaptureWindow] = []
 
+        self._experiments: Experiments | None = None
         self.journal_view = JournalView()
+        self.experiments_section = ExperimentsSection(
+            lambda: self.settings.quiet_days, self._set_quiet_days
+        )
         self.sections = QStackedWidget(objectName="sections")
         self.sections.addWidget(self.journal_view)
-        for name, label, _icon, _keys, coming in SECTIONS[1:]:
+        self.sections.addWidget(self.experiments_section)
+        for name, label, _icon, _keys, coming in SECTIONS[2:]:
             assert coming is not None
             self.sections.addWidget(ComingSoonView(f"{name}View", label.replace("&", ""), coming))
+        self.banner = ReminderBanner()
+        self.banner.hide()
+        self.content = QWidget(objectName="content")
+        content_layout = QVBoxLayout(self.content)
+        content_layout.setContentsMargins(0, 0, 0, 0)
+        content_layout.setSpacing(0)
+        content_layout.addWidget(self.banner)
+        content_layout.addWidget(self.sections, 1)
         self.lock_view = LockView()
         self.lock_view.set_icon(app_icon().pixmap(QSize(96, 96), self.devicePixelRatioF()))
         self.stack = QStackedWidget(objectName="mainStack")
-        self.stack.addWidget(self.sections)
+        self.stack.addWidget(self.content)
         self.stack.addWidget(self.lock_view)
         self.setCentralWidget(self.stack)
 
@@ -105,6 +123,16 @@ class MainWindow(QMainWindow):
         self.lock_view.unlock_requested.connect(self.unlock)
         self.journal_view.status.connect(self.save_status.setText)
         self.journal_view.error.connect(self.show_error)
+        experiments_view = self.experiments_section.experiments
+        experiments_view.status.connect(self.save_status.setText)
+        experiments_view.error.connect(self.show_error)
+        experiments_view.log_attempt_requested.connect(self.log_attempt)
+        self.experiments_section.due.log_attempt_requested.connect(self.log_attempt)
+        self.experiments_section.due.error.connect(self.show_error)
+        self.notifier = ReminderNotifier(self, get_quiet_days=lambda: self.settings.quiet_days)
+        self.notifier.banner_requested.connect(self.banner.show_message)
+        self.notifier.open_due_requested.connect(self.show_due)
+        self.banner.show_requested.connect(self.show_due)
         self.resize(1180, 760)
         self._restore_layout()
         self._show_locked(True)
@@ -164,6 +192,20 @@ class MainWindow(QMainWindow):
                                              self.show_shortcuts, "F1", "shortcuts")
         self.about_action = self._action("actionAbout", f"&About {APP_NAME}", self.about,
                                          icon_name="about")
+        self.new_experiment_action = self._action(
+            "actionNewExperiment", "New e&xperiment…", self.new_experiment, "Ctrl+Shift+E",
+            "experiments", "Plan a behaviour experiment")
+        self.log_attempt_action = self._action(
+            "actionLogAttempt", "&Log attempt…", self.log_attempt, "Ctrl+Shift+A", "new-entry",
+            "Log an attempt on an active experiment")
+        self.entry_experiment_action = self._action(
+            "actionEntryToExperiment", "&Turn entry into experiment…", self.entry_to_experiment,
+            "Ctrl+E", None, "Start an experiment from the open entry")
+        self.due_action = self._action("actionDue", "&Due and overdue", self.show_due,
+                                       "Ctrl+D", "calendar", "What needs attention now")
+        self.friction_action = self._action("actionFriction", "&Friction behaviours…",
+                                            self.friction_catalogue, "Ctrl+Shift+B", "tag",
+                                            "The behaviours that create friction, by root level")
         self.section_group = QActionGroup(self)
         self.section_actions = []
         for index, (name, label, icon_name, keys, _coming) in enumerate(SECTIONS):
@@ -176,7 +218,9 @@ class MainWindow(QMainWindow):
         self.content_actions = [
             self.new_action, *self.kind_actions, self.quick_action, self.save_action,
             self.delete_action, self.lock_action, self.find_action, self.list_action,
-            self.clear_filters_action, *self.section_actions,
+            self.clear_filters_action, *self.section_actions, self.new_experiment_action,
+            self.log_attempt_action, self.entry_experiment_action, self.due_action,
+            self.friction_action,
         ]
 
     def _create_menus(self) -> None:
@@ -199,6 +243,12 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.clear_filters_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.preferences_action)
+        experiments_menu = bar.addMenu("E&xperiments")
+        for action in (self.new_experiment_action, self.log_attempt_action,
+                       self.entry_experiment_action, self.due_action):
+            experiments_menu.addAction(action)
+        experiments_menu.addSeparator()
+        experiments_menu.addAction(self.friction_action)
         view_menu = bar.addMenu("&View")
         view_menu.addActions(self.section_actions)
         help_menu = bar.addMenu("&Help")
@@ -218,6 +268,8 @@ class MainWindow(QMainWindow):
         self.tool_bar.setIconSize(QSize(20, 20))
         for action in (self.new_action, self.quick_action, self.save_action, self.delete_action):
             self.tool_bar.addAction(action)
+        self.tool_bar.addSeparator()
+        self.tool_bar.addAction(self.log_attempt_action)
         spacer = QWidget()
         spacer.setSizePolicy(spacer.sizePolicy().Policy.Expanding,
                              spacer.sizePolicy().Policy.Preferred)
@@ -233,8 +285,11 @@ class MainWindow(QMainWindow):
     def set_journal(self, journal: Journal) -> None:
         """Show an unlocked journal."""
         self._journal = journal
+        self._experiments = Experiments(journal)
         self.journal_view.set_journal(journal)
+        self.experiments_section.set_service(self._experiments)
         self._show_locked(False)
+        self.notifier.set_service(self._experiments)
         self.idle.restart()
         self.unlocked.emit()
 
@@ -274,6 +329,10 @@ class MainWindow(QMainWindow):
                                  "be saved. Free some disk space and try again.")
             return
         journal, self._journal = self._journal, None
+        self._experiments = None
+        self.notifier.set_service(None)
+        self.banner.dismiss()  # it names experiments
+        self.experiments_section.set_service(None)
         self.journal_view.set_journal(None)
         journal.close()
         self.idle.stop()
@@ -288,7 +347,7 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.offer_drafts)
 
     def _show_locked(self, locked: bool) -> None:
-        self.stack.setCurrentWidget(self.lock_view if locked else self.sections)
+        self.stack.setCurrentWidget(self.lock_view if locked else self.content)
         for action in self.content_actions:
             action.setEnabled(not locked)
         self.nav_bar.setVisible(not locked)
@@ -311,12 +370,69 @@ class MainWindow(QMainWindow):
         self.journal_view.new_entry(kind)
 
     def _find(self) -> None:
+        """Search where the user is: experiments in that section, else the journal."""
+        if self.sections.currentWidget() is self.experiments_section:
+            self.experiments_section.tabs.setCurrentIndex(0)
+            self.experiments_section.experiments.focus_search()
+            return
         self.show_section(0)
         self.journal_view.focus_search()
 
     def _focus_list(self) -> None:
         self.show_section(0)
         self.journal_view.focus_list()
+
+    def _set_quiet_days(self, days: int) -> None:
+        self.settings.quiet_days = days
+        self.settings.sync()
+
+    def new_experiment(self) -> None:
+        if self._experiments is None:
+            return
+        self.show_section(1)
+        self.experiments_section.tabs.setCurrentIndex(0)
+        self.experiments_section.experiments.new_experiment()
+
+    def log_attempt(self, experiment_id: int | None = None) -> None:
+        """The attempt dialog, for one experiment or a pick among the active ones."""
+        if self._experiments is None:
+            return
+        dialog = AttemptDialog(self._experiments, self, experiment_id=experiment_id)
+        if self.run_dialog(dialog) and dialog.logged is not None:
+            self.experiments_section.refresh()
+            self.experiments_section.experiments.select_experiment(dialog.logged.experiment_id)
+            self.save_status.setText("Attempt logged")
+
+    def entry_to_experiment(self) -> None:
+        """An experiment pre-filled from the open entry (saved first, so it has an id)."""
+        if self._experiments is None or not self.journal_view.flush():
+            return
+        entry_id = self.journal_view.editor.draft().entry_id
+        if entry_id is None:
+            self.show_error_text("Write and save the entry first; then it can become an "
+                                 "experiment.")
+            return
+        try:
+            prefill = self._experiments.prefill_from_entry(entry_id)
+        except USER_ERRORS as error:
+            self.show_error(error)
+            return
+        self.show_section(1)
+        self.experiments_section.tabs.setCurrentIndex(0)
+        self.experiments_section.experiments.new_from_prefill(prefill)
+
+    def show_due(self) -> None:
+        if self._experiments is None:
+            return
+        self.banner.dismiss()
+        self.show_section(1)
+        self.experiments_section.show_due()
+
+    def friction_catalogue(self) -> None:
+        if self._experiments is None:
+            return
+        self.run_dialog(FrictionCatalogueDialog(self._experiments, self))
+        self.experiments_section.refresh()
 
     def quick_capture(self) -> QuickCaptureWindow | None:
         if self._journal is None:
@@ -369,6 +485,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self._save_layout()
+        self.notifier.set_service(None)
+        self.experiments_section.set_service(None)
         self.idle.stop()
         app = QApplication.instance()
         if app is not None:

@@ -1,0 +1,138 @@
+"""What the accountability widgets say: logging attempts, the due list, reminders and the
+friction catalogue. One place, so wording stays consistent and is easy to review."""
+
+from __future__ import annotations
+
+from tkg_journal.domain.accountability import DueItem, DueReason
+from tkg_journal.domain.experiments import DidIt, Experiment
+
+# --- logging an attempt -------------------------------------------------------------------
+ATTEMPT_TITLE = "Log attempt"
+ATTEMPT_HINT = (
+    "Y / P / N answer “Did you try it?”; arrow keys choose within a row. "
+    "Ctrl+Enter logs, Esc cancels."
+)
+ATTEMPT_EXPERIMENT = "&Experiment"
+ATTEMPT_WHEN = "&When"
+ATTEMPT_DID_IT = "Did you try the new response?"
+ATTEMPT_OUTCOME = "How did it go?"
+ATTEMPT_SITUATION = "&Situation"
+ATTEMPT_SITUATION_PLACEHOLDER = "One line: where, with whom"
+ATTEMPT_NOTE = "N&ote"
+ATTEMPT_NOTE_PLACEHOLDER = "What happened, what you noticed (optional)"
+ATTEMPT_LOG = "&Log attempt"
+ATTEMPT_NO_ACTIVE = (
+    "No experiment is active. Start an experiment in the Experiments section first; "
+    "attempts are logged on active experiments."
+)
+ATTEMPT_NOT_ACTIVE = "That experiment is not active; choose an active one below."
+ATTEMPT_CHOOSE_DID_IT = "Say whether you tried it: Yes, Partly or No."
+ATTEMPT_CHOOSE_EXPERIMENT = "Choose the experiment this attempt belongs to."
+
+DID_IT_LABELS: dict[DidIt, str] = {
+    DidIt.YES: "&Yes",
+    DidIt.PARTIAL: "&Partly",
+    DidIt.NO: "&No",
+}
+DID_IT_NAMES: dict[DidIt, str] = {DidIt.YES: "Yes", DidIt.PARTIAL: "Partly", DidIt.NO: "No"}
+
+#: Outcome value (None: not rated) -> (sign, words) as the buttons show them.
+OUTCOME_LABELS: dict[int | None, tuple[str, str]] = {
+    -2: ("\u22122", "much worse"),
+    -1: ("\u22121", "worse"),
+    0: ("0", "no change"),
+    1: ("+1", "better"),
+    2: ("+2", "much better"),
+    None: ("", "not rated"),
+}
+
+
+def experiment_choice(experiment: Experiment) -> str:
+    """How an experiment reads in a picker: "2 Growth · Say no to the Friday deadline"."""
+    return f"{experiment.level.label()} \u00b7 {experiment.title}"
+
+
+# --- the due list ---------------------------------------------------------------------------
+DUE_HEADING = "Due and overdue"
+DUE_EXPLAINER = (
+    "Active experiments past their due date, and those with no attempt for a while. "
+    "Log an attempt, or open the experiment to finish or rethink it."
+)
+DUE_EMPTY = "Nothing needs attention. Well done."
+DUE_QUIET_LABEL = "&Quiet after"
+DUE_QUIET_TIP = "An active experiment with no attempt for this many days shows up here."
+DUE_LOG = "&Log attempt"
+DUE_OPEN = "&Open"
+DUE_LIST_NAME = "Experiments that need attention"
+
+
+def _days(days: int) -> str:
+    return "1 day" if days == 1 else f"{days} days"
+
+
+def due_reason(item: DueItem) -> str:
+    """Why an experiment is listed: "Overdue by 4 days", "No attempt for 5 days"."""
+    if item.reason is DueReason.OVERDUE:
+        return f"Overdue by {_days(item.days)}"
+    return f"No attempt for {_days(item.days)}"
+
+
+def quiet_suffix(days: int) -> str:
+    return " day" if days == 1 else " days"
+
+
+# --- reminders --------------------------------------------------------------------------
+REMINDER_TITLE = "Experiments need attention"
+BANNER_SHOW = "&Show"
+BANNER_DISMISS = "&Dismiss"
+BANNER_NAME = "Reminder"
+#: At most this many titles in the in-app banner; the rest are counted.
+BANNER_MAX_TITLES = 3
+
+
+def reminder_counts(items: list[DueItem]) -> str:
+    """A summary without any of the user's words, for the desktop's notification (which
+    other people may see and some desktops keep in a history): "1 overdue, 2 quiet"."""
+    overdue = sum(1 for item in items if item.reason is DueReason.OVERDUE)
+    quiet = len(items) - overdue
+    what = "1 experiment needs" if len(items) == 1 else f"{len(items)} experiments need"
+    parts = [
+        f"{overdue} overdue" if overdue else "",
+        f"{quiet} with no recent attempt" if quiet else "",
+    ]
+    return f"{what} attention: {', '.join(p for p in parts if p)}."
+
+
+def reminder_banner(items: list[DueItem]) -> str:
+    """The in-app banner (inside the unlocked journal, so titles may show)."""
+    shown = [
+        f"“{item.experiment.title}” ({due_reason(item).lower()})"
+        for item in items[:BANNER_MAX_TITLES]
+    ]
+    rest = len(items) - len(shown)
+    text = "; ".join(shown)
+    if rest:
+        text += f" and {rest} more"
+    return f"Needs attention: {text}."
+
+
+# --- the friction catalogue -----------------------------------------------------------------
+FRICTION_TITLE = "Friction behaviours"
+FRICTION_EXPLAINER = (
+    "Behaviours that create friction, each mapped to the level where its root lies. "
+    "F2 renames the selected behaviour or changes its level."
+)
+FRICTION_HEADERS = ("Behaviour", "Root level", "Archived")
+FRICTION_TABLE_NAME = "Friction behaviours"
+FRICTION_SHOW_ARCHIVED = "Show &archived"
+FRICTION_RENAME = "&Rename"
+FRICTION_REMAP = "Change &level"
+FRICTION_ARCHIVE = "Arc&hive"
+FRICTION_UNARCHIVE = "Unarc&hive"
+FRICTION_NEW_NAME = "&New behaviour"
+FRICTION_NEW_PLACEHOLDER = "e.g. interrupting when challenged"
+FRICTION_NEW_LEVEL = "Root le&vel"
+FRICTION_ADD = "&Add"
+FRICTION_CLOSE = "Close"
+FRICTION_ADDED = "Added “{name}”."
+FRICTION_EMPTY_NAME = "Type the behaviour's name first."

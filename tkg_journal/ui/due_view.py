@@ -1,0 +1,273 @@
+""" "Due and overdue": the active experiments that need attention now, each with the reason
+("Overdue by 4 days", "No attempt for 5 days") and the two things to do about it: log an
+attempt, or open the experiment.
+
+The list is short (open experiments only), so each row is made of real widgets: its
+buttons are reachable with Tab and read out by screen readers with the experiment's
+title. The rows mirror a DueModel, which is what tests and other views can read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QEvent, QRectF, Qt, Signal
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QShowEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSpinBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tkg_journal.domain.accountability import DueItem, DueReason
+from tkg_journal.services.errors import USER_ERRORS
+from tkg_journal.services.experiments import Experiments
+from tkg_journal.ui import accountability_texts as texts
+from tkg_journal.ui.accountability_paint import LevelBadge, error_colour
+from tkg_journal.ui.due_model import DueModel
+
+MIN_QUIET_DAYS = 1
+MAX_QUIET_DAYS = 30
+ROW_RADIUS = 6
+
+
+class DueRow(QFrame):
+    """One experiment that needs attention: badge, title, reason and its two buttons.
+
+    Signals:
+        log_attempt_requested(int): the experiment's id.
+        open_requested(int): the experiment's id.
+    """
+
+    log_attempt_requested = Signal(int)
+    open_requested = Signal(int)
+
+    def __init__(self, item: DueItem, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        experiment = item.experiment
+        assert experiment.id is not None  # listed experiments are stored ones
+        self.experiment_id = experiment.id
+        self.item = item
+        self.setObjectName(f"dueRow_{experiment.id}")
+        self.setAccessibleName(f"{experiment.title}: {texts.due_reason(item)}")
+        self.setToolTip(experiment.statement)
+        self.badge = LevelBadge(experiment.level)
+        self.title_label = QLabel(experiment.title, objectName="dueTitle", wordWrap=True)
+        font = self.title_label.font()
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.title_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.reason_label = QLabel(texts.due_reason(item), objectName="dueReason")
+        self.log_button = QPushButton(
+            texts.DUE_LOG.replace("&", ""), objectName=f"dueLog_{experiment.id}"
+        )
+        self.log_button.setAccessibleName(f"Log attempt: {experiment.title}")
+        self.open_button = QPushButton(
+            texts.DUE_OPEN.replace("&", ""), objectName=f"dueOpen_{experiment.id}"
+        )
+        self.open_button.setAccessibleName(f"Open: {experiment.title}")
+        self.log_button.clicked.connect(lambda: self.log_attempt_requested.emit(self.experiment_id))
+        self.open_button.clicked.connect(lambda: self.open_requested.emit(self.experiment_id))
+
+        words = QVBoxLayout()
+        words.setSpacing(2)
+        words.addWidget(self.title_label)
+        words.addWidget(self.reason_label)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.setSpacing(10)
+        layout.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(words, 1)
+        layout.addWidget(self.log_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self._colour_reason()
+
+    def _colour_reason(self) -> None:
+        # Overdue in the error red; quiet in the muted text colour: both readable on the
+        # window colour of light and dark themes.
+        if self.item.reason is DueReason.OVERDUE:
+            self.reason_label.setStyleSheet(f"color: {error_colour(self.palette())};")
+        else:
+            self.reason_label.setStyleSheet("color: palette(placeholder-text);")
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._colour_reason()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        painter.setPen(palette.color(QPalette.ColorRole.Mid))
+        painter.setBrush(palette.color(QPalette.ColorRole.Base))
+        painter.drawRoundedRect(
+            QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), ROW_RADIUS, ROW_RADIUS
+        )
+        painter.end()
+
+
+class DueView(QWidget):
+    """The "Due and overdue" section.
+
+    Signals:
+        log_attempt_requested(int): log an attempt on this experiment (its id).
+        open_requested(int): show this experiment.
+        count_changed(int): how many experiments need attention now (for a badge).
+        error(object): a storage error to show.
+    """
+
+    log_attempt_requested = Signal(int)
+    open_requested = Signal(int)
+    count_changed = Signal(int)
+    error = Signal(object)
+
+    def __init__(
+        self,
+        get_quiet_days: Callable[[], int],
+        set_quiet_days: Callable[[int], None],
+        parent: QWidget | None = None,
+        *,
+        today: Callable[[], date] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("dueView")
+        self._get_quiet_days = get_quiet_days
+        self._set_quiet_days = set_quiet_days
+        self._today = today
+        self._service: Experiments | None = None
+        self.model = DueModel(self)
+        self.rows: list[DueRow] = []
+
+        heading = QLabel(texts.DUE_HEADING, objectName="dueHeading")
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        heading.setFont(font)
+        explainer = QLabel(texts.DUE_EXPLAINER, objectName="dueExplainer", wordWrap=True)
+        explainer.setStyleSheet("color: palette(placeholder-text);")
+
+        self.quiet_spin = QSpinBox(objectName="dueQuietDays")
+        self.quiet_spin.setAccessibleName("Quiet after, days")
+        self.quiet_spin.setToolTip(texts.DUE_QUIET_TIP)
+        self.quiet_spin.setRange(MIN_QUIET_DAYS, MAX_QUIET_DAYS)
+        self.quiet_spin.setValue(min(max(get_quiet_days(), MIN_QUIET_DAYS), MAX_QUIET_DAYS))
+        self.quiet_spin.setSuffix(texts.quiet_suffix(self.quiet_spin.value()))
+        self.quiet_spin.valueChanged.connect(self._quiet_days_changed)
+        quiet_label = QLabel(texts.DUE_QUIET_LABEL)
+        quiet_label.setBuddy(self.quiet_spin)
+        quiet_label.setToolTip(texts.DUE_QUIET_TIP)
+
+        top = QHBoxLayout()
+        top.addWidget(heading)
+        top.addStretch(1)
+        top.addWidget(quiet_label)
+        top.addWidget(self.quiet_spin)
+
+        self.empty_label = QLabel(texts.DUE_EMPTY, objectName="dueEmpty")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        empty_font = self.empty_label.font()
+        empty_font.setPointSizeF(empty_font.pointSizeF() * 1.2)
+        self.empty_label.setFont(empty_font)
+        self.empty_label.setStyleSheet("color: palette(placeholder-text);")
+
+        self._rows_widget = QWidget(objectName="dueRows")
+        self._rows_widget.setAccessibleName(texts.DUE_LIST_NAME)
+        self._rows_layout = QVBoxLayout(self._rows_widget)
+        self._rows_layout.setContentsMargins(0, 0, 0, 0)
+        self._rows_layout.setSpacing(8)
+        self._rows_layout.addStretch(1)
+        self.scroll = QScrollArea(objectName="dueScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(self._rows_widget)
+        # The rows draw their own cards on the window colour, not on a white viewport.
+        self.scroll.viewport().setAutoFillBackground(False)
+        self._rows_widget.setAutoFillBackground(False)
+
+        self.stack = QStackedWidget(objectName="dueStack")
+        self.stack.addWidget(self.empty_label)
+        self.stack.addWidget(self.scroll)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addLayout(top)
+        layout.addWidget(explainer)
+        layout.addSpacing(6)
+        layout.addWidget(self.stack, 1)
+
+        self.model.modelReset.connect(self._rebuild_rows)
+        self._rebuild_rows()
+
+    # --- service --------------------------------------------------------------------------
+    def set_service(self, service: Experiments | None) -> None:
+        """The open journal's experiments, or ``None`` when it locks (the list empties)."""
+        self._service = service
+        self.refresh()
+
+    def quiet_days(self) -> int:
+        return self.quiet_spin.value()
+
+    def refresh(self) -> None:
+        """Ask the service again (after an attempt, an edit, a new day)."""
+        if self._service is None:
+            self.model.set_items([])
+            return
+        try:
+            items = self._service.due(
+                today=self._today() if self._today else None, quiet_days=self.quiet_days()
+            )
+        except USER_ERRORS as error:
+            self.error.emit(error)
+            return
+        self.model.set_items(items)
+
+    def _quiet_days_changed(self, days: int) -> None:
+        self.quiet_spin.setSuffix(texts.quiet_suffix(days))
+        self._set_quiet_days(days)
+        self.refresh()
+
+    # --- rows -----------------------------------------------------------------------------
+    def _rebuild_rows(self) -> None:
+        had_focus = (
+            self._rows_widget.isAncestorOf(self.focusWidget()) if self.focusWidget() else False
+        )
+        for row in self.rows:
+            self._rows_layout.removeWidget(row)
+            row.setParent(None)  # out of the widget tree at once: it names an experiment
+            row.deleteLater()
+        self.rows = []
+        for position, item in enumerate(self.model.items()):
+            row = DueRow(item, self._rows_widget)
+            row.log_attempt_requested.connect(self.log_attempt_requested)
+            row.open_requested.connect(self.open_requested)
+            self._rows_layout.insertWidget(position, row)
+            self.rows.append(row)
+        self.stack.setCurrentWidget(self.scroll if self.rows else self.empty_label)
+        if had_focus:
+            self.focus_first()
+        self.count_changed.emit(len(self.rows))
+
+    def row_for(self, experiment_id: int) -> DueRow | None:
+        return next((row for row in self.rows if row.experiment_id == experiment_id), None)
+
+    def focus_first(self) -> None:
+        """Keyboard entry point: the first row's "Log attempt", else the spin box."""
+        if self.rows:
+            self.rows[0].log_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.quiet_spin.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Days pass while the app stays open: what is due is read again on every visit.
+        self.refresh()

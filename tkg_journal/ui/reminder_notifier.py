@@ -1,0 +1,143 @@
+"""Reminders while the app runs: when the journal unlocks and then every half hour, one
+notification sums up the experiments that need attention, each at most once a day.
+
+Where the desktop has a system tray the reminder is a tray message (clicking it asks for
+the due list); elsewhere the window shows an in-app banner (``banner_requested``). The
+tray message names no experiment: notifications appear over whatever is on screen and
+some desktops keep them in a history, outside the encrypted journal; it only counts.
+The banner lives inside the unlocked window and may name them.
+
+"At most once a day" is the service's (``reminders_due`` minus those marked with
+``mark_reminded``), so it holds across restarts. Nothing runs while the journal is
+locked: ``set_service(None)`` stops the timer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QSystemTrayIcon
+
+from tkg_journal import APP_NAME
+from tkg_journal.domain.accountability import DEFAULT_QUIET_DAYS, DueItem
+from tkg_journal.services.errors import USER_ERRORS
+from tkg_journal.services.experiments import Experiments
+from tkg_journal.ui import accountability_texts as texts
+from tkg_journal.ui.icons import app_icon
+
+CHECK_INTERVAL_MS = 30 * 60 * 1000
+#: How long a tray message stays up, where the desktop lets the app decide.
+MESSAGE_MS = 15_000
+
+
+class ReminderNotifier(QObject):
+    """Checks what is due and reminds, once a day per experiment.
+
+    Signals:
+        banner_requested(str): no tray here; show this text in an in-app banner.
+        open_due_requested(): the user clicked the tray message (or the tray icon).
+    """
+
+    banner_requested = Signal(str)
+    open_due_requested = Signal()
+
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        get_quiet_days: Callable[[], int] = lambda: DEFAULT_QUIET_DAYS,
+        tray_available: Callable[[], bool] = QSystemTrayIcon.isSystemTrayAvailable,
+        tray: QSystemTrayIcon | None = None,
+        today: Callable[[], date] | None = None,
+        interval_ms: int = CHECK_INTERVAL_MS,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("reminderNotifier")
+        self._service: Experiments | None = None
+        self._get_quiet_days = get_quiet_days
+        self._tray_available = tray_available
+        self._tray = tray
+        self._today = today
+        self.timer = QTimer(self)
+        self.timer.setObjectName("reminderTimer")
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.check)
+        if tray is not None:
+            self._connect_tray(tray)
+
+    # --- configuration ------------------------------------------------------------------
+    def set_interval(self, milliseconds: int) -> None:
+        self.timer.setInterval(milliseconds)
+
+    def interval(self) -> int:
+        return self.timer.interval()
+
+    @property
+    def tray(self) -> QSystemTrayIcon | None:
+        return self._tray
+
+    def set_service(self, service: Experiments | None) -> None:
+        """Unlocked: check now, then on the timer. ``None`` (locked): stop everything."""
+        self._service = service
+        if service is None:
+            self.timer.stop()
+            if self._tray is not None:
+                self._tray.hide()
+            return
+        self.timer.start()
+        self.check()
+
+    # --- checking -----------------------------------------------------------------------
+    def check(self) -> list[DueItem]:
+        """Remind about what is due and not yet reminded today; returns what was shown."""
+        service = self._service
+        if service is None:
+            return []
+        today = self._today() if self._today is not None else None
+        try:
+            items = service.reminders_due(today=today, quiet_days=self._get_quiet_days())
+            if not items:
+                return []
+            self._notify(items)
+            service.mark_reminded(
+                [item.experiment.id for item in items if item.experiment.id is not None], on=today
+            )
+        except USER_ERRORS:
+            # A background check has nobody to answer a dialog; the next check (or the
+            # due list, which shows its own errors) tries again.
+            return []
+        return items
+
+    def _notify(self, items: list[DueItem]) -> None:
+        if self._tray_available():
+            tray = self._ensure_tray()
+            tray.showMessage(
+                texts.REMINDER_TITLE,
+                texts.reminder_counts(items),
+                QSystemTrayIcon.MessageIcon.Information,
+                MESSAGE_MS,
+            )
+        else:
+            self.banner_requested.emit(texts.reminder_banner(items))
+
+    def _ensure_tray(self) -> QSystemTrayIcon:
+        if self._tray is None:
+            self._tray = QSystemTrayIcon(app_icon(), self)
+            self._tray.setToolTip(APP_NAME)
+            self._connect_tray(self._tray)
+        # Most desktops show a message only from a visible tray icon.
+        self._tray.show()
+        return self._tray
+
+    def _connect_tray(self, tray: QSystemTrayIcon) -> None:
+        tray.messageClicked.connect(self.open_due_requested)
+        tray.activated.connect(self._tray_activated)
+
+    def _tray_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason in (
+            QSystemTrayIcon.ActivationReason.Trigger,
+            QSystemTrayIcon.ActivationReason.DoubleClick,
+        ):
+            self.open_due_requested.emit()
