@@ -333,3 +333,14 @@ def test_a_whole_life_planned_active_completed_reopened_abandoned() -> None:
         S.ABANDONED, "asking first works", "moved to another team")
     with pytest.raises(TransitionError):
         can_log_attempt(gone)
+
+
+def test_statement_reads_as_one_sentence_from_parts_copied_from_an_entry() -> None:
+    from tkg_journal.domain.experiments import experiment_sentence
+
+    assert experiment_sentence(
+        "Sam questioned my numbers in front of the team.", "I defended every number.",
+        "Ask what worries him first.", "the talk stays open!",
+    ) == ("When Sam questioned my numbers in front of the team, instead of I defended every "
+          "number I will Ask what worries him first, and I expect the talk stays open.")
+    assert experiment_sentence("", "", "", "") == "When …, instead of … I will …"

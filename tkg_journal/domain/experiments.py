@@ -109,8 +109,9 @@ class Experiment:
     @property
     def statement(self) -> str:
         """The experiment in the coaching method's own sentence."""
-        text = f"When {self.trigger}, instead of {self.old_behaviour} I will {self.new_response}"
-        return f"{text}, and I expect {self.prediction}." if self.prediction else f"{text}."
+        return experiment_sentence(
+            self.trigger, self.old_behaviour, self.new_response, self.prediction
+        )
 
     def is_overdue(self, today: date) -> bool:
         return (
@@ -118,6 +119,32 @@ class Experiment:
             and self.due_date is not None
             and self.due_date < today
         )
+
+
+def experiment_sentence(
+    trigger: str,
+    old_behaviour: str,
+    new_response: str,
+    prediction: str = "",
+    *,
+    missing: str = "\u2026",
+) -> str:
+    """ "When <trigger>, instead of <old> I will <new>, and I expect <prediction>."
+
+    Each part is written on its own (often copied from a journal entry, ending in a full
+    stop), so closing punctuation inside the sentence is dropped; an empty part shows as
+    ``missing`` while the sentence is still being written.
+    """
+
+    def clause(text: str) -> str:
+        return " ".join(text.split()).rstrip(".,;:!") or missing
+
+    sentence = (
+        f"When {clause(trigger)}, instead of {clause(old_behaviour)} I will {clause(new_response)}"
+    )
+    if prediction.strip():
+        sentence += f", and I expect {clause(prediction)}"
+    return sentence if sentence.endswith((missing, "?")) else f"{sentence}."
 
 
 def _move(experiment: Experiment, target: ExperimentStatus) -> None:

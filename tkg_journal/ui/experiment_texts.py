@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from tkg_journal.domain.experiments import DidIt, ExperimentStatus
+from tkg_journal.domain.experiments import DidIt, ExperimentStatus, experiment_sentence
 from tkg_journal.domain.levels import Level
 
 MINUS = "\u2212"  # a real minus sign: as wide as "+", unlike the hyphen
@@ -193,16 +193,7 @@ def attempts_summary(attempts: int, with_outcome: int, mean: float | None) -> st
 # --- statement sentence ----------------------------------------------------------------
 def statement_preview(trigger: str, old: str, new: str, prediction: str) -> str:
     """The experiment sentence while it is written: missing parts show as ``…``."""
-
-    def part(text: str) -> str:
-        return " ".join(text.split()) or ELLIPSIS
-
-    sentence = f"When {part(trigger)}, instead of {part(old)} I will {part(new)}"
-    cleaned = " ".join(prediction.split())
-    if cleaned:
-        sentence = f"{sentence}, and I expect {cleaned}"
-    # No full stop after an ellipsis or the user's own closing punctuation.
-    return sentence if sentence.endswith((ELLIPSIS, ".", "!", "?")) else f"{sentence}."
+    return experiment_sentence(trigger, old, new, prediction, missing=ELLIPSIS)
 
 
 # --- status messages -------------------------------------------------------------------
