@@ -13,17 +13,15 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
-    QRect,
-    QSize,
     Qt,
 )
-from PySide6.QtGui import QGuiApplication, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QIcon
 
 from tkg_journal.domain.experiments import ExperimentStatus
 from tkg_journal.domain.levels import Level
 from tkg_journal.services.experiments import Experiments, ExperimentSummary
 from tkg_journal.ui import experiment_texts as texts
-from tkg_journal.ui.entry_row_delegate import BADGE_WIDTH, paint_level_badge
+from tkg_journal.ui.accountability_paint import BADGE_SIZE, level_badge_icon
 
 SummaryRole: Final = Qt.ItemDataRole.UserRole + 1  # the row's ExperimentSummary
 ExperimentIdRole: Final = Qt.ItemDataRole.UserRole + 2  # the experiment's id
@@ -38,30 +36,9 @@ OPEN: Final = "open"
 StatusFilter = ExperimentStatus | Literal["open"] | None
 
 #: The size of the level badge a view should set as its icon size.
-ICON_SIZE = QSize(BADGE_WIDTH, 16)
+ICON_SIZE = BADGE_SIZE
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-
-
-def level_badge_icon(level: Level, size: QSize = ICON_SIZE) -> QIcon:
-    """The entry list's level badge as an icon, drawn at 1x and 2x so it stays crisp."""
-    result = QIcon()
-    for ratio in (1.0, 2.0):
-        pixmap = QPixmap(round(size.width() * ratio), round(size.height() * ratio))
-        pixmap.setDevicePixelRatio(ratio)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        font = painter.font()
-        font.setPixelSize(max(size.height() - 5, 8))
-        painter.setFont(font)
-        paint_level_badge(
-            painter, QRect(0, 0, size.width(), size.height()), level, QGuiApplication.palette()
-        )
-        painter.end()
-        # The same pixmap when selected: Qt would otherwise tint it with the highlight.
-        result.addPixmap(pixmap, QIcon.Mode.Normal)
-        result.addPixmap(pixmap, QIcon.Mode.Selected)
-    return result
 
 
 class ExperimentListModel(QAbstractTableModel):
