@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from tkg_journal.domain.levels import Level
 from tkg_journal.domain.ratings import RatingCheckin
@@ -43,3 +44,44 @@ def list_all(db: Database) -> list[RatingCheckin]:
         )
         for r in db.query("SELECT id, rated_on, note FROM rating_checkins ORDER BY rated_on")
     ]
+
+
+_SELECT_CHECKIN = "SELECT id, rated_on, note FROM rating_checkins"
+
+
+def _one(db: Database, where: str, params: Sequence[object]) -> RatingCheckin | None:
+    row = db.query_one(f"{_SELECT_CHECKIN} {where}", params)
+    if row is None:
+        return None
+    scores = {
+        Level(level): score
+        for level, score in db.query(
+            "SELECT level, score FROM level_ratings WHERE checkin_id = ? ORDER BY level",
+            (row[0],),
+        )
+    }
+    return RatingCheckin(
+        id=row[0], rated_on=clock.date_from_stored(row[1]) or row[1], note=row[2], scores=scores
+    )
+
+
+def get_on(db: Database, *, day: date) -> RatingCheckin | None:
+    """The check-in of ``day``, if any (``rated_on`` is unique: a b-tree lookup)."""
+    return _one(db, "WHERE rated_on = ?", (day.isoformat(),))
+
+
+def latest(db: Database, *, until: date | None = None) -> RatingCheckin | None:
+    """The most recent check-in (on or before ``until`` when given)."""
+    if until is None:
+        return _one(db, "ORDER BY rated_on DESC LIMIT 1", ())
+    return _one(db, "WHERE rated_on <= ? ORDER BY rated_on DESC LIMIT 1", (until.isoformat(),))
+
+
+def any_between(db: Database, *, since: date, until: date) -> bool:
+    """Whether some check-in was made on a day from ``since`` to ``until`` (both included)."""
+    return bool(
+        db.scalar(
+            "SELECT EXISTS (SELECT 1 FROM rating_checkins WHERE rated_on BETWEEN ? AND ?)",
+            (since.isoformat(), until.isoformat()),
+        )
+    )

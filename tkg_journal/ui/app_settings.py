@@ -14,6 +14,8 @@ from tkg_journal.paths import JournalPaths
 DEFAULT_IDLE_LOCK_MINUTES = 15
 DEFAULT_QUIET_DAYS = 3  # an active experiment with no attempt for this long is "due"
 MAX_QUIET_DAYS = 30
+DEFAULT_CHECKIN_EVERY_DAYS = 7  # the gentle prompt to rate each level; 0 turns it off
+MAX_CHECKIN_EVERY_DAYS = 60
 MAX_IDLE_LOCK_MINUTES = 24 * 60
 
 
@@ -47,6 +49,19 @@ class AppSettings:
     @quiet_days.setter
     def quiet_days(self, days: int) -> None:
         self._settings.setValue("experiments/quiet_days", int(days))
+
+    @property
+    def checkin_every_days(self) -> int:
+        value = self._settings.value("progress/checkin_every_days", DEFAULT_CHECKIN_EVERY_DAYS)
+        try:
+            days = int(value)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return DEFAULT_CHECKIN_EVERY_DAYS
+        return min(max(days, 0), MAX_CHECKIN_EVERY_DAYS)
+
+    @checkin_every_days.setter
+    def checkin_every_days(self, days: int) -> None:
+        self._settings.setValue("progress/checkin_every_days", int(days))
 
     def window_state(self, name: str) -> QByteArray | None:
         value = self._settings.value(f"window/{name}")

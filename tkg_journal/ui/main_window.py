@@ -30,6 +30,7 @@ from tkg_journal.services.experiments import Experiments
 from tkg_journal.services.journal import Journal
 from tkg_journal.ui.app_settings import AppSettings
 from tkg_journal.ui.attempt_dialog import AttemptDialog
+from tkg_journal.ui.checkin_prompt import CheckinPrompt
 from tkg_journal.ui.coming_soon_view import ComingSoonView
 from tkg_journal.ui.draft_recovery_dialog import DraftRecoveryDialog
 from tkg_journal.ui.error_dialog import show_error
@@ -40,6 +41,7 @@ from tkg_journal.ui.idle_watcher import IdleWatcher
 from tkg_journal.ui.journal_view import JournalView
 from tkg_journal.ui.lock_view import LockView
 from tkg_journal.ui.preferences_dialog import PreferencesDialog
+from tkg_journal.ui.progress_view import ProgressView
 from tkg_journal.ui.quick_capture_window import QuickCaptureWindow
 from tkg_journal.ui.reminder_banner import ReminderBanner
 from tkg_journal.ui.reminder_notifier import ReminderNotifier
@@ -51,9 +53,7 @@ SECTIONS = (
     # (object name, label, icon, keys, "coming" text or None)
     ("journal", "&Journal", "journal", "Ctrl+1", None),
     ("experiments", "&Experiments", "experiments", "Ctrl+2", None),
-    ("progress", "&Progress", "progress", "Ctrl+3",
-     "Charts of your progress per level over time, and the hierarchy view that shows "
-     "where to work next. Coming soon."),
+    ("progress", "&Progress", "progress", "Ctrl+3", None),
     ("coachSessions", "&Coach sessions", "coach-sessions", "Ctrl+4",
      "Record coach sessions and export a summary of everything since the last one "
      "(PDF, Markdown, HTML). Coming soon."),
@@ -93,16 +93,23 @@ class MainWindow(QMainWindow):
         self.sections = QStackedWidget(objectName="sections")
         self.sections.addWidget(self.journal_view)
         self.sections.addWidget(self.experiments_section)
-        for name, label, _icon, _keys, coming in SECTIONS[2:]:
+        self.progress_view = ProgressView()
+        self.sections.addWidget(self.progress_view)
+        for name, label, _icon, _keys, coming in SECTIONS[3:]:
             assert coming is not None
             self.sections.addWidget(ComingSoonView(f"{name}View", label.replace("&", ""), coming))
         self.banner = ReminderBanner()
         self.banner.hide()
+        # The weekly "rate your levels" prompt has its own bar: its Show opens the check-in.
+        self.checkin_banner = ReminderBanner()
+        self.checkin_banner.setObjectName("checkinBanner")
+        self.checkin_banner.hide()
         self.content = QWidget(objectName="content")
         content_layout = QVBoxLayout(self.content)
         content_layout.setContentsMargins(0, 0, 0, 0)
         content_layout.setSpacing(0)
         content_layout.addWidget(self.banner)
+        content_layout.addWidget(self.checkin_banner)
         content_layout.addWidget(self.sections, 1)
         self.lock_view = LockView()
         self.lock_view.set_icon(app_icon().pixmap(QSize(96, 96), self.devicePixelRatioF()))
@@ -133,6 +140,13 @@ class MainWindow(QMainWindow):
         self.notifier.banner_requested.connect(self.banner.show_message)
         self.notifier.open_due_requested.connect(self.show_due)
         self.banner.show_requested.connect(self.show_due)
+        self.progress_view.status.connect(self.save_status.setText)
+        self.progress_view.error.connect(self.show_error)
+        self.checkin_prompt = CheckinPrompt(
+            self, get_every_days=lambda: self.settings.checkin_every_days
+        )
+        self.checkin_prompt.prompt_requested.connect(self.checkin_banner.show_message)
+        self.checkin_banner.show_requested.connect(self.rate_levels)
         self.resize(1180, 760)
         self._restore_layout()
         self._show_locked(True)
@@ -206,6 +220,9 @@ class MainWindow(QMainWindow):
         self.friction_action = self._action("actionFriction", "&Friction behaviours…",
                                             self.friction_catalogue, "Ctrl+Shift+B", "tag",
                                             "The behaviours that create friction, by root level")
+        self.rate_action = self._action("actionRateLevels", "&Rate my levels…",
+                                        self.rate_levels, "Ctrl+Shift+R", "progress",
+                                        "Rate each level 1-10 (once a day at most)")
         self.section_group = QActionGroup(self)
         self.section_actions = []
         for index, (name, label, icon_name, keys, _coming) in enumerate(SECTIONS):
@@ -220,7 +237,7 @@ class MainWindow(QMainWindow):
             self.delete_action, self.lock_action, self.find_action, self.list_action,
             self.clear_filters_action, *self.section_actions, self.new_experiment_action,
             self.log_attempt_action, self.entry_experiment_action, self.due_action,
-            self.friction_action,
+            self.friction_action, self.rate_action,
         ]
 
     def _create_menus(self) -> None:
@@ -249,6 +266,8 @@ class MainWindow(QMainWindow):
             experiments_menu.addAction(action)
         experiments_menu.addSeparator()
         experiments_menu.addAction(self.friction_action)
+        progress_menu = bar.addMenu("&Progress")
+        progress_menu.addAction(self.rate_action)
         view_menu = bar.addMenu("&View")
         view_menu.addActions(self.section_actions)
         help_menu = bar.addMenu("&Help")
@@ -288,8 +307,10 @@ class MainWindow(QMainWindow):
         self._experiments = Experiments(journal)
         self.journal_view.set_journal(journal)
         self.experiments_section.set_service(self._experiments)
+        self.progress_view.set_service(journal)
         self._show_locked(False)
         self.notifier.set_service(self._experiments)
+        self.checkin_prompt.set_service(journal)
         self.idle.restart()
         self.unlocked.emit()
 
@@ -331,8 +352,11 @@ class MainWindow(QMainWindow):
         journal, self._journal = self._journal, None
         self._experiments = None
         self.notifier.set_service(None)
+        self.checkin_prompt.set_service(None)
         self.banner.dismiss()  # it names experiments
+        self.checkin_banner.dismiss()
         self.experiments_section.set_service(None)
+        self.progress_view.set_service(None)
         self.journal_view.set_journal(None)
         journal.close()
         self.idle.stop()
@@ -428,6 +452,14 @@ class MainWindow(QMainWindow):
         self.show_section(1)
         self.experiments_section.show_due()
 
+    def rate_levels(self) -> None:
+        """The self-rating check-in, from the Progress section (its charts then update)."""
+        if self._journal is None:
+            return
+        self.checkin_banner.dismiss()
+        self.show_section(2)
+        self.progress_view.rate_levels()
+
     def friction_catalogue(self) -> None:
         if self._experiments is None:
             return
@@ -457,6 +489,7 @@ class MainWindow(QMainWindow):
         dialog = PreferencesDialog(self.settings, self.paths, self)
         if self.run_dialog(dialog):
             self.idle.set_minutes(self.settings.idle_lock_minutes)
+            self.checkin_prompt.set_service(self._journal)  # the interval may have changed
 
     def show_shortcuts(self) -> None:
         self.run_dialog(ShortcutsDialog(self.actions(), self))
@@ -486,7 +519,9 @@ class MainWindow(QMainWindow):
             return
         self._save_layout()
         self.notifier.set_service(None)
+        self.checkin_prompt.set_service(None)
         self.experiments_section.set_service(None)
+        self.progress_view.set_service(None)
         self.idle.stop()
         app = QApplication.instance()
         if app is not None:

@@ -12,7 +12,11 @@ from PySide6.QtWidgets import (
 )
 
 from tkg_journal.paths import JournalPaths
-from tkg_journal.ui.app_settings import MAX_IDLE_LOCK_MINUTES, AppSettings
+from tkg_journal.ui.app_settings import (
+    MAX_CHECKIN_EVERY_DAYS,
+    MAX_IDLE_LOCK_MINUTES,
+    AppSettings,
+)
 
 
 class PreferencesDialog(QDialog):
@@ -28,12 +32,21 @@ class PreferencesDialog(QDialog):
         self.idle_minutes.setSuffix(" min")
         self.idle_minutes.setValue(settings.idle_lock_minutes)
         self.idle_minutes.setAccessibleName("Lock after this many idle minutes")
+        self.checkin_days = QSpinBox(objectName="checkinEveryDays")
+        self.checkin_days.setRange(0, MAX_CHECKIN_EVERY_DAYS)
+        self.checkin_days.setSpecialValueText("Never")
+        self.checkin_days.setSuffix(" days")
+        self.checkin_days.setValue(settings.checkin_every_days)
+        self.checkin_days.setAccessibleName("Remind me to rate my levels every this many days")
         folder = QLabel(str(paths.data_dir), objectName="dataFolder")
         folder.setTextInteractionFlags(folder.textInteractionFlags().TextSelectableByMouse)
         form = QFormLayout(self)
         label = QLabel("&Lock when idle for")
         label.setBuddy(self.idle_minutes)
         form.addRow(label, self.idle_minutes)
+        checkin_label = QLabel("&Remind me to rate my levels every")
+        checkin_label.setBuddy(self.checkin_days)
+        form.addRow(checkin_label, self.checkin_days)
         form.addRow("Journal folder", folder)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -44,5 +57,6 @@ class PreferencesDialog(QDialog):
 
     def accept(self) -> None:
         self._settings.idle_lock_minutes = self.idle_minutes.value()
+        self._settings.checkin_every_days = self.checkin_days.value()
         self._settings.sync()
         super().accept()

@@ -1,0 +1,78 @@
+"""Chart 2: the self-rating of each level over time (the inside view of progress).
+
+One line with markers per level, in hierarchy order and the level's colour, y from 1 to 10.
+A trend needs two check-ins: with fewer, the chart says how to get one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+
+from tkg_journal.charts import style
+from tkg_journal.domain.levels import Level
+from tkg_journal.domain.progress import Period, RatingPoint
+
+TITLE = "Self-rating per level"
+EMPTY = "No check-ins in this period yet. Rate each level weekly to see the trend."
+SPARSE = "Only one check-in in this period so far. Rate each level weekly to see the trend."
+Y_LABEL = "Self-rating (1 = weak, 10 = strong)"
+MARKERS = ("o", "s", "D", "^", "v")  # one per level: lines stay apart without colour too
+
+
+def build_ratings(
+    points: list[RatingPoint],
+    *,
+    period: Period,
+    levels: Sequence[Level] = (),
+    dark: bool = False,
+) -> Figure:
+    """A line per level through its check-in scores."""
+    figure = style.new_figure(dark)
+    wanted = set(levels)
+    rows = sorted(
+        (p for p in points if not wanted or p.level in wanted), key=lambda p: (p.level, p.day)
+    )
+    days = sorted({p.day for p in rows})
+    if not days:
+        return style.empty_state(figure, EMPTY, title=TITLE, dark=dark)
+    if len(days) < 2:
+        return style.empty_state(figure, SPARSE, title=TITLE, dark=dark)
+
+    colours = style.theme(dark)
+    ax = figure.add_subplot()
+    style.apply_axes_style(ax, dark)
+    handles: list[Line2D] = []
+    many = len(days) > 40  # markers on every point would blur into a thick line
+    for level in style.ordered_levels(p.level for p in rows):
+        mine = [p for p in rows if p.level == level]
+        (line,) = ax.plot(
+            [style.day_number(p.day) for p in mine],
+            [float(p.score) for p in mine],
+            color=level.colour,
+            marker=MARKERS[int(level) - 1],
+            markersize=3.5 if many else 5.5,
+            markeredgecolor=colours.background,
+            markeredgewidth=0.6,
+            # Lower levels are drawn wider and underneath: where two levels share a score
+            # both stay visible.
+            linewidth=1.4 + 0.5 * (len(Level) - int(level)),
+            zorder=2 + 0.1 * int(level),
+            label=level.title,
+        )
+        handles.append(line)
+
+    style.date_axis(ax)
+    ax.set_ylim(0.6, 10.4)
+    ax.set_yticks(range(1, 11))
+    ax.set_ylabel(Y_LABEL)
+    ax.set_xlabel("Check-in day")
+    span = (days[-1] - days[0]).days
+    pad = max(span * 0.02, 1.0)
+    ax.set_xlim(style.day_number(days[0]) - pad, style.day_number(days[-1]) + pad)
+    style.legend(ax, handles, [str(h.get_label()) for h in handles], dark=dark)
+    subtitle = style.period_text(period, first=days[0], last=days[-1])
+    style.titles(figure, TITLE, f"{subtitle} \u00b7 {len(days)} check-ins", ax=ax, dark=dark)
+    return figure
