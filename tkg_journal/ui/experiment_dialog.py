@@ -39,6 +39,7 @@ from tkg_journal.services.errors import USER_ERRORS
 from tkg_journal.services.experiments import ExperimentPrefill, Experiments
 from tkg_journal.ui import experiment_texts as texts
 from tkg_journal.ui.level_picker import LevelPicker
+from tkg_journal.ui.messages import as_sentence
 
 _NOT_RATED = -1  # the belief spin box's minimum, shown as "Not rated"
 
@@ -48,12 +49,6 @@ def error_colour(palette: QPalette) -> str:
     return "#ff8a80" if palette.color(QPalette.ColorRole.Window).lightness() < 128 else "#b3261e"
 
 
-def as_sentence(message: str) -> str:
-    message = message.strip()
-    if not message:
-        return message
-    message = message[0].upper() + message[1:]
-    return message if message.endswith((".", "!", "?")) else message + "."
 
 
 def to_qdate(day: date) -> QDate:

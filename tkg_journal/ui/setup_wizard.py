@@ -11,14 +11,11 @@ wizard, which reads their state when the user finishes.
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QSize, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import (
-    QApplication,
     QButtonGroup,
     QCheckBox,
     QFileDialog,
@@ -43,6 +40,7 @@ from tkg_journal.services.errors import USER_ERRORS
 from tkg_journal.services.journal import Journal
 from tkg_journal.ui import passphrase_strength, recovery_key_sheet
 from tkg_journal.ui.icons import app_icon
+from tkg_journal.ui.messages import as_sentence, wait_cursor
 
 # --- user-facing text ---------------------------------------------------------------------
 
@@ -119,22 +117,8 @@ _STRENGTH_COLOURS = {
 PROTECT_PAGE, RECOVERY_PAGE, START_PAGE = range(3)
 
 
-@contextlib.contextmanager
-def _wait_cursor() -> Iterator[None]:
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        yield
-    finally:
-        QApplication.restoreOverrideCursor()
 
 
-def _sentence(message: str) -> str:
-    """Service messages are written to be embedded; a dialog shows them as sentences."""
-    message = message.strip()
-    if not message:
-        return message
-    message = message[0].upper() + message[1:]
-    return message if message.endswith((".", "!", "?")) else message + "."
 
 
 def _choice_indent(widget: QWidget) -> int:
@@ -269,7 +253,7 @@ class _ProtectPage(QWizardPage):
         try:
             journal_access.check_new_passphrase(passphrase)
         except USER_ERRORS as error:
-            return _sentence(str(error))
+            return as_sentence(str(error))
         if not self.confirm_edit.text():
             return CONFIRM_HINT
         if self.confirm_edit.text() != passphrase:
@@ -409,7 +393,7 @@ class _RecoveryKeyPage(QWizardPage):
         try:
             printed = recovery_key_sheet.print_sheet(self._recovery_key, self)
         except OSError as error:
-            QMessageBox.warning(self, SAVE_FAILED_TITLE, _sentence(str(error)))
+            QMessageBox.warning(self, SAVE_FAILED_TITLE, as_sentence(str(error)))
             return
         if printed:
             self._show_feedback(PRINTED)
@@ -426,10 +410,10 @@ class _RecoveryKeyPage(QWizardPage):
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
         try:
-            with _wait_cursor():
+            with wait_cursor():
                 recovery_key_sheet.save_sheet_pdf(self._recovery_key, path)
         except OSError as error:
-            QMessageBox.warning(self, SAVE_FAILED_TITLE, _sentence(str(error)))
+            QMessageBox.warning(self, SAVE_FAILED_TITLE, as_sentence(str(error)))
             return
         self._show_feedback(SAVED)
 
@@ -526,22 +510,22 @@ class SetupWizard(QWizard):
         """Create (and maybe fill) the journal; False keeps the wizard open on an error."""
         passphrase = self.protect_page.passphrase()
         try:
-            with _wait_cursor():
+            with wait_cursor():
                 created = journal_access.create(
                     self._paths, passphrase=passphrase, recovery_key=self._recovery_key
                 )
         except USER_ERRORS as error:
-            QMessageBox.warning(self, CREATE_FAILED_TITLE, _sentence(str(error)))
+            QMessageBox.warning(self, CREATE_FAILED_TITLE, as_sentence(str(error)))
             return False
         journal = created.journal
         try:
             if self.start_page.wants_sample_data():
-                with _wait_cursor():
+                with wait_cursor():
                     demo.fill(journal, entries=SAMPLE_ENTRIES, seed=SAMPLE_SEED)
         except USER_ERRORS as error:
             # The journal exists and works; it is only empty. Going on beats a dead end.
             QMessageBox.warning(
-                self, SAMPLE_FAILED_TITLE, SAMPLE_FAILED.format(error=_sentence(str(error)))
+                self, SAMPLE_FAILED_TITLE, SAMPLE_FAILED.format(error=as_sentence(str(error)))
             )
         except BaseException:
             journal.close()

@@ -9,13 +9,9 @@ there is one, so the next start needs nothing typed.
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator
-
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -34,6 +30,7 @@ from tkg_journal.services import journal_access
 from tkg_journal.services.errors import USER_ERRORS
 from tkg_journal.services.journal import Journal
 from tkg_journal.ui.icons import app_icon
+from tkg_journal.ui.messages import as_sentence, wait_cursor
 
 # --- user-facing text ---------------------------------------------------------------------
 
@@ -70,22 +67,8 @@ MIN_WIDTH = 480
 _PASSPHRASE_ROW, _RECOVERY_KEY_ROW = 0, 1
 
 
-@contextlib.contextmanager
-def _wait_cursor() -> Iterator[None]:
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        yield
-    finally:
-        QApplication.restoreOverrideCursor()
 
 
-def _sentence(message: str) -> str:
-    """Service messages are written to be embedded; here they stand as sentences."""
-    message = message.strip()
-    if not message:
-        return message
-    message = message[0].upper() + message[1:]
-    return message if message.endswith((".", "!", "?")) else message + "."
 
 
 class UnlockDialog(QDialog):
@@ -114,7 +97,7 @@ class UnlockDialog(QDialog):
         self.intro_label = QLabel()
         self.intro_label.setObjectName("unlockIntro")
         self.intro_label.setWordWrap(True)
-        self.reason_label = QLabel(_sentence(reason or KEYRING_REASON))
+        self.reason_label = QLabel(as_sentence(reason or KEYRING_REASON))
         self.reason_label.setObjectName("unlockReason")
         self.reason_label.setWordWrap(True)
         self.reason_label.setStyleSheet("font-weight: bold;")
@@ -234,13 +217,13 @@ class UnlockDialog(QDialog):
             self._show_error(EMPTY_RECOVERY_KEY if self._using_recovery_key else EMPTY_PASSPHRASE)
             return
         try:
-            with _wait_cursor():
+            with wait_cursor():
                 if self._using_recovery_key:
                     journal = journal_access.unlock(self._paths, recovery_key=secret)
                 else:
                     journal = journal_access.unlock(self._paths, passphrase=secret)
         except USER_ERRORS as error:
-            self._show_error(_sentence(str(error)))
+            self._show_error(as_sentence(str(error)))
             return
         if self._using_recovery_key and self._keyring_journal:
             try:
@@ -265,7 +248,7 @@ class UnlockDialog(QDialog):
         try:
             return journal_access.key_mode(paths) == "keyring", ""
         except USER_ERRORS as error:
-            return False, _sentence(str(error))
+            return False, as_sentence(str(error))
 
     def _restore_keyring(self, recovery_key: str) -> None:
         """Put the key back into the keyring, so the next start needs nothing typed."""
@@ -279,7 +262,7 @@ class UnlockDialog(QDialog):
             QMessageBox.warning(
                 self,
                 KEYRING_NOT_RESTORED_TITLE,
-                KEYRING_NOT_RESTORED.format(error=_sentence(str(error))),
+                KEYRING_NOT_RESTORED.format(error=as_sentence(str(error))),
             )
 
     def _active_field(self) -> QLineEdit:
