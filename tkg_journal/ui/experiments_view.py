@@ -694,7 +694,8 @@ class ExperimentsView(QWidget):
             ExperimentDialog.for_edit(self._service, self._current, self), texts.UPDATED
         )
 
-    def _run_editor(self, dialog: ExperimentDialog, message: str) -> None:
+    def _run_editor(self, dialog: ExperimentDialog | CloseExperimentDialog, message: str) -> None:
+        """Run a dialog that stores an experiment; show the stored one."""
         try:
             if not self.run_dialog(dialog) or dialog.result_experiment is None:
                 return
@@ -743,14 +744,7 @@ class ExperimentsView(QWidget):
     def _close_current(self, mode: CloseMode, message: str) -> None:
         if self._service is None or self._current is None:
             return
-        dialog = CloseExperimentDialog(self._service, self._current, mode, self)
-        try:
-            if not self.run_dialog(dialog) or dialog.result_experiment is None:
-                return
-            stored = dialog.result_experiment
-        finally:
-            dialog.deleteLater()
-        self._stored(stored, message)
+        self._run_editor(CloseExperimentDialog(self._service, self._current, mode, self), message)
 
     def reopen_current(self) -> None:
         service, experiment = self._service, self._current
