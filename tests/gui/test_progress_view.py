@@ -125,11 +125,12 @@ def test_the_level_filter_redraws_with_that_level_only(qtbot, demo_journal: Jour
 
 def _bar_colours(view: ProgressView) -> set[str]:
     figure = view.panels["activity"].figure
+    from matplotlib.collections import PolyCollection
+
     colours = set()
-    for container in figure.axes[0].containers:
-        for patch in container.patches:
-            if patch.get_height() > 0:
-                red, green, blue, _alpha = patch.get_facecolor()
+    for series in figure.axes[0].collections:
+        if isinstance(series, PolyCollection) and len(series.get_paths()):
+            for red, green, blue, _alpha in series.get_facecolor():
                 colours.add(QColor.fromRgbF(red, green, blue).name())
     return colours
 
@@ -152,22 +153,23 @@ def test_stale_drawings_are_dropped(qtbot, demo_journal: Journal):
 
 def test_hovering_a_bar_says_its_level_and_value(qtbot, demo_journal: Journal):
     from matplotlib.backend_bases import MouseEvent
+    from matplotlib.collections import PolyCollection
+
+    from tkg_journal.charts.bars import bars_of
 
     view = _view(qtbot, demo_journal)
     _wait_drawn(qtbot, view)
     panel = view.panels["activity"]
     panel.canvas.draw()
     ax = panel.figure.axes[0]
-    container = next(c for c in ax.containers if any(p.get_height() > 0 for p in c.patches))
-    patch = max(container.patches, key=lambda p: p.get_height())
-    x, y = ax.transData.transform(
-        (patch.get_x() + patch.get_width() / 2, patch.get_y() + patch.get_height() / 2)
-    )
+    series = next(c for c in ax.collections if isinstance(c, PolyCollection) and bars_of(c))
+    bar = max(bars_of(series), key=lambda b: b.height)
+    x, y = ax.transData.transform((bar.centre, bar.bottom + bar.height / 2))
     event = MouseEvent("motion_notify_event", panel.canvas, x, y)
     text = hover_text(event, panel.bucket)
-    assert container.get_label() in text
+    assert series.get_label() in text
     assert "week of" in text  # three months are drawn week by week
-    assert text.endswith(f": {patch.get_height():g}")
+    assert text.endswith(f": {bar.height:g}")
     panel._hover(event)  # what the canvas calls as the mouse moves
     assert panel.hover_text == text
     away = MouseEvent("motion_notify_event", panel.canvas, 1, 1)  # the figure's corner

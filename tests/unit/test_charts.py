@@ -11,14 +11,14 @@ import matplotlib
 import numpy as np
 import pytest
 from matplotlib.axes import Axes
-from matplotlib.collections import PathCollection, QuadMesh
+from matplotlib.collections import PathCollection, PolyCollection, QuadMesh
 from matplotlib.colors import to_hex
-from matplotlib.container import BarContainer
 from matplotlib.figure import Figure
 from matplotlib.patches import Polygon
 from matplotlib.text import Annotation
 
 from tkg_journal.charts import activity, attempts, calendar, feedback, hierarchy, ratings, style
+from tkg_journal.charts.bars import bars_of
 from tkg_journal.charts.catalogue import CHART_CATALOGUE, CHART_NAMES
 from tkg_journal.domain.levels import Level
 from tkg_journal.domain.progress import (
@@ -110,12 +110,16 @@ def activity_bars() -> list[ActivityBar]:
     ]
 
 
+def activity_series(ax: Axes) -> dict[str, PolyCollection]:
+    """The activity chart's bar series by label, in drawing order (one collection each)."""
+    return {c.get_label(): c for c in ax.collections if isinstance(c, PolyCollection)}
+
+
 def test_activity_stacks_entries_and_attempts_per_level_bottom_up() -> None:
     figure = draw(activity.build_activity(activity_bars(), bucket=Bucket.WEEK, period=PERIOD))
     ax = the_axes(figure)
-    containers = [c for c in ax.containers if isinstance(c, BarContainer)]
-    labels = [c.get_label() for c in containers]
-    assert labels == [
+    series = activity_series(ax)
+    assert list(series) == [
         "Foundation entries",
         "Foundation attempts",
         "Empowerment entries",
@@ -125,24 +129,34 @@ def test_activity_stacks_entries_and_attempts_per_level_bottom_up() -> None:
         "No level entries",
         "No level attempts",
     ]
-    by_label = {c.get_label(): c for c in containers}
-    assert [p.get_height() for p in by_label["Foundation entries"]] == [3, 1]
-    assert [p.get_height() for p in by_label["Foundation attempts"]] == [1, 2]
+    heights = {label: [b.height for b in bars_of(c)] for label, c in series.items()}
+    bottoms = {label: [b.bottom for b in bars_of(c)] for label, c in series.items()}
+    assert heights["Foundation entries"] == [3, 1]
+    assert heights["Foundation attempts"] == [1, 2]
+    # Empty bars are not drawn: Empowerment has entries in the first week only.
+    assert heights["Empowerment entries"] == [2]
+    assert heights["No level attempts"] == []
     # Empowerment sits on Foundation; Mastery on both; "no level" on top.
-    assert [p.get_y() for p in by_label["Empowerment entries"]] == [3, 1]
-    assert [p.get_y() for p in by_label["Mastery entries"]] == [5, 1]
-    assert [p.get_y() for p in by_label["No level entries"]] == [5, 5]
+    assert bottoms["Empowerment entries"] == [3]
+    assert bottoms["Mastery entries"] == [1]
+    assert bottoms["No level entries"] == [5]
+    # Entries are left of attempts in the same week; weeks run left to right.
+    first_entries, second_entries = bars_of(series["Foundation entries"])
+    first_attempts, _ = bars_of(series["Foundation attempts"])
+    assert first_entries.centre < first_attempts.centre < second_entries.centre
     for level in (F, E, M):
-        patch = by_label[f"{level.title} entries"].patches[0]
-        assert hex_of(patch.get_facecolor()) == level.colour.lower()
-        assert hex_of(by_label[f"{level.title} attempts"].patches[0].get_edgecolor()) == (
-            level.colour.lower()
-        )
-        assert by_label[f"{level.title} attempts"].patches[0].get_hatch() == activity.HATCH
+        entries = series[f"{level.title} entries"]
+        attempts = series[f"{level.title} attempts"]
+        assert hex_of(entries.get_facecolor()[0]) == level.colour.lower()
+        assert hex_of(attempts.get_edgecolor()[0]) == level.colour.lower()
+        assert attempts.get_hatch() == activity.HATCH
     legend = legend_labels(ax)
     assert legend[:4] == ["Foundation", "Empowerment", "Mastery", "No level"]
     assert "Entries: solid" in legend and "Attempts: hatched" in legend
     assert ax.get_ylabel() == "Count per week"
+    # The y axis starts at zero and shows the tallest stack (Mastery's week: 1 + 4).
+    bottom, top = ax.get_ylim()
+    assert bottom == 0 and top >= 5
 
 
 def test_activity_filter_and_month_buckets() -> None:
@@ -150,7 +164,7 @@ def test_activity_filter_and_month_buckets() -> None:
         activity.build_activity(activity_bars(), bucket=Bucket.MONTH, period=PERIOD, levels=[M, F])
     )
     ax = the_axes(figure)
-    assert [c.get_label() for c in ax.containers] == [
+    assert list(activity_series(ax)) == [
         "Foundation entries",
         "Foundation attempts",
         "Mastery entries",
@@ -163,7 +177,7 @@ def test_activity_filter_and_month_buckets() -> None:
 def test_activity_without_attempts_draws_entries_only() -> None:
     bars = [ActivityBar(MON1, G, 2, 0)]
     ax = the_axes(draw(activity.build_activity(bars, bucket=Bucket.WEEK, period=PERIOD)))
-    assert [c.get_label() for c in ax.containers] == ["Growth entries"]
+    assert list(activity_series(ax)) == ["Growth entries"]
     assert "Attempts: hatched" not in legend_labels(ax)
 
 

@@ -16,6 +16,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
 from tkg_journal.charts import style
+from tkg_journal.charts.bars import add_bars
 from tkg_journal.domain.levels import Level
 from tkg_journal.domain.progress import ActivityBar, Bucket, Period
 
@@ -66,12 +67,13 @@ def build_activity(
         colour = style.level_colour(level, dark)
         name = style.level_name(level)
         entries = [float(_get(counts, s, level).entries) for s in starts]
-        ax.bar(
+        add_bars(
+            ax,
             x_entries,
             entries,
+            bottoms=bottom_e,
             width=width,
-            bottom=bottom_e,
-            color=colour,
+            facecolor=colour,
             edgecolor=colours.background,
             linewidth=0.4,
             label=f"{name} {ENTRIES.lower()}",
@@ -79,12 +81,13 @@ def build_activity(
         bottom_e = [b + v for b, v in zip(bottom_e, entries, strict=True)]
         if has_attempts:
             attempts = [float(_get(counts, s, level).attempts) for s in starts]
-            ax.bar(
+            add_bars(
+                ax,
                 x_attempts,
                 attempts,
+                bottoms=bottom_a,
                 width=width,
-                bottom=bottom_a,
-                color=style.mix(colour, colours.background, 0.55),
+                facecolor=style.mix(colour, colours.background, 0.55),
                 edgecolor=colour,
                 hatch=HATCH,
                 linewidth=0.6,

@@ -314,9 +314,11 @@ def _point_text(ax: Any, event: MouseEvent, bucket: Bucket | None) -> str:
             index = int(info["ind"][0])
             x, y = line.get_xdata()[index], line.get_ydata()[index]
             return _describe(ax, line.get_label(), x, y, bucket)
+    from matplotlib.collections import PolyCollection
+
     for collection in ax.collections:
-        if _hidden_label(collection.get_label()) or not hasattr(collection, "get_offsets"):
-            continue
+        if _hidden_label(collection.get_label()) or isinstance(collection, PolyCollection):
+            continue  # a PolyCollection is a series of bars (charts/bars.py): _bar_text
         hit, info = collection.contains(event)
         if hit and len(info.get("ind", ())):
             x, y = collection.get_offsets()[int(info["ind"][0])]
@@ -338,6 +340,17 @@ def _nearest_tick_label(ax: Any, y: float) -> str:
 
 
 def _bar_text(ax: Any, event: MouseEvent, bucket: Bucket | None) -> str:
+    from matplotlib.collections import PolyCollection
+
+    from tkg_journal.charts.bars import bars_of
+
+    for collection in ax.collections:
+        if _hidden_label(collection.get_label()) or not isinstance(collection, PolyCollection):
+            continue
+        hit, info = collection.contains(event)
+        if hit and len(info.get("ind", ())):
+            bar = bars_of(collection)[int(info["ind"][0])]
+            return _describe(ax, collection.get_label(), bar.centre, bar.height, bucket)
     for container in getattr(ax, "containers", ()):
         if getattr(container, "orientation", "vertical") != "vertical":
             continue
