@@ -218,6 +218,27 @@ def test_ratings_honours_a_level_filter() -> None:
     assert [line.get_label() for line in ax.get_lines()] == ["Guidance"]
 
 
+def test_many_check_ins_draw_a_rolling_average_over_faint_raw_scores() -> None:
+    days = [MON1 + timedelta(weeks=n) for n in range(ratings.SMOOTH_FROM)]
+    scores = [2, 6, 4, 8] * (ratings.SMOOTH_FROM // 4)
+    points = [RatingPoint(day, F, score) for day, score in zip(days, scores, strict=True)]
+    points += [RatingPoint(day, M, 5) for day in days]
+    figure = draw(ratings.build_ratings(points, period=PERIOD))
+    ax = the_axes(figure)
+    shown = {line.get_label(): line for line in ax.get_lines()}
+    foundation = shown["Foundation"]
+    # The labelled line is the mean of the last four check-ins (fewer at the start).
+    assert list(foundation.get_ydata())[:5] == [2, 4, 4, 5, 5]
+    raw = shown["_Foundation each check-in"]
+    assert list(raw.get_ydata()) == scores
+    assert raw.get_alpha() is not None and raw.get_alpha() < 0.5
+    assert legend_labels(ax) == ["Foundation", "Mastery"]  # the faint lines are not listed
+    assert "average of the last 4" in ax.get_title(loc="left")
+    # Fewer check-ins: the raw lines themselves, no averaging.
+    few = the_axes(draw(ratings.build_ratings(points[:3], period=PERIOD)))
+    assert [line.get_label() for line in few.get_lines()] == ["Foundation"]
+
+
 def test_ratings_empty_and_sparse_states() -> None:
     assert_empty(ratings.build_ratings([], period=PERIOD), ratings.EMPTY)
     assert ratings.EMPTY == (

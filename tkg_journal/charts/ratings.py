@@ -1,7 +1,10 @@
 """Chart 2: the self-rating of each level over time (the inside view of progress).
 
 One line with markers per level, in hierarchy order and the level's colour, y from 1 to 10.
-A trend needs two check-ins: with fewer, the chart says how to get one.
+A trend needs two check-ins: with fewer, the chart says how to get one. Over many check-ins
+five raw lines cross each other at every step and hide the trend, so from ``SMOOTH_FROM``
+check-ins on each level's line is the average of its last ``SMOOTH_WINDOW`` check-ins, with
+the raw scores faint behind it.
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ EMPTY = "No check-ins in this period yet. Rate each level weekly to see the tren
 SPARSE = "Only one check-in in this period so far. Rate each level weekly to see the trend."
 Y_LABEL = "Self-rating (1 = weak, 10 = strong)"
 MARKERS = ("o", "s", "D", "^", "v")  # one per level: lines stay apart without colour too
+SMOOTH_FROM = 16
+SMOOTH_WINDOW = 4
 
 
 def build_ratings(
@@ -45,14 +50,29 @@ def build_ratings(
     ax = figure.add_subplot()
     style.apply_axes_style(ax, dark)
     handles: list[Line2D] = []
+    smooth = len(days) >= SMOOTH_FROM
     many = len(days) > 40  # markers on every point would blur into a thick line
     for level in style.ordered_levels(p.level for p in rows):
         mine = [p for p in rows if p.level == level]
+        xs = [style.day_number(p.day) for p in mine]
+        scores = [float(p.score) for p in mine]
+        if smooth:
+            ax.plot(
+                xs,
+                scores,
+                color=level.colour,
+                linewidth=0.8,
+                alpha=0.3,
+                zorder=1.5,
+                label=f"_{level.title} each check-in",
+            )
+            scores = rolling_mean(scores, SMOOTH_WINDOW)
         (line,) = ax.plot(
-            [style.day_number(p.day) for p in mine],
-            [float(p.score) for p in mine],
+            xs,
+            scores,
             color=level.colour,
             marker=MARKERS[int(level) - 1],
+            markevery=max(len(xs) // 12, 1) if smooth else None,
             markersize=3.5 if many else 5.5,
             markeredgecolor=colours.background,
             markeredgewidth=0.6,
@@ -74,5 +94,21 @@ def build_ratings(
     ax.set_xlim(style.day_number(days[0]) - pad, style.day_number(days[-1]) + pad)
     style.legend(ax, handles, [str(h.get_label()) for h in handles], dark=dark)
     subtitle = style.period_text(period, first=days[0], last=days[-1])
-    style.titles(figure, TITLE, f"{subtitle} \u00b7 {len(days)} check-ins", ax=ax, dark=dark)
+    how = f" \u00b7 lines: average of the last {SMOOTH_WINDOW}, faint: each check-in"
+    style.titles(
+        figure,
+        TITLE,
+        f"{subtitle} \u00b7 {len(days)} check-ins{how if smooth else ''}",
+        ax=ax,
+        dark=dark,
+    )
     return figure
+
+
+def rolling_mean(values: Sequence[float], window: int) -> list[float]:
+    """Each value replaced by the mean of it and up to ``window - 1`` values before it."""
+    means = []
+    for index in range(len(values)):
+        recent = values[max(index - window + 1, 0) : index + 1]
+        means.append(sum(recent) / len(recent))
+    return means

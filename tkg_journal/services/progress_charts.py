@@ -14,7 +14,7 @@ import contextlib
 import os
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -70,7 +70,11 @@ def render(
     show the whole picture)."""
     chart_info(name)
     chosen = check_levels(levels)
-    today = today or date.today()
+    today = today or progress.today()
+    if period.until is None and (period.since is None or period.since <= today):
+        # An open end means "up to today", so the subtitle names today rather than the
+        # first day of the last month's bar.
+        period = replace(period, until=today)
     if name == "activity":
         from tkg_journal.charts.activity import build_activity
 
