@@ -201,6 +201,7 @@ def test_complete_requires_the_learning_and_records_the_belief(
     done = service.complete(active.id, learning="questions calm the room", belief_after=70)
     assert (done.status, done.learning, done.belief_after) == (
         S.COMPLETED, "questions calm the room", 70)
+    assert done.ended_on == TODAY  # a summary counts it as completed in today's period
     refused(journal, lambda: service.complete(active.id, learning="again", belief_after=None),
             TransitionError, "completed")
 
@@ -223,6 +224,7 @@ def test_abandon_requires_a_reason_from_planned_or_active(
                 ValidationError, "why")
         dropped = service.abandon(stored.id, reason="the meetings stopped")
         assert (dropped.status, dropped.abandon_reason) == (S.ABANDONED, "the meetings stopped")
+        assert dropped.ended_on == TODAY
         refused(journal, lambda i=stored.id: service.abandon(i, reason="x"),  # type: ignore[misc]
                 TransitionError, "abandoned")
 
@@ -236,6 +238,7 @@ def test_reopen_brings_a_closed_experiment_back_with_what_was_written(
     reopened = service.reopen(active.id)
     assert reopened.status is S.ACTIVE
     assert reopened.learning == "questions calm the room"
+    assert reopened.ended_on is None  # open again: it has not ended
 
 
 def test_delete_removes_the_experiment_its_attempts_and_their_search_rows(

@@ -32,10 +32,17 @@ def _journal_at_version(paths: JournalPaths, version: int) -> bytes:
         entry_repository.insert(database, entry=entry(title="Written before the upgrade",
                                                       body="the quarterly budget review",
                                                       level=Level.GROWTH, tags=("budget",)))
-        experiment_repository.insert(database, experiment=Experiment(
-            title="Ask first", level=Level.GROWTH, trigger="a hard talk",
-            old_behaviour="hinting", new_response="say it plainly in the zebra meeting",
-            status=ExperimentStatus.ACTIVE, start_date=date(2026, 1, 1)))
+        # Experiments as schema 1 stored them (the repository writes today's columns).
+        for title, status, updated in (
+            ("Ask first", "active", "2026-01-01 09:00:00"),
+            ("Say no plainly", "completed", "2026-02-10 12:00:00"),
+        ):
+            database.execute(
+                "INSERT INTO experiments (title, level, trigger_text, old_behaviour, "
+                "new_response, status, start_date, created_at, updated_at) "
+                "VALUES (?, 2, 'a hard talk', 'hinting', ?, ?, '2026-01-01', ?, ?)",
+                (title, f"say it plainly in the zebra meeting ({title})", status, updated,
+                 updated))
     database.close()
     return key
 
@@ -55,9 +62,15 @@ def test_every_older_schema_opens_migrated_with_its_data(journal_paths: JournalP
         # Schema 4 added experiment_reminders: experiments made before it can be reminded
         # about (its foreign key and the once-a-day rule work on them).
         experiments = Experiments(journal)
-        [listed] = experiments.summaries(text="zebra")
-        assert [d.experiment.id for d in experiments.reminders_due()] == [listed.experiment.id]
-        experiments.mark_reminded([listed.experiment.id])
+        listed = {s.experiment.title: s.experiment for s in experiments.summaries(text="zebra")}
+        active = listed["Ask first"]
+        assert [d.experiment.id for d in experiments.reminders_due()] == [active.id]
+        # Schema 5 added the day an experiment ended: closed ones get the day of their
+        # last change, open ones none.
+        assert listed["Say no plainly"].ended_on == date(2026, 2, 10)
+        assert active.ended_on is None
+        listed = {active.title: active}
+        experiments.mark_reminded([active.id])
         assert experiments.reminders_due() == []
         assert journal.integrity_problems() == []
 

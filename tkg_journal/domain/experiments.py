@@ -83,6 +83,7 @@ class Experiment:
     source_entry_id: int | None = None
     id: int | None = None
     created_at: datetime | None = None
+    ended_on: date | None = None  # the day it was completed or abandoned
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "title", clean_text("title", self.title, limit=MAX_TITLE_CHARS))
@@ -163,29 +164,38 @@ def start(experiment: Experiment, *, on: date) -> Experiment:
     )
 
 
-def complete(experiment: Experiment, *, learning: str, belief_after: int | None) -> Experiment:
-    """active -> completed, with what was learned (required) and the belief re-rated."""
+def complete(
+    experiment: Experiment, *, learning: str, belief_after: int | None, on: date | None = None
+) -> Experiment:
+    """active -> completed (on the day ``on``), with what was learned (required) and the
+    belief re-rated."""
     _move(experiment, ExperimentStatus.COMPLETED)
     if not learning.strip():
         raise ValidationError("learning", "completing an experiment asks what you learned")
     return replace(
-        experiment, status=ExperimentStatus.COMPLETED, learning=learning, belief_after=belief_after
+        experiment,
+        status=ExperimentStatus.COMPLETED,
+        learning=learning,
+        belief_after=belief_after,
+        ended_on=on,
     )
 
 
-def abandon(experiment: Experiment, *, reason: str) -> Experiment:
-    """planned | active -> abandoned, with the reason (required)."""
+def abandon(experiment: Experiment, *, reason: str, on: date | None = None) -> Experiment:
+    """planned | active -> abandoned (on the day ``on``), with the reason (required)."""
     _move(experiment, ExperimentStatus.ABANDONED)
     if not reason.strip():
         raise ValidationError("reason", "abandoning an experiment asks why")
-    return replace(experiment, status=ExperimentStatus.ABANDONED, abandon_reason=reason)
+    return replace(
+        experiment, status=ExperimentStatus.ABANDONED, abandon_reason=reason, ended_on=on
+    )
 
 
 def reopen(experiment: Experiment) -> Experiment:
     """An explicit way back: a closed experiment becomes active again; its learning stays."""
     if experiment.status.is_open:
         raise TransitionError(f"experiment {experiment.id} is already open")
-    return replace(experiment, status=ExperimentStatus.ACTIVE)
+    return replace(experiment, status=ExperimentStatus.ACTIVE, ended_on=None)
 
 
 @dataclass(frozen=True, slots=True)

@@ -2631,6 +2631,7 @@ def _make_experiments(
             belief_after=belief_after,
             learning=learning,
             abandon_reason=abandon_reason,
+            ended_on=None if status.is_open else last,
         )
         attempts: tuple[Attempt, ...] = ()
         if status is not ExperimentStatus.PLANNED:

@@ -148,7 +148,9 @@ class Experiments:
         """active -> completed, with what was learned (required) and the belief re-rated."""
         with self._db.transaction():
             stored = experiment_repository.get(self._db, experiment_id=experiment_id)
-            done = lifecycle.complete(stored, learning=learning, belief_after=belief_after)
+            done = lifecycle.complete(
+                stored, learning=learning, belief_after=belief_after, on=self._today()
+            )
             experiment_repository.update(self._db, experiment=done)
             return experiment_repository.get(self._db, experiment_id=experiment_id)
 
@@ -156,7 +158,7 @@ class Experiments:
         """planned | active -> abandoned, with the reason (required)."""
         with self._db.transaction():
             stored = experiment_repository.get(self._db, experiment_id=experiment_id)
-            dropped = lifecycle.abandon(stored, reason=reason)
+            dropped = lifecycle.abandon(stored, reason=reason, on=self._today())
             experiment_repository.update(self._db, experiment=dropped)
             return experiment_repository.get(self._db, experiment_id=experiment_id)
 

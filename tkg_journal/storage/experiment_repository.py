@@ -16,13 +16,14 @@ from tkg_journal.storage.errors import NotFound
 _COLUMNS = (
     "title, level, trigger_text, old_behaviour, new_response, prediction, "
     "success_criteria, behaviour_id, start_date, due_date, status, belief_before, "
-    "belief_after, learning, abandon_reason, source_entry_id, created_at, updated_at"
+    "belief_after, learning, abandon_reason, source_entry_id, created_at, updated_at, ended_on"
 )
-_INSERT = f"INSERT INTO experiments ({_COLUMNS}) VALUES ({', '.join('?' * 18)})"
+_INSERT = f"INSERT INTO experiments ({_COLUMNS}) VALUES ({', '.join('?' * 19)})"
 _UPDATE = "UPDATE experiments SET {} WHERE id = ?".format(
     ", ".join(f"{column} = ?" for column in _COLUMNS.split(", ") if column != "created_at")
 )
 _SELECT = f"SELECT id, {_COLUMNS} FROM experiments"
+_EXPERIMENT_WIDTH = 1 + len(_COLUMNS.split(", "))  # id and the columns: where joins add theirs
 
 _ATTEMPT_COLUMNS = "experiment_id, occurred_at, did_it, outcome, situation, note, created_at"
 _INSERT_ATTEMPT = f"INSERT INTO attempts ({_ATTEMPT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)"
@@ -49,6 +50,7 @@ def _row(experiment: Experiment, now: str) -> tuple[Any, ...]:
         e.source_entry_id,
         clock.to_stored(e.created_at) if e.created_at else now,
         now,
+        clock.date_to_stored(e.ended_on),
     )
 
 
@@ -73,6 +75,7 @@ def _from_row(row: Row) -> Experiment:
         source,
         created,
         _updated,
+        ended,
     ) = row
     return Experiment(
         id=exp_id,
@@ -93,6 +96,7 @@ def _from_row(row: Row) -> Experiment:
         abandon_reason=reason,
         source_entry_id=source,
         created_at=clock.from_stored(created),
+        ended_on=clock.date_from_stored(ended),
     )
 
 
@@ -106,7 +110,7 @@ def update(db: Database, *, experiment: Experiment) -> None:
     ):
         raise NotFound(f"there is no experiment {experiment.id}")
     row = _row(experiment, clock.now_stored())
-    db.execute(_UPDATE, (*row[:16], row[17], experiment.id))
+    db.execute(_UPDATE, (*row[:16], *row[17:], experiment.id))  # all but created_at
 
 
 def get(db: Database, *, experiment_id: int) -> Experiment:
@@ -254,10 +258,18 @@ def summaries(
     )
     return [
         StoredSummary(
-            experiment=_from_row(row[:19]),
-            attempts=int(row[19]),
-            last_attempt_at=clock.from_stored(row[20]) if row[20] else None,
-            mean_outcome=float(row[21]) if row[21] is not None else None,
+            experiment=_from_row(row[:_EXPERIMENT_WIDTH]),
+            attempts=int(row[_EXPERIMENT_WIDTH]),
+            last_attempt_at=(
+                clock.from_stored(row[_EXPERIMENT_WIDTH + 1])
+                if row[_EXPERIMENT_WIDTH + 1]
+                else None
+            ),
+            mean_outcome=(
+                float(row[_EXPERIMENT_WIDTH + 2])
+                if row[_EXPERIMENT_WIDTH + 2] is not None
+                else None
+            ),
         )
         for row in db.query(sql, params)
     ]
@@ -293,4 +305,8 @@ def active_with_last_attempt(db: Database) -> list[tuple[Experiment, datetime | 
         "WHERE a.experiment_id = e.id) FROM experiments e WHERE e.status = 'active' "
         "ORDER BY e.id"
     )
-    return [(_from_row(row[:19]), clock.from_stored(row[19]) if row[19] else None) for row in rows]
+    width = _EXPERIMENT_WIDTH
+    return [
+        (_from_row(row[:width]), clock.from_stored(row[width]) if row[width] else None)
+        for row in rows
+    ]

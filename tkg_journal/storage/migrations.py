@@ -234,6 +234,17 @@ CREATE TABLE experiment_reminders (
 """
 
 
+# The day an experiment was completed or abandoned, so a summary can say what ended in its
+# period. Experiments closed before this version get the day of their last change, the
+# best record there is of when that happened.
+_V5_ENDED_ON = """
+ALTER TABLE experiments ADD COLUMN ended_on TEXT;
+UPDATE experiments SET ended_on = date(updated_at, 'localtime')
+ WHERE status IN ('completed', 'abandoned');
+CREATE INDEX experiments_by_ended_on ON experiments (ended_on);
+"""
+
+
 def _select_from(insert_sql: str, table: str) -> str:
     """Turn a trigger's ``INSERT .. VALUES (new.x, ..)`` into ``INSERT .. SELECT x, .. FROM t``
     so the backfill indexes existing rows with exactly the triggers' expressions."""
@@ -282,11 +293,16 @@ def _migrate_to_v4(conn: Connection) -> None:
     _run(conn, _V4_REMINDERS)
 
 
+def _migrate_to_v5(conn: Connection) -> None:
+    _run(conn, _V5_ENDED_ON)
+
+
 #: MIGRATIONS[n] brings a database from version n to n + 1.
 MIGRATIONS: list[Callable[[Connection], None]] = [
     _migrate_to_v1,
     _migrate_to_v2,
     _migrate_to_v3,
     _migrate_to_v4,
+    _migrate_to_v5,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -83,6 +83,7 @@ class ExperimentRow(SQLModel, table=True):
     source_entry_id: int | None = Field(default=None, foreign_key="entries.id", ondelete="SET NULL")
     created_at: str
     updated_at: str
+    ended_on: str | None = Field(default=None, index=True)
 
 
 class AttemptRow(SQLModel, table=True):
