@@ -10,21 +10,18 @@ matplotlib is imported inside the functions only: listing the charts (:data:`CHA
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tkg_journal.charts.catalogue import CHART_CATALOGUE
 from tkg_journal.domain.errors import DomainError
 from tkg_journal.domain.levels import Level
 from tkg_journal.domain.progress import Period, bucket_for, check_levels
+from tkg_journal.services.files import write_atomically
 from tkg_journal.services.progress import Progress
-from tkg_journal.storage.errors import WriteFailed
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -56,6 +53,74 @@ def chart_info(name: str) -> ChartInfo:
     raise DomainError(f"unknown chart {name!r}; use one of: {names}")
 
 
+@dataclass(frozen=True, slots=True)
+class ChartData:
+    """What chart ``name``'s builder needs, read from the journal: plain data, so the
+    (slow) drawing can run on another thread than the database reads."""
+
+    name: str
+    data: Any
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+#: Each chart's builder: (module under tkg_journal.charts, function).
+_BUILDERS = {
+    "activity": ("activity", "build_activity"),
+    "ratings": ("ratings", "build_ratings"),
+    "attempts": ("attempts", "build_attempts"),
+    "feedback": ("feedback", "build_feedback"),
+    "hierarchy": ("hierarchy", "build_hierarchy"),
+    "calendar": ("calendar", "build_calendar"),
+}
+
+
+def collect(
+    progress: Progress,
+    name: str,
+    *,
+    period: Period,
+    levels: Sequence[Level] = (),
+    today: date | None = None,
+) -> ChartData:
+    """Read the data of chart ``name`` over ``period`` (levels: a filter for the charts
+    drawn per level: activity, attempts and feedback; the rating trend, the hierarchy and
+    the calendar always show the whole picture). No matplotlib here."""
+    chart_info(name)
+    chosen = check_levels(levels)
+    today = today or progress.today()
+    if period.until is None and (period.since is None or period.since <= today):
+        # An open end means "up to today", so the subtitle names today rather than the
+        # first day of the last month's bar.
+        period = replace(period, until=today)
+    if name in ("activity", "attempts"):
+        bucket = bucket_for(period, first_day=progress.first_day(), today=today)
+        data: Any = (
+            progress.activity(period, bucket=bucket, levels=chosen)
+            if name == "activity"
+            else progress.attempt_stats(period, bucket=bucket, levels=chosen)
+        )
+        return ChartData(name, data, {"bucket": bucket, "period": period, "levels": chosen})
+    if name == "ratings":
+        return ChartData(name, progress.ratings(period), {"period": period})
+    if name == "feedback":
+        points = progress.feedback(period, levels=chosen)
+        return ChartData(name, points, {"period": period, "levels": chosen})
+    if name == "hierarchy":
+        strengths = progress.strengths(today=period.until or today)
+        return ChartData(name, strengths, {"period": period})
+    return ChartData(name, progress.journaling_days(period), {"period": period})
+
+
+def build(chart: ChartData, *, dark: bool = False) -> Figure:
+    """Draw collected data as a matplotlib figure (imports matplotlib; no database)."""
+    import importlib
+
+    module, function = _BUILDERS[chart.name]
+    builder = getattr(importlib.import_module(f"tkg_journal.charts.{module}"), function)
+    figure: Figure = builder(chart.data, dark=dark, **chart.options)
+    return figure
+
+
 def render(
     progress: Progress,
     name: str,
@@ -65,45 +130,8 @@ def render(
     dark: bool = False,
     today: date | None = None,
 ) -> Figure:
-    """Draw chart ``name`` over ``period`` (levels: a filter for the charts drawn per level:
-    activity, attempts and feedback; the rating trend, the hierarchy and the calendar always
-    show the whole picture)."""
-    chart_info(name)
-    chosen = check_levels(levels)
-    today = today or progress.today()
-    if period.until is None and (period.since is None or period.since <= today):
-        # An open end means "up to today", so the subtitle names today rather than the
-        # first day of the last month's bar.
-        period = replace(period, until=today)
-    if name == "activity":
-        from tkg_journal.charts.activity import build_activity
-
-        bucket = bucket_for(period, first_day=progress.first_day(), today=today)
-        bars = progress.activity(period, bucket=bucket, levels=chosen)
-        return build_activity(bars, bucket=bucket, period=period, levels=chosen, dark=dark)
-    if name == "ratings":
-        from tkg_journal.charts.ratings import build_ratings
-
-        return build_ratings(progress.ratings(period), period=period, dark=dark)
-    if name == "attempts":
-        from tkg_journal.charts.attempts import build_attempts
-
-        bucket = bucket_for(period, first_day=progress.first_day(), today=today)
-        stats = progress.attempt_stats(period, bucket=bucket, levels=chosen)
-        return build_attempts(stats, bucket=bucket, period=period, levels=chosen, dark=dark)
-    if name == "feedback":
-        from tkg_journal.charts.feedback import build_feedback
-
-        points = progress.feedback(period, levels=chosen)
-        return build_feedback(points, period=period, levels=chosen, dark=dark)
-    if name == "hierarchy":
-        from tkg_journal.charts.hierarchy import build_hierarchy
-
-        strengths = progress.strengths(today=period.until or today)
-        return build_hierarchy(strengths, period=period, dark=dark)
-    from tkg_journal.charts.calendar import build_calendar
-
-    return build_calendar(progress.journaling_days(period), period=period, dark=dark)
+    """Read and draw chart ``name`` (``collect`` then ``build``)."""
+    return build(collect(progress, name, period=period, levels=levels, today=today), dark=dark)
 
 
 def save(figure: Figure, path: Path) -> None:
@@ -120,33 +148,18 @@ def save(figure: Figure, path: Path) -> None:
         raise DomainError(
             f"cannot save a chart as {path.name!r}: use a file name ending in .png or .svg"
         )
-    tmp_name: str | None = None
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "wb") as tmp:
-            figure.savefig(
-                tmp,
-                format=fmt,
-                dpi=PNG_DPI if fmt == "png" else "figure",
-                facecolor=figure.get_facecolor(),
-                edgecolor=figure.get_facecolor(),
-                metadata=_metadata(fmt),
-            )
-            tmp.flush()
-            os.fsync(tmp.fileno())
-        os.chmod(tmp_name, 0o644)
-        os.replace(tmp_name, path)
-        tmp_name = None
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise WriteFailed(
-            f"Could not save the chart to {path}: {reason}. "
-            "Choose another folder, or free some disk space, and try again."
-        ) from error
-    finally:
-        if tmp_name is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
+    write_atomically(
+        path,
+        lambda handle: figure.savefig(
+            handle,
+            format=fmt,
+            dpi=PNG_DPI if fmt == "png" else "figure",
+            facecolor=figure.get_facecolor(),
+            edgecolor=figure.get_facecolor(),
+            metadata=_metadata(fmt),
+        ),
+        what="the chart",
+    )
 
 
 def _metadata(fmt: str) -> dict[str, str | None]:

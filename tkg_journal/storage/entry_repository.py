@@ -109,6 +109,20 @@ def get(db: Database, *, entry_id: int) -> Entry:
     return _entry_from_row(row, tags)
 
 
+def load(db: Database, *, where: str, params: Sequence[Any], order: str) -> list[Entry]:
+    """Whole entries (tags included, in two queries however many) matching ``where``, a
+    condition on ``entries`` written by this package with bound ``params``."""
+    rows = db.query(f"SELECT id, {_COLUMNS} FROM entries WHERE {where} ORDER BY {order}", params)
+    tags: dict[int, list[str]] = {}
+    for entry_id, tag in db.query(
+        f"SELECT entry_id, tag FROM entry_tags WHERE entry_id IN "
+        f"(SELECT id FROM entries WHERE {where}) ORDER BY tag",
+        params,
+    ):
+        tags.setdefault(entry_id, []).append(tag)
+    return [_entry_from_row(row, tuple(tags.get(row[0], ()))) for row in rows]
+
+
 def _entry_from_row(row: Row, tags: tuple[str, ...]) -> Entry:
     (
         entry_id,
