@@ -10,7 +10,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
-from tests.gui.pdf_text import pdf_text
+from tests.pdf_text import pdf_text
 from tkg_journal.services import journal_access
 from tkg_journal.ui import recovery_key_sheet
 from tkg_journal.ui.recovery_key_sheet import print_sheet, save_sheet_pdf, sheet_html

@@ -25,8 +25,8 @@ from pytestqt.qtbot import QtBot
 
 from tests.conftest import TEST_PASSPHRASE
 from tests.fakes.keyrings import MemoryKeyring
-from tests.gui.pdf_text import pdf_text
 from tests.helpers import snapshot
+from tests.pdf_text import pdf_text
 from tkg_journal.paths import JournalPaths
 from tkg_journal.services import journal_access
 from tkg_journal.services.errors import USER_ERRORS
