@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from datetime import date
 
     from tkg_journal.domain.accountability import DueItem
+    from tkg_journal.domain.coach_sessions import CoachSession, Commitment, CommitmentDue
     from tkg_journal.domain.experiments import Attempt, Experiment
     from tkg_journal.domain.levels import Level
     from tkg_journal.domain.progress import Period
@@ -708,29 +709,73 @@ def cmd_experiment_log(args: argparse.Namespace) -> int:
 
 def cmd_due(args: argparse.Namespace) -> int:
     from tkg_journal.domain.accountability import DueReason, check_quiet_days
+    from tkg_journal.domain.coach_sessions import check_soon_days
+    from tkg_journal.services.coach_sessions import CoachSessions
     from tkg_journal.services.experiments import Experiments
 
     check_quiet_days(args.quiet_days)
+    check_soon_days(args.soon_days)
     with _open(args) as journal:
-        items = Experiments(journal).due(quiet_days=args.quiet_days)
+        items = [] if args.commitments else Experiments(journal).due(quiet_days=args.quiet_days)
+        actions = CoachSessions(journal).due_commitments(soon_days=args.soon_days)
     if args.format == "json":
-        _print_json([_due_json(item) for item in items])
+        # The plain list of experiments stays what scripts already read; the action items
+        # are a list of their own, asked for with --commitments.
+        if args.commitments:
+            _print_json([_commitment_due_json(a) for a in actions])
+        else:
+            _print_json([_due_json(item) for item in items])
         return EXIT_OK
-    if not items:
-        print("Nothing needs attention: every active experiment is on track.")
+    if args.commitments:
+        _print_commitments_due(actions, args.soon_days)
         return EXIT_OK
-    print(f"Needs attention ({len(items)}):")
-    for item in items:
-        e = item.experiment
-        days = f"{item.days} day{'s' if item.days != 1 else ''}"
-        why = (
-            f"overdue by {days} (due {_iso(e.due_date)})"
-            if item.reason is DueReason.OVERDUE
-            else f"no attempt for {days}"
+    if not items and not actions:
+        print(
+            "Nothing needs attention: every active experiment is on track and no commitment is due."
         )
-        print(f"{e.id:>6}  {item.reason.value:<8}  {why:<34}  {_clip(e.title, 60)}")
-    print(f"Log an attempt: {PROG} experiment log ID --did yes|partial|no [--outcome -2..2]")
+        return EXIT_OK
+    if items:
+        print(f"Needs attention ({len(items)}):")
+        for item in items:
+            e = item.experiment
+            days = _days(item.days)
+            why = (
+                f"overdue by {days} (due {_iso(e.due_date)})"
+                if item.reason is DueReason.OVERDUE
+                else f"no attempt for {days}"
+            )
+            print(f"{e.id:>6}  {item.reason.value:<8}  {why:<34}  {_clip(e.title, 60)}")
+        print(f"Log an attempt: {PROG} experiment log ID --did yes|partial|no [--outcome -2..2]")
+    else:
+        print("Every active experiment is on track.")
+    if actions:
+        print()
+        _print_commitments_due(actions, args.soon_days)
     return EXIT_OK
+
+
+def _days(days: int) -> str:
+    return f"{days} day{'s' if days != 1 else ''}"
+
+
+def _print_commitments_due(actions: Sequence[CommitmentDue], soon_days: int) -> None:
+    from tkg_journal.domain.coach_sessions import CommitmentDueReason
+
+    if not actions:
+        print(f"No commitment is overdue or due in the next {_days(soon_days)}.")
+        return
+    print(f"Commitments ({len(actions)}):")
+    for action in actions:
+        c = action.item.commitment
+        due = _iso(c.due_date)
+        if action.reason is CommitmentDueReason.OVERDUE:
+            why = f"overdue by {_days(action.days)} (due {due})"
+        elif action.reason is CommitmentDueReason.DUE_TODAY:
+            why = f"due today ({due})"
+        else:
+            why = f"due in {_days(action.days)} ({due})"
+        print(f"{c.id:>6}  {action.reason.value:<9}  {why:<34}  {_clip(c.text, 60)}")
+    print(f"Mark one done: {PROG} session done ID")
 
 
 def cmd_experiment_behaviours(args: argparse.Namespace) -> int:
@@ -756,6 +801,164 @@ def cmd_experiment_behaviours(args: argparse.Namespace) -> int:
     for b in behaviours:
         archived = "  (archived)" if b.archived else ""
         print(f"{b.id:>4}  {_level_text(b.level):<15}  {b.name}{archived}")
+    return EXIT_OK
+
+
+# --- coach sessions ----------------------------------------------------------------------
+
+
+def _commitment_json(c: Commitment) -> dict[str, Any]:
+    return {
+        "id": c.id,
+        "text": c.text,
+        "due_date": _iso(c.due_date),
+        "done": c.done,
+        "experiment_id": c.experiment_id,
+    }
+
+
+def _session_json(s: CoachSession) -> dict[str, Any]:
+    return {
+        "id": s.id,
+        "held_on": s.held_on.isoformat(),
+        "topics": s.topics,
+        "notes": s.notes,
+        "commitments": [_commitment_json(c) for c in s.commitments],
+    }
+
+
+def _commitment_due_json(action: CommitmentDue) -> dict[str, Any]:
+    return {
+        **_commitment_json(action.item.commitment),
+        "reason": action.reason.value,
+        "days": action.days,
+        "session_id": action.item.session_id,
+        "held_on": action.item.held_on.isoformat(),
+    }
+
+
+def _text_arg(text: str | None) -> str:
+    """An option's text; ``-`` reads it from standard input (long notes, a pipe)."""
+    if text == "-":
+        return _read_stdin_text()
+    return text or ""
+
+
+def cmd_session_add(args: argparse.Namespace) -> int:
+    from tkg_journal.domain.coach_sessions import CoachSession, check_held_on
+    from tkg_journal.domain.errors import ValidationError
+    from tkg_journal.services.coach_sessions import CoachSessions
+
+    if args.topics == "-" and args.notes == "-":
+        raise UsageError("only one of --topics and --notes can read standard input")
+    held_on = _day(args.date, "--date") or _now().date()
+    topics, notes = _text_arg(args.topics), _text_arg(args.notes)
+    # Checked before unlocking: a typo costs no passphrase prompt and no Argon2id.
+    try:
+        session = CoachSession(held_on=held_on, topics=topics, notes=notes)
+    except ValidationError:
+        if not (topics.strip() or notes.strip()):  # say which options give them
+            raise ValidationError(
+                "topics", "a coach session needs --topics TEXT or --notes TEXT"
+            ) from None
+        raise
+    check_held_on(held_on, today=_now().date())
+    with _open(args) as journal:
+        stored = CoachSessions(journal).record(session)
+    if args.format == "json":
+        _print_json(_session_json(stored))
+    else:
+        print(f"Recorded coach session {stored.id} ({stored.held_on.isoformat()}).")
+    return EXIT_OK
+
+
+def cmd_session_commit(args: argparse.Namespace) -> int:
+    from tkg_journal.domain.coach_sessions import Commitment
+    from tkg_journal.services.coach_sessions import CoachSessions
+
+    commitment = Commitment(" ".join(args.text), due_date=_day(args.due, "--due"))
+    with _open(args) as journal:
+        stored = CoachSessions(journal).add_commitment(args.session_id, commitment)
+    if args.format == "json":
+        _print_json(_commitment_json(stored))
+    else:
+        due = f", due {stored.due_date.isoformat()}" if stored.due_date else ""
+        print(f"Added commitment {stored.id} to coach session {args.session_id}{due}.")
+    return EXIT_OK
+
+
+def cmd_session_list(args: argparse.Namespace) -> int:
+    from tkg_journal.services.coach_sessions import CoachSessions
+
+    with _open(args) as journal:
+        sessions = CoachSessions(journal).sessions()
+    if args.format == "json":
+        _print_json([_session_json(s) for s in sessions])
+        return EXIT_OK
+    if not sessions:
+        print(f"No coach sessions yet: {PROG} session add --topics TEXT", file=sys.stderr)
+        return EXIT_OK
+    print(f"{'id':>6}  {'date':<10}  {'open':>6}  topics")
+    for s in sessions:
+        counts = f"{s.open_commitments}/{len(s.commitments)}"
+        topics = s.topics or s.notes
+        print(f"{s.id:>6}  {s.held_on.isoformat():<10}  {counts:>6}  {_clip(topics, 70)}")
+    return EXIT_OK
+
+
+def cmd_session_show(args: argparse.Namespace) -> int:
+    from tkg_journal.services.coach_sessions import CoachSessions
+
+    with _open(args) as journal:
+        s = CoachSessions(journal).get(args.id)
+    if args.format == "json":
+        _print_json(_session_json(s))
+        return EXIT_OK
+    today = _now().date()
+    print(f"Coach session {s.id}: {s.held_on.isoformat()}")
+    if s.topics:
+        _field("Topics", s.topics)
+    if s.notes:
+        _field("Notes", s.notes)
+    if not s.commitments:
+        print(f"\nNo commitments yet: {PROG} session commit {s.id} TEXT [--due DATE]")
+        return EXIT_OK
+    print(f"\nCommitments ({len(s.commitments)}, {s.open_commitments} open):")
+    for c in s.commitments:
+        if c.done:
+            state = "done"
+        elif c.due_date is not None and c.due_date < today:
+            state = "overdue"
+        else:
+            state = "open"
+        link = f"  (experiment {c.experiment_id})" if c.experiment_id is not None else ""
+        print(f"{c.id:>6}  {state:<7}  {_iso(c.due_date) or '-':<10}  {c.text}{link}")
+    return EXIT_OK
+
+
+def cmd_session_done(args: argparse.Namespace) -> int:
+    from tkg_journal.services.coach_sessions import CoachSessions
+
+    with _open(args) as journal:
+        stored = CoachSessions(journal).set_commitment_done(args.id, done=not args.undo)
+    if args.format == "json":
+        _print_json(_commitment_json(stored))
+    else:
+        print(f"Commitment {stored.id} {'is open again' if args.undo else 'done'}.")
+    return EXIT_OK
+
+
+def cmd_session_delete(args: argparse.Namespace) -> int:
+    from tkg_journal.services.coach_sessions import CoachSessions
+
+    with _open(args) as journal:
+        sessions = CoachSessions(journal)
+        count = len(sessions.get(args.id).commitments)
+        sessions.delete(args.id)
+    if args.format == "json":
+        _print_json({"id": args.id, "deleted": True, "commitments_deleted": count})
+    else:
+        print(f"Deleted coach session {args.id} and its {count} commitment(s).")
     return EXIT_OK
 
 
@@ -955,13 +1158,33 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_experiment_parsers(sub)
 
-    p = sub.add_parser("due", help="experiments that need attention now (overdue or quiet)")
+    _add_session_parsers(sub)
+
+    p = sub.add_parser(
+        "due",
+        help="experiments and coach-session commitments that need attention now",
+        description="Experiments overdue or quiet, then the action items from coach sessions "
+        "that are overdue or due soon. With --format json: the experiments as a list "
+        "(--commitments: the action items as a list instead).",
+    )
     p.add_argument(
         "--quiet-days",
         type=int,
         default=3,  # = accountability.DEFAULT_QUIET_DAYS (not imported: start-up speed)
         metavar="N",
         help="an active experiment with no attempt for N days is quiet (default 3)",
+    )
+    p.add_argument(
+        "--soon-days",
+        type=int,
+        default=7,  # = coach_sessions.DEFAULT_SOON_DAYS
+        metavar="N",
+        help="a commitment due within N days is listed as due soon (default 7)",
+    )
+    p.add_argument(
+        "--commitments",
+        action="store_true",
+        help="only the action items from coach sessions (not the experiments)",
     )
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.set_defaults(run=cmd_due)
@@ -1058,6 +1281,50 @@ def _add_experiment_parsers(sub: Any) -> None:
     p = with_format(actions.add_parser("behaviours", help="the friction behaviour catalogue"))
     p.add_argument("--all", action="store_true", help="include archived behaviours")
     p.set_defaults(run=cmd_experiment_behaviours)
+
+
+def _add_session_parsers(sub: Any) -> None:
+    session = sub.add_parser(
+        "session",
+        help="coach sessions: add, commit, list, show, done, delete",
+        description="Coach sessions and the commitments made in them. A commitment with a "
+        "due date is an action item: it shows in `due` until it is marked done.",
+    )
+    actions = session.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    def with_format(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        p.add_argument("--format", choices=("text", "json"), default="text")
+        return p
+
+    p = with_format(actions.add_parser("add", help="record a coach session; prints its id"))
+    p.add_argument("--date", metavar="DATE", help="the day it was held (default today)")
+    p.add_argument("--topics", metavar="TEXT", help="what was discussed (- reads stdin)")
+    p.add_argument("--notes", metavar="TEXT", help="notes from the session (- reads stdin)")
+    p.set_defaults(run=cmd_session_add)
+
+    p = with_format(actions.add_parser("commit", help="add a commitment to a session"))
+    p.add_argument("session_id", type=int, metavar="SESSION_ID")
+    p.add_argument("text", nargs="+", metavar="TEXT", help="what you committed to")
+    p.add_argument("--due", metavar="DATE", help="due date: 2026-12-01, today, ...")
+    p.set_defaults(run=cmd_session_commit)
+
+    p = with_format(actions.add_parser("list", help="coach sessions, newest first"))
+    p.set_defaults(run=cmd_session_list)
+
+    p = with_format(actions.add_parser("show", help="a session with its commitments"))
+    p.add_argument("id", type=int, metavar="ID")
+    p.set_defaults(run=cmd_session_show)
+
+    p = with_format(actions.add_parser("done", help="mark a commitment done"))
+    p.add_argument("id", type=int, metavar="COMMITMENT_ID")
+    p.add_argument("--undo", action="store_true", help="open it again")
+    p.set_defaults(run=cmd_session_done)
+
+    p = with_format(
+        actions.add_parser("delete", help="delete a session and its commitments (no question)")
+    )
+    p.add_argument("id", type=int, metavar="ID")
+    p.set_defaults(run=cmd_session_delete)
 
 
 def _version() -> str:

@@ -9,13 +9,12 @@ import pytest
 
 from tests.conftest import TEST_PASSPHRASE
 from tests.helpers import entry
-from tkg_journal.domain.experiments import Experiment, ExperimentStatus
 from tkg_journal.domain.levels import Level
 from tkg_journal.paths import JournalPaths
 from tkg_journal.security import key_file
 from tkg_journal.services import journal_access
 from tkg_journal.services.experiments import Experiments
-from tkg_journal.storage import entry_repository, experiment_repository, migrations
+from tkg_journal.storage import entry_repository, migrations
 from tkg_journal.storage.database import create_database, open_database
 
 

@@ -43,10 +43,13 @@ def fill(journal: Journal, *, entries: int, seed: int) -> DemoSummary:
         entries=entries, seed=seed, today=now.date() - timedelta(days=1), tz=now.tzinfo or UTC
     )
     attempts = 0
+    experiment_ids: list[int] = []
+    session_ids: list[int] = []
     with journal.db.transaction():
         entry_repository.insert_many(journal.db, entries=data.entries)
         for item in data.experiments:
             experiment_id = experiment_repository.insert(journal.db, experiment=item.experiment)
+            experiment_ids.append(experiment_id)
             experiment_repository.insert_attempts(
                 journal.db,
                 attempts=[replace(a, experiment_id=experiment_id) for a in item.attempts],
@@ -54,7 +57,16 @@ def fill(journal: Journal, *, entries: int, seed: int) -> DemoSummary:
             attempts += len(item.attempts)
         checkin_repository.insert_many(journal.db, checkins=data.checkins)
         for session in data.sessions:
-            coach_session_repository.insert(journal.db, session=session)
+            session_ids.append(coach_session_repository.insert(journal.db, session=session))
+        for link in data.links:  # a commitment that became an experiment
+            stored = coach_session_repository.get(journal.db, session_id=session_ids[link.session])
+            commitment_id = stored.commitments[link.commitment].id
+            assert commitment_id is not None
+            coach_session_repository.link_experiment(
+                journal.db,
+                commitment_id=commitment_id,
+                experiment_id=experiment_ids[link.experiment],
+            )
     return DemoSummary(
         len(data.entries), len(data.experiments), attempts, len(data.checkins), len(data.sessions)
     )

@@ -21,7 +21,7 @@ seed, so a 200-entry trial and a 10,000-entry benchmark share them.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, tzinfo
 from itertools import accumulate
 
@@ -31,7 +31,7 @@ from tkg_journal.domain.experiments import Attempt, DidIt, Experiment, Experimen
 from tkg_journal.domain.levels import Level
 from tkg_journal.domain.ratings import RatingCheckin
 
-__all__ = ["DemoExperiment", "DemoJournal", "generate"]
+__all__ = ["DemoExperiment", "DemoJournal", "DemoLink", "generate"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,11 +44,25 @@ class DemoExperiment:
 
 
 @dataclass(frozen=True, slots=True)
+class DemoLink:
+    """A commitment that became an experiment, by position (nothing has an id yet):
+    ``sessions[session].commitments[commitment]`` is linked to ``experiments[experiment]``
+    once both are stored."""
+
+    session: int
+    commitment: int
+    experiment: int
+
+
+@dataclass(frozen=True, slots=True)
 class DemoJournal:
     entries: tuple[Entry, ...]
     experiments: tuple[DemoExperiment, ...]
     checkins: tuple[RatingCheckin, ...]
     sessions: tuple[CoachSession, ...]
+    # Kept apart from ``sessions`` so that the sessions stay the same whatever the number
+    # of entries (and so of experiments).
+    links: tuple[DemoLink, ...] = ()
 
 
 _SPAN_DAYS = 910
@@ -2659,6 +2673,15 @@ def _make_checkins(rng: random.Random, start: date, today: date) -> tuple[Rating
     return tuple(checkins)
 
 
+#: The latest session lies at least this many days back, so that one of its commitments
+#: can already be overdue (due after the session, before today).
+_LAST_SESSION_MIN_AGE = 3
+#: A commitment forgotten for longer than this was cleaned up (marked done) by now.
+_FORGOTTEN_DAYS = 60
+#: The latest session's commitment that became an experiment (see :class:`DemoLink`).
+_EXPERIMENT_COMMITMENT = "Turn what we found today into a behaviour experiment and try it"
+
+
 def _make_sessions(
     rng: random.Random, cast: _Cast, start: date, today: date
 ) -> tuple[CoachSession, ...]:
@@ -2667,7 +2690,7 @@ def _make_sessions(
     while True:
         if day.weekday() >= 5:
             day += timedelta(days=7 - day.weekday())
-        if day > today:
+        if day > today - timedelta(days=_LAST_SESSION_MIN_AGE):
             break
         progress = (day - start).days / _SPAN_DAYS
         ctx = {
@@ -2681,7 +2704,11 @@ def _make_sessions(
         commitments = []
         for text in rng.sample(_COMMITMENTS, rng.randint(1, 3)):
             due = day + timedelta(days=rng.randint(7, 14))
-            done = due < today - timedelta(days=7) and rng.random() < 0.92
+            # Most are done a week after they fall due; the few forgotten ones were
+            # cleaned up later, so none lingers for months in "Due and overdue".
+            done = due < today - timedelta(days=7) and (
+                rng.random() < 0.92 or due < today - timedelta(days=_FORGOTTEN_DAYS)
+            )
             commitments.append(Commitment(text.format_map(ctx), due_date=due, done=done))
         sessions.append(
             CoachSession(
@@ -2689,7 +2716,44 @@ def _make_sessions(
             )
         )
         day += timedelta(days=28 + rng.randint(-4, 4))
+    if sessions:
+        sessions[-1] = _follow_up(rng, sessions[-1], today)
     return tuple(sessions)
+
+
+def _follow_up(rng: random.Random, session: CoachSession, today: date) -> CoachSession:
+    """The latest session shows both ways a commitment is followed up: an action item
+    already overdue (its first), and one that became an experiment (its last; linked when
+    the journal is stored)."""
+    first, *rest = session.commitments
+    days_to_yesterday = (today - session.held_on).days - 1
+    overdue = replace(
+        first,
+        due_date=session.held_on + timedelta(days=rng.randint(1, days_to_yesterday)),
+        done=False,
+    )
+    experiment = Commitment(_EXPERIMENT_COMMITMENT, due_date=session.held_on + timedelta(days=14))
+    return replace(session, commitments=(overdue, *rest[:1], experiment))
+
+
+def _link_latest_session(
+    sessions: tuple[CoachSession, ...], experiments: tuple[DemoExperiment, ...]
+) -> tuple[DemoLink, ...]:
+    """Link the latest session's experiment commitment to the open experiment that started
+    first on or after that session (else the planned one, else the latest started)."""
+    if not sessions or not experiments:
+        return ()
+    held_on = sessions[-1].held_on
+    open_ones = [
+        (item.experiment.start_date or held_on, position)
+        for position, item in enumerate(experiments)
+        if item.experiment.status.is_open
+    ]
+    if not open_ones:
+        return ()
+    after = [pair for pair in open_ones if pair[0] >= held_on]
+    _start, position = min(after) if after else max(open_ones)
+    return (DemoLink(len(sessions) - 1, len(sessions[-1].commitments) - 1, position),)
 
 
 # --- entry point ----------------------------------------------------------------------
@@ -2713,11 +2777,15 @@ def generate(*, entries: int, seed: int, today: date, tz: tzinfo) -> DemoJournal
     )
     start = today - timedelta(days=_SPAN_DAYS)
     cast = _make_cast(cast_rng)
+    made_entries = _make_entries(entry_rng, cast, entries, start, tz)
+    experiments = _make_experiments(
+        experiment_rng, cast, _experiment_count(entries), start, today, tz
+    )
+    sessions = _make_sessions(session_rng, cast, start, today)
     return DemoJournal(
-        entries=_make_entries(entry_rng, cast, entries, start, tz),
-        experiments=_make_experiments(
-            experiment_rng, cast, _experiment_count(entries), start, today, tz
-        ),
+        entries=made_entries,
+        experiments=experiments,
         checkins=_make_checkins(checkin_rng, start, today),
-        sessions=_make_sessions(session_rng, cast, start, today),
+        sessions=sessions,
+        links=_link_latest_session(sessions, experiments),
     )

@@ -27,6 +27,7 @@ from tkg_journal.domain.levels import Level
 from tkg_journal.domain.text_rules import MAX_TITLE_CHARS
 from tkg_journal.services.journal import Journal
 from tkg_journal.storage import (
+    coach_session_repository,
     entry_repository,
     experiment_repository,
     friction_repository,
@@ -54,21 +55,25 @@ class ExperimentSummary:
 
 @dataclass(frozen=True, slots=True)
 class ExperimentPrefill:
-    """ "Turn this entry into an experiment": unvalidated starting values for the form."""
+    """ "Turn this entry (or this commitment) into an experiment": unvalidated starting
+    values for the form, and where they came from (give ``commitment_id`` back to
+    :meth:`Experiments.create` to link the commitment to the new experiment)."""
 
     title: str
     level: Level | None
     trigger: str
     old_behaviour: str
     new_response: str
-    source_entry_id: int
+    source_entry_id: int | None = None
+    commitment_id: int | None = None
 
 
 def _first_line(text: str) -> str:
     return next((line.strip() for line in text.splitlines() if line.strip()), "")
 
 
-def _clip_title(text: str) -> str:
+def clip_title(text: str) -> str:
+    """One line, at most a title's length (an ellipsis says it was cut)."""
     text = " ".join(text.split())
     return text if len(text) <= MAX_TITLE_CHARS else text[: MAX_TITLE_CHARS - 1] + "…"
 
@@ -84,9 +89,11 @@ class Experiments:
         return self._journal.clock().date()
 
     # lifecycle --------------------------------------------------------------------
-    def create(self, experiment: Experiment) -> Experiment:
+    def create(self, experiment: Experiment, *, commitment_id: int | None = None) -> Experiment:
         """Store a new experiment, planned or active (an active one starts today unless it
-        has a start date)."""
+        has a start date). With ``commitment_id``, the coach-session commitment it is made
+        from points at it afterwards, in the same transaction (a commitment becomes at most
+        one experiment)."""
         if experiment.id is not None:
             raise DomainError(f"experiment {experiment.id} is already stored; update it instead")
         if not experiment.status.is_open:
@@ -99,7 +106,13 @@ class Experiments:
             experiment = replace(experiment, start_date=self._today())
         with self._db.transaction():
             self._check_links(experiment)
+            if commitment_id is not None:
+                self._check_commitment_free(commitment_id)
             new_id = experiment_repository.insert(self._db, experiment=experiment)
+            if commitment_id is not None:
+                coach_session_repository.link_experiment(
+                    self._db, commitment_id=commitment_id, experiment_id=new_id
+                )
             return experiment_repository.get(self._db, experiment_id=new_id)
 
     def update(self, experiment: Experiment) -> Experiment:
@@ -268,7 +281,7 @@ class Experiments:
         else:
             title = f"Experiment: {_first_line(entry.body) or entry.kind.label}"
         return ExperimentPrefill(
-            title=_clip_title(title),
+            title=clip_title(title),
             level=entry.level,
             trigger=trigger,
             old_behaviour=old,
@@ -374,6 +387,15 @@ class Experiments:
                 f"{experiment.start_date.isoformat()}",
             )
         return replace(experiment, due_date=due)
+
+    def _check_commitment_free(self, commitment_id: int) -> None:
+        commitment, _session_id = coach_session_repository.get_commitment(
+            self._db, commitment_id=commitment_id
+        )
+        if commitment.experiment_id is not None:
+            raise DomainError(
+                f"commitment {commitment_id} already became experiment {commitment.experiment_id}"
+            )
 
     def _check_links(self, experiment: Experiment) -> None:
         """Name a missing behaviour or entry plainly instead of a foreign-key failure."""

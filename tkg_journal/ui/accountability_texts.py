@@ -3,7 +3,10 @@ friction catalogue. One place, so wording stays consistent and is easy to review
 
 from __future__ import annotations
 
+from datetime import date
+
 from tkg_journal.domain.accountability import DueItem, DueReason
+from tkg_journal.domain.coach_sessions import CommitmentDue, CommitmentDueReason
 from tkg_journal.domain.experiments import DidIt, Experiment
 
 # --- logging an attempt -------------------------------------------------------------------
@@ -55,8 +58,9 @@ def experiment_choice(experiment: Experiment) -> str:
 # --- the due list ---------------------------------------------------------------------------
 DUE_HEADING = "Due and overdue"
 DUE_EXPLAINER = (
-    "Active experiments past their due date, and those with no attempt for a while. "
-    "Log an attempt, or open the experiment to finish or rethink it."
+    "Active experiments past their due date or with no attempt for a while, then action "
+    "items from coach sessions due within a week. Log an attempt, open the experiment to "
+    "finish or rethink it, or mark an action item done."
 )
 DUE_EMPTY = "Nothing needs attention. Well done."
 DUE_QUIET_LABEL = "&Quiet after"
@@ -79,6 +83,38 @@ def due_reason(item: DueItem) -> str:
 
 def quiet_suffix(days: int) -> str:
     return " day" if days == 1 else " days"
+
+
+# --- action items from coach sessions (in the due list) -----------------------------------
+COMMITMENTS_HEADING = "Action items from coach sessions"
+EXPERIMENTS_HEADING = "Experiments"
+COMMITMENT_DONE = "Done"
+COMMITMENT_DONE_TIP = "Mark this action item done: it leaves the list"
+COMMITMENTS_LIST_NAME = "Action items that need attention"
+
+
+def commitment_reason(due: CommitmentDue) -> str:
+    """When an action item is due: "Overdue by 3 days", "Due today", "Due in 2 days"."""
+    if due.reason is CommitmentDueReason.OVERDUE:
+        return f"Overdue by {_days(due.days)}"
+    if due.reason is CommitmentDueReason.DUE_TODAY:
+        return "Due today"
+    return "Due tomorrow" if due.days == 1 else f"Due in {_days(due.days)}"
+
+
+def _day(day: date) -> str:
+    return f"{day.day} {day:%b %Y}"
+
+
+def commitment_session(held_on: date) -> str:
+    """Where an action item comes from: "from the session of 12 Nov 2026"."""
+    return f"from the session of {_day(held_on)}"
+
+
+def commitment_tip(held_on: date, due: date | None) -> str:
+    """The row's tooltip: "Committed to in the coach session of 12 Nov 2026, due 19 Nov 2026"."""
+    when = f", due {_day(due)}" if due else ""
+    return f"Committed to in the coach session of {_day(held_on)}{when}"
 
 
 # --- reminders --------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from tkg_journal import APP_NAME, __version__
 from tkg_journal.domain.entries import EntryKind
 from tkg_journal.paths import JournalPaths
+from tkg_journal.services.coach_sessions import CoachSessions
 from tkg_journal.services.errors import USER_ERRORS
 from tkg_journal.services.experiments import Experiments
 from tkg_journal.services.journal import Journal
@@ -307,6 +308,7 @@ class MainWindow(QMainWindow):
         self._experiments = Experiments(journal)
         self.journal_view.set_journal(journal)
         self.experiments_section.set_service(self._experiments)
+        self.experiments_section.due.set_sessions(CoachSessions(journal))
         self.progress_view.set_service(journal)
         self._show_locked(False)
         self.notifier.set_service(self._experiments)
