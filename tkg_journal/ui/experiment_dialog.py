@@ -49,8 +49,6 @@ def error_colour(palette: QPalette) -> str:
     return "#ff8a80" if palette.color(QPalette.ColorRole.Window).lightness() < 128 else "#b3261e"
 
 
-
-
 def to_qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
@@ -106,6 +104,9 @@ class ExperimentDialog(QDialog):
             if prefill
             else (experiment.source_entry_id if experiment else None)
         )
+        # A commitment from a coach session that this experiment follows up (linked when
+        # the experiment is stored, in the same transaction).
+        self._commitment_id = prefill.commitment_id if prefill else None
         self.result_experiment: Experiment | None = None
         self._behaviours: dict[int | None, FrictionBehaviour] = {}
         editing = experiment is not None
@@ -491,7 +492,7 @@ class ExperimentDialog(QDialog):
         try:
             experiment = self.experiment()
             if self._original is None:
-                stored = self._service.create(experiment)
+                stored = self._service.create(experiment, commitment_id=self._commitment_id)
             else:
                 stored = self._service.update(experiment)
         except ValidationError as error:

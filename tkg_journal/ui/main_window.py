@@ -32,10 +32,11 @@ from tkg_journal.services.journal import Journal
 from tkg_journal.ui.app_settings import AppSettings
 from tkg_journal.ui.attempt_dialog import AttemptDialog
 from tkg_journal.ui.checkin_prompt import CheckinPrompt
-from tkg_journal.ui.coming_soon_view import ComingSoonView
+from tkg_journal.ui.coach_sessions_view import CoachSessionsView, experiment_from_commitment
 from tkg_journal.ui.draft_recovery_dialog import DraftRecoveryDialog
 from tkg_journal.ui.error_dialog import show_error
 from tkg_journal.ui.experiments_section import ExperimentsSection
+from tkg_journal.ui.export_dialog import ExportDialog
 from tkg_journal.ui.friction_catalogue_dialog import FrictionCatalogueDialog
 from tkg_journal.ui.icons import app_icon, icon
 from tkg_journal.ui.idle_watcher import IdleWatcher
@@ -55,9 +56,7 @@ SECTIONS = (
     ("journal", "&Journal", "journal", "Ctrl+1", None),
     ("experiments", "&Experiments", "experiments", "Ctrl+2", None),
     ("progress", "&Progress", "progress", "Ctrl+3", None),
-    ("coachSessions", "&Coach sessions", "coach-sessions", "Ctrl+4",
-     "Record coach sessions and export a summary of everything since the last one "
-     "(PDF, Markdown, HTML). Coming soon."),
+    ("coachSessions", "&Coach sessions", "coach-sessions", "Ctrl+4", None),
 )
 UNSAVED_QUESTION = (
     "This entry could not be saved yet ({reason}). Keep it as an encrypted draft to "
@@ -96,9 +95,9 @@ class MainWindow(QMainWindow):
         self.sections.addWidget(self.experiments_section)
         self.progress_view = ProgressView()
         self.sections.addWidget(self.progress_view)
-        for name, label, _icon, _keys, coming in SECTIONS[3:]:
-            assert coming is not None
-            self.sections.addWidget(ComingSoonView(f"{name}View", label.replace("&", ""), coming))
+        self.coach_sessions_view = CoachSessionsView()
+        self.sections.addWidget(self.coach_sessions_view)
+        self._export_dialog: ExportDialog | None = None
         self.banner = ReminderBanner()
         self.banner.hide()
         # The weekly "rate your levels" prompt has its own bar: its Show opens the check-in.
@@ -143,6 +142,13 @@ class MainWindow(QMainWindow):
         self.banner.show_requested.connect(self.show_due)
         self.progress_view.status.connect(self.save_status.setText)
         self.progress_view.error.connect(self.show_error)
+        sessions = self.coach_sessions_view
+        sessions.status.connect(self.save_status.setText)
+        sessions.error.connect(self.show_error)
+        sessions.export_requested.connect(self.export_summary)
+        sessions.experiment_requested.connect(self.commitment_to_experiment)
+        sessions.changed.connect(self.experiments_section.refresh)  # the due list's action items
+        self.experiments_section.due.commitment_done.connect(lambda _id: sessions.refresh())
         self.checkin_prompt = CheckinPrompt(
             self, get_every_days=lambda: self.settings.checkin_every_days
         )
@@ -182,9 +188,13 @@ class MainWindow(QMainWindow):
         self.quick_action = self._action("actionQuickCapture", "&Quick capture…",
                                          self.quick_capture, "Ctrl+Shift+N", "quick-capture",
                                          "Capture a difficult conversation in a small window")
-        self.save_action = self._action("actionSave", "&Save", view.save,
+        self.save_action = self._action("actionSave", "&Save", self._save_current,
                                         QKeySequence.StandardKey.Save, "save",
                                         "Save the entry now (it also saves itself)")
+        self.export_action = self._action(
+            "actionExportSummary", "E&xport summary for my coach…", self.export_summary,
+            "Ctrl+Shift+X", "share", "Write what happened since the last coach session as "
+            "one PDF, Markdown or HTML file")
         self.delete_action = self._action("actionDelete", "&Delete entry…", view.delete_current,
                                           "Ctrl+Shift+Delete", "delete", "Delete this entry")
         self.lock_action = self._action("actionLock", "&Lock", self.lock, "Ctrl+L", "lock",
@@ -238,7 +248,7 @@ class MainWindow(QMainWindow):
             self.delete_action, self.lock_action, self.find_action, self.list_action,
             self.clear_filters_action, *self.section_actions, self.new_experiment_action,
             self.log_attempt_action, self.entry_experiment_action, self.due_action,
-            self.friction_action, self.rate_action,
+            self.friction_action, self.rate_action, self.export_action,
         ]
 
     def _create_menus(self) -> None:
@@ -252,6 +262,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.save_action)
         file_menu.addAction(self.delete_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.export_action)
         file_menu.addSeparator()
         file_menu.addAction(self.lock_action)
         file_menu.addAction(self.quit_action)
@@ -310,6 +322,7 @@ class MainWindow(QMainWindow):
         self.experiments_section.set_service(self._experiments)
         self.experiments_section.due.set_sessions(CoachSessions(journal))
         self.progress_view.set_service(journal)
+        self.coach_sessions_view.set_service(journal)
         self._show_locked(False)
         self.notifier.set_service(self._experiments)
         self.checkin_prompt.set_service(journal)
@@ -351,6 +364,15 @@ class MainWindow(QMainWindow):
             self.show_error_text("The journal was not locked because your writing could not "
                                  "be saved. Free some disk space and try again.")
             return
+        if not self.coach_sessions_view.flush():
+            # The session form says why it cannot be saved; locking would drop what it holds.
+            self.show_section(3)
+            self.show_error_text("The journal was not locked because the coach session you "
+                                 "are editing cannot be saved yet. Fix it or discard it, then "
+                                 "lock again.")
+            return
+        if self._export_dialog is not None:
+            self._export_dialog.shutdown()
         journal, self._journal = self._journal, None
         self._experiments = None
         self.notifier.set_service(None)
@@ -359,6 +381,7 @@ class MainWindow(QMainWindow):
         self.checkin_banner.dismiss()
         self.experiments_section.set_service(None)
         self.progress_view.set_service(None)
+        self.coach_sessions_view.set_service(None)
         self.journal_view.set_journal(None)
         journal.close()
         self.idle.stop()
@@ -386,11 +409,49 @@ class MainWindow(QMainWindow):
         self.sections.setCurrentIndex(index)
         self.section_actions[index].setChecked(True)
         editing = index == 0
-        for action in (self.save_action, self.delete_action, self.list_action,
-                       self.clear_filters_action):
+        for action in (self.delete_action, self.list_action, self.clear_filters_action):
             action.setEnabled(editing and self._journal is not None)
+        # Ctrl+S saves what is edited: an entry, or a coach session.
+        self.save_action.setEnabled(index in (0, 3) and self._journal is not None)
+        if index == 3:
+            self.coach_sessions_view.refresh()
 
     # --- commands ---------------------------------------------------------------------------
+    def _save_current(self) -> None:
+        if self.sections.currentWidget() is self.coach_sessions_view:
+            self.coach_sessions_view.save()
+        else:
+            self.journal_view.save()
+
+    def export_summary(self) -> None:
+        """The export dialog: the summary for the coach, since the last session by default."""
+        if self._journal is None or not self.coach_sessions_view.flush():
+            return
+        dialog = ExportDialog(self._journal, self)
+        dialog.exported.connect(
+            lambda result: self.save_status.setText(f"Summary saved to {result.path}")
+        )
+        self._export_dialog = dialog
+        try:
+            self.run_dialog(dialog)
+        finally:
+            self._export_dialog = None
+            dialog.deleteLater()
+
+    def commitment_to_experiment(self, commitment_id: int) -> None:
+        """An experiment pre-filled from a session's commitment, linked to it."""
+        if self._journal is None:
+            return
+        try:
+            made = experiment_from_commitment(self._journal, commitment_id, self.run_dialog, self)
+        except USER_ERRORS as error:
+            self.show_error(error)
+            return
+        if made is not None:
+            self.coach_sessions_view.refresh()
+            self.experiments_section.refresh()
+            self.save_status.setText("Experiment planned from the commitment")
+
     def _new_entry(self, kind: EntryKind = EntryKind.CONVERSATION) -> None:
         self.show_section(0)
         self.journal_view.new_entry(kind)
@@ -519,11 +580,16 @@ class MainWindow(QMainWindow):
         if self._journal is not None and not self._keep_writing_before_close():
             event.ignore()
             return
+        if self._journal is not None and not self.coach_sessions_view.flush():
+            self.show_section(3)  # the form says why the session cannot be saved
+            event.ignore()
+            return
         self._save_layout()
         self.notifier.set_service(None)
         self.checkin_prompt.set_service(None)
         self.experiments_section.set_service(None)
         self.progress_view.set_service(None)
+        self.coach_sessions_view.set_service(None)
         self.idle.stop()
         app = QApplication.instance()
         if app is not None:
