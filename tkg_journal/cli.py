@@ -1037,7 +1037,8 @@ def cmd_export(args: argparse.Namespace) -> int:
             f"-o {args.output} is a folder; give a file name like summary{fmt.suffix}"
         )
     if not out.parent.is_dir():
-        raise DomainError(f"-o {args.output}: the folder {out.parent} does not exist")
+        problem = "is a file, not a folder" if out.parent.exists() else "does not exist"
+        raise DomainError(f"-o {args.output}: {out.parent} {problem}")
     if not os.access(out.parent, os.W_OK | os.X_OK):
         raise DomainError(f"-o {args.output}: the folder {out.parent} is not writable")
     since = _day(args.since, "--since")

@@ -312,10 +312,31 @@ def test_cli_never_imports_qt_or_matplotlib(data_dir: Path) -> None:
         assert "HEAVY [] CODE 0" in out, (args, out)
 
 
+def test_export_without_charts_never_imports_qt_or_matplotlib(data_dir: Path,
+                                                             tmp_path: Path) -> None:
+    probe = ("import sys; from tkg_journal.cli import main\n"
+             "code = main(sys.argv[1:])\n"
+             "heavy = sorted(m for m in sys.modules if m.split('.')[0] in "
+             "('PySide6', 'shiboken6', 'matplotlib', 'sqlalchemy', 'sqlmodel'))\n"
+             "print('HEAVY', heavy, 'CODE', code)\n")
+    import os
+    import sys
+
+    env = dict(os.environ, TKG_JOURNAL_PASSPHRASE=PASSPHRASE)
+    assert run("add", "--share", "x", data_dir=data_dir).returncode == 0
+    for fmt in ("md", "html", "pdf"):
+        args = ["export", "--since", "7d", "--format", fmt, "--no-charts", "-o",
+                str(tmp_path / f"s.{fmt}")]
+        out = subprocess.run([sys.executable, "-c", probe, "--data-dir", str(data_dir), *args],
+                             capture_output=True, text=True, env=env, check=True).stdout
+        assert "HEAVY [] CODE 0" in out, (args, out)
+
+
 def test_help_and_version() -> None:
     out = subprocess.run([installed_command(), "--help"], capture_output=True, text=True)
     assert out.returncode == 0
-    for command in ("init", "add", "list", "search", "import", "demo", "experiment", "due"):
+    for command in ("init", "add", "list", "search", "import", "demo", "experiment", "due",
+                    "session", "export", "chart"):
         assert command in out.stdout
     assert subprocess.run([installed_command(), "--version"], capture_output=True,
                           text=True).stdout.startswith("tkg-journal ")
