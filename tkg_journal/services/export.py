@@ -11,6 +11,7 @@ worker thread with a progress bar while the journal stays usable.
 from __future__ import annotations
 
 import io
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -112,37 +113,79 @@ def plan_export(journal: Journal, options: SummaryOptions) -> ExportPlan:
     return ExportPlan(summary, charts)
 
 
-def draw_charts(charts: Sequence[ChartData]) -> tuple[ChartImage, ...]:
-    """The charts as PNG images (matplotlib is imported here, on first use)."""
-    catalogue = {info.name: info for info in progress_charts.CHARTS}
-    images = []
-    for chart in charts:
-        figure = progress_charts.build(chart)
-        buffer = io.BytesIO()
-        figure.savefig(
-            buffer,
-            format="png",
-            dpi=CHART_DPI,
-            facecolor=figure.get_facecolor(),
-            metadata={"Software": "TKG Journal"},
-        )
-        width, height = figure.get_size_inches()
-        info = catalogue[chart.name]
-        images.append(
-            ChartImage(
-                name=chart.name,
-                title=info.title,
-                description=info.description,
-                png=buffer.getvalue(),
-                width_px=round(width * CHART_DPI),
-                height_px=round(height * CHART_DPI),
-            )
-        )
-    return tuple(images)
+def draw_charts(charts: Sequence[ChartData], *, processes: int = 1) -> tuple[ChartImage, ...]:
+    """The charts as PNG images (matplotlib is imported here, on first use).
+
+    ``processes`` > 1 splits the drawing across forked processes, one core each: the
+    command line uses it (nothing else runs in that process, and the journal is closed),
+    the app does not (Qt and fork do not mix).
+    """
+    if processes > 1 and len(charts) > 1 and hasattr(os, "fork"):
+        return _draw_forked(charts, processes)
+    return tuple(_draw(chart) for chart in charts)
+
+
+def _draw(chart: ChartData) -> ChartImage:
+    figure = progress_charts.build(chart)
+    buffer = io.BytesIO()
+    figure.savefig(
+        buffer,
+        format="png",
+        dpi=CHART_DPI,
+        facecolor=figure.get_facecolor(),
+        metadata={"Software": "TKG Journal"},
+    )
+    width, height = figure.get_size_inches()
+    info = progress_charts.chart_info(chart.name)
+    return ChartImage(
+        name=chart.name,
+        title=info.title,
+        description=info.description,
+        png=buffer.getvalue(),
+        width_px=round(width * CHART_DPI),
+        height_px=round(height * CHART_DPI),
+    )
+
+
+def _draw_forked(charts: Sequence[ChartData], processes: int) -> tuple[ChartImage, ...]:
+    import pickle
+
+    import matplotlib.figure  # noqa: F401 - imported once, before forking, for every child
+
+    shares = [list(charts[index::processes]) for index in range(processes)]
+    children: list[tuple[int, int, list[ChartData]]] = []
+    for share in shares[1:]:
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: draw its share, send the images, leave at once
+            code = 1
+            try:
+                os.close(read)
+                with os.fdopen(write, "wb") as pipe:
+                    pipe.write(pickle.dumps([_draw(chart) for chart in share]))
+                code = 0
+            finally:
+                os._exit(code)
+        os.close(write)
+        children.append((pid, read, share))
+    drawn = {image.name: image for image in (_draw(chart) for chart in shares[0])}
+    for pid, read, share in children:
+        with os.fdopen(read, "rb") as pipe:
+            data = pipe.read()
+        _pid, status = os.waitpid(pid, 0)
+        # Our own pickles, from our own child process.
+        images = pickle.loads(data) if status == 0 and data else [_draw(c) for c in share]
+        drawn.update((image.name, image) for image in images)
+    return tuple(drawn[chart.name] for chart in charts)
 
 
 def write_export(
-    plan: ExportPlan, fmt: ExportFormat, path: Path, *, progress: ProgressCallback | None = None
+    plan: ExportPlan,
+    fmt: ExportFormat,
+    path: Path,
+    *,
+    progress: ProgressCallback | None = None,
+    processes: int = 1,
 ) -> ExportResult:
     """Draw the planned charts, lay the summary out and write it to ``path`` as ``fmt``.
     Touches no database.
@@ -163,7 +206,7 @@ def write_export(
     summary = plan.summary
     if plan.charts:
         tell(0, steps, "Drawing the charts")
-        summary = replace(summary, charts=draw_charts(plan.charts))
+        summary = replace(summary, charts=draw_charts(plan.charts, processes=processes))
     tell(steps - 1, steps, f"Writing the {fmt.label} file")
     document = build_document(summary)
     folder: Path | None = None
