@@ -93,7 +93,7 @@ def test_record_a_session_follow_up_and_export(
     window.run_dialog = fill_experiment  # type: ignore[method-assign]
     assert first.id is not None
     window.commitment_to_experiment(first.id)
-    linked = [c for c in sessions.get(latest.id).commitments if c.id == first.id][0]
+    linked = next(c for c in sessions.get(latest.id).commitments if c.id == first.id)
     assert linked.experiment_id is not None
     made = Experiments(journal).get(linked.experiment_id)
     assert made.new_response == "Ask the board chair for one concrete example"
