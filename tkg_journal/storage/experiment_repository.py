@@ -172,24 +172,28 @@ def insert_attempt(db: Database, *, attempt: Attempt) -> int:
     )
 
 
+#: The columns ``attempt_from_row`` reads, in its order.
+ATTEMPT_FIELDS = "id, experiment_id, occurred_at, did_it, outcome, situation, note"
+
+
+def attempt_from_row(row: Row) -> Attempt:
+    return Attempt(
+        id=row[0],
+        experiment_id=row[1],
+        occurred_at=clock.from_stored(row[2]),
+        did_it=DidIt(row[3]),
+        outcome=row[4],
+        situation=row[5],
+        note=row[6],
+    )
+
+
 def attempts_for(db: Database, *, experiment_id: int) -> list[Attempt]:
     rows = db.query(
-        "SELECT id, experiment_id, occurred_at, did_it, outcome, situation, note "
-        "FROM attempts WHERE experiment_id = ? ORDER BY occurred_at, id",
+        f"SELECT {ATTEMPT_FIELDS} FROM attempts WHERE experiment_id = ? ORDER BY occurred_at, id",
         (experiment_id,),
     )
-    return [
-        Attempt(
-            id=r[0],
-            experiment_id=r[1],
-            occurred_at=clock.from_stored(r[2]),
-            did_it=DidIt(r[3]),
-            outcome=r[4],
-            situation=r[5],
-            note=r[6],
-        )
-        for r in rows
-    ]
+    return [attempt_from_row(row) for row in rows]
 
 
 def delete(db: Database, *, experiment_id: int) -> None:

@@ -41,9 +41,11 @@ class TimeRange:
     until: str | None = None
 
 
-def _conditions(
-    column: str, span: TimeRange, levels: Sequence[Level], level_column: str
+def conditions(
+    column: str, span: TimeRange, levels: Sequence[Level] = (), level_column: str = "level"
 ) -> tuple[str, list[Any]]:
+    """SQL condition and parameters: ``column`` inside ``span`` (and, with ``levels``,
+    ``level_column`` among them)."""
     conditions: list[str] = []
     params: list[Any] = []
     if span.since is not None:
@@ -71,7 +73,7 @@ def entry_counts(
 ) -> dict[tuple[date, Level | None], int]:
     """Entries per (bucket start, level); ``levels`` empty means every entry, with or
     without a level."""
-    where, params = _conditions("occurred_at", span, levels, "level")
+    where, params = conditions("occurred_at", span, levels, "level")
     rows = db.query(
         "SELECT date(occurred_at, 'localtime', ?, ?) AS start, level, count(*) "
         f"FROM entries WHERE {where} GROUP BY start, level",
@@ -85,7 +87,7 @@ def attempt_counts(
 ) -> list[AttemptStats]:
     """Attempts per (bucket start, level of their experiment): yes/partial/no counts and
     the mean outcome of those that have one; ordered by bucket, then level."""
-    where, params = _conditions("a.occurred_at", span, levels, "x.level")
+    where, params = conditions("a.occurred_at", span, levels, "x.level")
     rows = db.query(
         "SELECT date(a.occurred_at, 'localtime', ?, ?) AS start, x.level, "
         "sum(a.did_it = 'yes'), sum(a.did_it = 'partial'), sum(a.did_it = 'no'), "
@@ -153,7 +155,7 @@ def ratings(db: Database, *, since: date | None, until: date | None) -> list[Rat
 
 def feedback(db: Database, *, span: TimeRange, levels: Sequence[Level] = ()) -> list[FeedbackPoint]:
     """Feedback entries that carry a sentiment, oldest first (times in UTC)."""
-    where, params = _conditions("occurred_at", span, levels, "level")
+    where, params = conditions("occurred_at", span, levels, "level")
     rows = db.query(
         "SELECT occurred_at, level, sentiment FROM entries "
         f"WHERE kind = 'feedback' AND sentiment IS NOT NULL AND {where} "
@@ -173,7 +175,7 @@ def feedback(db: Database, *, span: TimeRange, levels: Sequence[Level] = ()) -> 
 
 def journaling_days(db: Database, *, span: TimeRange) -> list[DayCount]:
     """Entries per local day, days without entries absent, oldest first."""
-    where, params = _conditions("occurred_at", span, (), "level")
+    where, params = conditions("occurred_at", span, (), "level")
     rows = db.query(
         "SELECT date(occurred_at, 'localtime') AS day, count(*) FROM entries "
         f"WHERE {where} GROUP BY day ORDER BY day",
@@ -206,7 +208,7 @@ def mean_ratings(db: Database, *, since: date, until: date) -> dict[Level, float
 
 def mean_outcomes(db: Database, *, span: TimeRange) -> dict[Level, float]:
     """Mean outcome per experiment level over the attempts in ``span`` that have one."""
-    where, params = _conditions("a.occurred_at", span, (), "x.level")
+    where, params = conditions("a.occurred_at", span, (), "x.level")
     rows = db.query(
         "SELECT x.level, avg(a.outcome) FROM attempts a "
         "JOIN experiments x ON x.id = a.experiment_id "
@@ -219,7 +221,7 @@ def mean_outcomes(db: Database, *, span: TimeRange) -> dict[Level, float]:
 def mean_sentiments(db: Database, *, span: TimeRange) -> dict[Level, float]:
     """Mean sentiment per level over the feedback entries in ``span`` that have a level
     and a sentiment."""
-    where, params = _conditions("occurred_at", span, (), "level")
+    where, params = conditions("occurred_at", span, (), "level")
     rows = db.query(
         "SELECT level, avg(sentiment) FROM entries WHERE kind = 'feedback' "
         f"AND sentiment IS NOT NULL AND level IS NOT NULL AND {where} GROUP BY level",

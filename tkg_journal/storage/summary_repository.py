@@ -15,25 +15,14 @@ from typing import Any
 from tkg_journal.domain.entries import Entry, EntryKind
 from tkg_journal.domain.experiments import Attempt, DidIt
 from tkg_journal.domain.levels import Level
-from tkg_journal.storage import clock, entry_repository
+from tkg_journal.storage import entry_repository, experiment_repository
 from tkg_journal.storage.database import Database
-from tkg_journal.storage.progress_repository import TimeRange
-
-
-def _span(column: str, span: TimeRange) -> tuple[str, list[Any]]:
-    conditions, params = [], []
-    if span.since is not None:
-        conditions.append(f"{column} >= ?")
-        params.append(span.since)
-    if span.until is not None:
-        conditions.append(f"{column} < ?")
-        params.append(span.until)
-    return " AND ".join(conditions) or "1", params
+from tkg_journal.storage.progress_repository import TimeRange, conditions
 
 
 def entry_counts(db: Database, *, span: TimeRange) -> dict[Level | None, tuple[int, int]]:
     """(entries, shared entries) per level; ``None``: entries without a level."""
-    where, params = _span("occurred_at", span)
+    where, params = conditions("occurred_at", span)
     rows = db.query(
         f"SELECT level, count(*), sum(share_with_coach) FROM entries WHERE {where} GROUP BY level",
         params,
@@ -45,7 +34,7 @@ def entry_counts(db: Database, *, span: TimeRange) -> dict[Level | None, tuple[i
 
 def attempt_counts(db: Database, *, span: TimeRange) -> dict[Level, dict[DidIt, int]]:
     """Attempts per level of their experiment and per "did it"."""
-    where, params = _span("a.occurred_at", span)
+    where, params = conditions("a.occurred_at", span)
     rows = db.query(
         "SELECT x.level, a.did_it, count(*) FROM attempts a "
         f"JOIN experiments x ON x.id = a.experiment_id WHERE {where} GROUP BY x.level, a.did_it",
@@ -59,27 +48,29 @@ def attempt_counts(db: Database, *, span: TimeRange) -> dict[Level, dict[DidIt, 
 
 def scores_on_or_before(db: Database, *, day: date) -> dict[Level, int]:
     """Each level's score in its latest check-in on or before ``day``."""
-    return _latest_scores(db, "c.rated_on <= ?", [day.isoformat()])
+    return _latest_scores(db, "c2.rated_on <= ?", [day.isoformat()])
 
 
 def scores_between(db: Database, *, since: date, until: date, first: bool) -> dict[Level, int]:
     """Each level's score in its first (``first``) or last check-in from ``since`` to
     ``until``, both included."""
     return _latest_scores(
-        db, "c.rated_on BETWEEN ? AND ?", [since.isoformat(), until.isoformat()], first=first
+        db, "c2.rated_on BETWEEN ? AND ?", [since.isoformat(), until.isoformat()], first=first
     )
 
 
 def _latest_scores(
     db: Database, where: str, params: list[Any], *, first: bool = False
 ) -> dict[Level, int]:
+    """``where``: a condition on the check-ins ``c2`` to pick each level's first or last
+    rated day from."""
     pick = "min" if first else "max"
     rows = db.query(
         "SELECT r.level, r.score FROM level_ratings r "
         "JOIN rating_checkins c ON c.id = r.checkin_id "
         f"JOIN (SELECT r2.level AS level, {pick}(c2.rated_on) AS day FROM level_ratings r2 "
         "JOIN rating_checkins c2 ON c2.id = r2.checkin_id "
-        f"WHERE {where.replace('c.', 'c2.')} GROUP BY r2.level) pick "
+        f"WHERE {where} GROUP BY r2.level) pick "
         "ON pick.level = r.level AND pick.day = c.rated_on",
         params,
     )
@@ -90,7 +81,7 @@ def entries(
     db: Database, *, span: TimeRange, shared_only: bool, kind: EntryKind | None = None
 ) -> list[Entry]:
     """Whole entries in the span, by level (no level last), then time."""
-    where, params = _span("occurred_at", span)
+    where, params = conditions("occurred_at", span)
     if shared_only:
         where += " AND share_with_coach = 1"
     if kind is not None:
@@ -114,7 +105,7 @@ def entries_by_id(db: Database, *, entry_ids: Sequence[int]) -> list[Entry]:
 def feedback_stats(db: Database, *, span: TimeRange) -> tuple[int, float | None, int, int]:
     """Feedback entries in the span: (count, mean sentiment of those rated, positive,
     negative)."""
-    where, params = _span("occurred_at", span)
+    where, params = conditions("occurred_at", span)
     row = db.query_one(
         "SELECT count(*), avg(sentiment), sum(sentiment > 0), sum(sentiment < 0) "
         f"FROM entries WHERE kind = 'feedback' AND {where}",
@@ -128,7 +119,7 @@ def feedback_stats(db: Database, *, span: TimeRange) -> tuple[int, float | None,
 def touched_experiment_ids(db: Database, *, span: TimeRange, since: date, until: date) -> list[int]:
     """Experiments with an attempt in the span, or started or ended on a day of it; by
     level, then id."""
-    where, params = _span("a.occurred_at", span)
+    where, params = conditions("a.occurred_at", span)
     rows = db.query(
         "SELECT id FROM experiments WHERE id IN ("
         f"SELECT a.experiment_id FROM attempts a WHERE {where}) "
@@ -144,26 +135,16 @@ def attempts(
     """The attempts in the span of each experiment, oldest first."""
     if not experiment_ids:
         return {}
-    where, params = _span("occurred_at", span)
+    where, params = conditions("occurred_at", span)
     marks = ", ".join("?" * len(experiment_ids))
     rows = db.query(
-        "SELECT id, experiment_id, occurred_at, did_it, outcome, situation, note FROM attempts "
+        f"SELECT {experiment_repository.ATTEMPT_FIELDS} FROM attempts "
         f"WHERE experiment_id IN ({marks}) AND {where} ORDER BY occurred_at, id",
         [*experiment_ids, *params],
     )
     found: dict[int, list[Attempt]] = {}
-    for r in rows:
-        found.setdefault(r[1], []).append(
-            Attempt(
-                id=r[0],
-                experiment_id=r[1],
-                occurred_at=clock.from_stored(r[2]),
-                did_it=DidIt(r[3]),
-                outcome=r[4],
-                situation=r[5],
-                note=r[6],
-            )
-        )
+    for row in rows:
+        found.setdefault(row[1], []).append(experiment_repository.attempt_from_row(row))
     return found
 
 

@@ -4,7 +4,7 @@ inline error, and the highlight tint of a banner."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QGuiApplication,
@@ -42,6 +42,23 @@ def level_badge_icon(level: Level | None, size: QSize = BADGE_SIZE) -> QIcon:
         result.addPixmap(pixmap, QIcon.Mode.Selected)
         result.addPixmap(pixmap, QIcon.Mode.Active)
     return result
+
+
+#: Corner radius of the "Due and overdue" cards (experiments and action items alike).
+CARD_RADIUS = 6
+
+
+def paint_card(widget: QWidget) -> None:
+    """A due row's background: a rounded card in the palette's base colour, mid outline."""
+    painter = QPainter(widget)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    palette = widget.palette()
+    painter.setPen(palette.color(QPalette.ColorRole.Mid))
+    painter.setBrush(palette.color(QPalette.ColorRole.Base))
+    painter.drawRoundedRect(
+        QRectF(widget.rect()).adjusted(0.5, 0.5, -0.5, -0.5), CARD_RADIUS, CARD_RADIUS
+    )
+    painter.end()
 
 
 def error_colour(palette: QPalette) -> str:

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPaintEvent, QPalette
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -21,10 +21,9 @@ from PySide6.QtWidgets import (
 
 from tkg_journal.domain.coach_sessions import CommitmentDue, CommitmentDueReason
 from tkg_journal.ui import accountability_texts as texts
-from tkg_journal.ui.accountability_paint import BADGE_SIZE, error_colour
+from tkg_journal.ui.accountability_paint import BADGE_SIZE, error_colour, paint_card
 from tkg_journal.ui.icons import icon
 
-ROW_RADIUS = 6  # = due_view.ROW_RADIUS: the same cards
 ICON_PIXELS = 16
 
 
@@ -117,15 +116,7 @@ class CommitmentDueRow(QFrame):
             self._follow_palette()
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        palette = self.palette()
-        painter.setPen(palette.color(QPalette.ColorRole.Mid))
-        painter.setBrush(palette.color(QPalette.ColorRole.Base))
-        painter.drawRoundedRect(
-            QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), ROW_RADIUS, ROW_RADIUS
-        )
-        painter.end()
+        paint_card(self)
 
 
 def _keep_date_together(text: str) -> str:

@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QEvent, QRectF, Qt, Signal
-from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QShowEvent
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -34,14 +34,13 @@ from tkg_journal.services.coach_sessions import CoachSessions
 from tkg_journal.services.errors import USER_ERRORS
 from tkg_journal.services.experiments import Experiments
 from tkg_journal.ui import accountability_texts as texts
-from tkg_journal.ui.accountability_paint import LevelBadge, error_colour
+from tkg_journal.ui.accountability_paint import LevelBadge, error_colour, paint_card
 from tkg_journal.ui.commitment_due_model import CommitmentDueModel
 from tkg_journal.ui.commitment_due_row import CommitmentDueRow
 from tkg_journal.ui.due_model import DueModel
 
 MIN_QUIET_DAYS = 1
 MAX_QUIET_DAYS = 30
-ROW_RADIUS = 6
 
 
 class DueRow(QFrame):
@@ -110,15 +109,7 @@ class DueRow(QFrame):
             self._colour_reason()
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        palette = self.palette()
-        painter.setPen(palette.color(QPalette.ColorRole.Mid))
-        painter.setBrush(palette.color(QPalette.ColorRole.Base))
-        painter.drawRoundedRect(
-            QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), ROW_RADIUS, ROW_RADIUS
-        )
-        painter.end()
+        paint_card(self)
 
 
 class DueView(QWidget):
