@@ -11,11 +11,9 @@ nothing was changed; 2 wrong usage or a needed secret was not given; 130 interru
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import os
 import sys
-import threading
 from collections.abc import Sequence
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
@@ -30,6 +28,7 @@ if TYPE_CHECKING:
     from tkg_journal.domain.levels import Level
     from tkg_journal.domain.progress import Period
     from tkg_journal.paths import JournalPaths
+    from tkg_journal.services.drawing_process import DrawingProcess
     from tkg_journal.services.experiments import ExperimentSummary
     from tkg_journal.services.journal import Journal
 
@@ -1025,6 +1024,16 @@ def cmd_chart(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Write the pre-session summary of a period as PDF, Markdown or HTML."""
+    from tkg_journal.services.drawing_process import DrawingProcess
+
+    # The charts' helper is forked first: it imports matplotlib on the other core while
+    # this process checks the arguments, derives the key and reads the journal.
+    cores = min(os.cpu_count() or 1, 4)
+    with DrawingProcess(processes=cores, start_helper=not args.no_charts) as drawing:
+        return _export(args, drawing)
+
+
+def _export(args: argparse.Namespace, drawing: DrawingProcess) -> int:
     from tkg_journal.domain.errors import DomainError
     from tkg_journal.domain.progress import Period
     from tkg_journal.domain.summary import ALL_SECTIONS, SummaryOptions, parse_section
@@ -1054,7 +1063,6 @@ def cmd_export(args: argparse.Namespace) -> int:
     from tkg_journal.services.coach_sessions import CoachSessions
     from tkg_journal.services.export import plan_export, write_export
 
-    charts = _import_in_background("matplotlib.figure") if not args.no_charts else None
     with _open(args) as journal:
         today = journal.clock().date()
         # The default period starts on the day of the last coach session.
@@ -1068,11 +1076,8 @@ def cmd_export(args: argparse.Namespace) -> int:
             questions=args.questions or "",
         )
         plan = plan_export(journal, options)
-    if charts is not None:
-        charts.join()
-    # Drawing and writing need no database: the journal (and its key) is closed already,
-    # so the charts can be drawn in forked processes, one per core.
-    result = write_export(plan, fmt, out, processes=min(os.cpu_count() or 1, 4))
+    # Drawing and writing need no database: the journal (and its key) is closed already.
+    result = write_export(plan, fmt, out, draw=drawing.draw)
     summary = result.summary
     print(f"Exported the summary of {_period_words(summary.period)} to {out} ({fmt.label}).")
     if result.charts_folder is not None:
@@ -1085,20 +1090,6 @@ def cmd_export(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return EXIT_OK
-
-
-def _import_in_background(module: str) -> threading.Thread:
-    """Start importing ``module`` (matplotlib: a third of a second) on a thread, so it
-    overlaps the key derivation and the SQL instead of following them."""
-    import importlib
-
-    def load() -> None:
-        with contextlib.suppress(ImportError):
-            importlib.import_module(module)
-
-    thread = threading.Thread(target=load, name=f"import {module}", daemon=True)
-    thread.start()
-    return thread
 
 
 def _period_words(period: Period) -> str:

@@ -133,3 +133,18 @@ def test_usage_errors_exit_2(data_dir: Path, out: Path) -> None:
     missing = run("export", "--format", "pdf", data_dir=data_dir)
     assert missing.returncode == 2
     assert list(out.iterdir()) == []
+
+
+def test_a_wrong_passphrase_stops_the_chart_helper_and_writes_nothing(
+    data_dir: Path, out: Path
+) -> None:
+    before = snapshot(data_dir)
+    # The command forks its chart helper before unlocking; a wrong passphrase must stop
+    # it too (a helper left waiting would hold the output pipes open and hang the run).
+    result = run("export", "--format", "pdf", "-o", str(out / "summary.pdf"),
+                 passphrase="not the passphrase", data_dir=data_dir)
+    assert result.returncode == 1
+    assert "passphrase" in result.stderr.lower()
+    assert result.stdout == ""
+    assert list(out.iterdir()) == []
+    assert snapshot(data_dir) == before

@@ -204,17 +204,3 @@ def test_no_temporary_file_is_left_beside_a_written_export(journal: Journal, out
     names = sorted(p.name for p in out.iterdir())
     assert names == ["summary-charts", "summary.html", "summary.md", "summary.pdf"]
     assert not any(re.match(r"^\.", name) for name in os.listdir(out / "summary-charts"))
-
-
-def test_charts_drawn_in_forked_processes_match_those_drawn_here(journal: Journal) -> None:
-    from tkg_journal.services.export import draw_charts
-
-    plan = plan_export(journal, options(journal))
-    here = draw_charts(plan.charts)
-    forked = draw_charts(plan.charts, processes=2)
-    assert [c.name for c in forked] == [c.name for c in here] == [
-        "hierarchy", "activity", "ratings", "attempts"]
-    for mine, theirs in zip(here, forked, strict=True):
-        assert theirs.png[:8] == b"\x89PNG\r\n\x1a\n"
-        assert (theirs.width_px, theirs.height_px) == (mine.width_px, mine.height_px)
-        assert len(theirs.png) == pytest.approx(len(mine.png), rel=0.02)

@@ -2,7 +2,7 @@
 self-contained HTML file.
 
 Two halves: ``plan_export`` reads everything from the journal (SQL: the summary and the
-charts' data); ``write_export`` draws the charts (matplotlib, imported only then), lays the
+charts' data); ``write_export`` draws the charts (``services/chart_drawing.py``), lays the
 document out once (``reports/summary_document.py``) and writes it in the chosen format, all
 or nothing (``services/files.py``), without touching the database, so the app runs it on a
 worker thread with a progress bar while the journal stays usable.
@@ -10,8 +10,6 @@ worker thread with a progress bar while the journal stays usable.
 
 from __future__ import annotations
 
-import io
-import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -26,16 +24,14 @@ from tkg_journal.domain.summary import (
     SummarySection,
 )
 from tkg_journal.services import files, progress_charts
+from tkg_journal.services.chart_drawing import draw_charts
 from tkg_journal.services.journal import Journal
 from tkg_journal.services.progress import Progress
 from tkg_journal.services.progress_charts import ChartData
 from tkg_journal.services.summary import build_summary
 
-#: Charts are drawn at the size the Progress section uses and saved at this resolution:
-#: sharp on paper at the PDF's text width, small enough to keep the files light.
-CHART_DPI = 150
-
 ProgressCallback = Callable[[int, int, str], None]  # (step, of steps, what is happening)
+ChartDrawer = Callable[[Sequence[ChartData]], tuple[ChartImage, ...]]
 
 
 class ExportFormat(StrEnum):
@@ -113,82 +109,17 @@ def plan_export(journal: Journal, options: SummaryOptions) -> ExportPlan:
     return ExportPlan(summary, charts)
 
 
-def draw_charts(charts: Sequence[ChartData], *, processes: int = 1) -> tuple[ChartImage, ...]:
-    """The charts as PNG images (matplotlib is imported here, on first use).
-
-    ``processes`` > 1 splits the drawing across forked processes, one core each: the
-    command line uses it (nothing else runs in that process, and the journal is closed),
-    the app does not (Qt and fork do not mix).
-    """
-    if processes > 1 and len(charts) > 1 and hasattr(os, "fork"):
-        return _draw_forked(charts, processes)
-    return tuple(_draw(chart) for chart in charts)
-
-
-def _draw(chart: ChartData) -> ChartImage:
-    figure = progress_charts.build(chart)
-    buffer = io.BytesIO()
-    figure.savefig(
-        buffer,
-        format="png",
-        dpi=CHART_DPI,
-        facecolor=figure.get_facecolor(),
-        metadata={"Software": "TKG Journal"},
-    )
-    width, height = figure.get_size_inches()
-    info = progress_charts.chart_info(chart.name)
-    return ChartImage(
-        name=chart.name,
-        title=info.title,
-        description=info.description,
-        png=buffer.getvalue(),
-        width_px=round(width * CHART_DPI),
-        height_px=round(height * CHART_DPI),
-    )
-
-
-def _draw_forked(charts: Sequence[ChartData], processes: int) -> tuple[ChartImage, ...]:
-    import pickle
-
-    import matplotlib.figure  # noqa: F401 - imported once, before forking, for every child
-
-    shares = [list(charts[index::processes]) for index in range(processes)]
-    children: list[tuple[int, int, list[ChartData]]] = []
-    for share in shares[1:]:
-        read, write = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # the child: draw its share, send the images, leave at once
-            code = 1
-            try:
-                os.close(read)
-                with os.fdopen(write, "wb") as pipe:
-                    pipe.write(pickle.dumps([_draw(chart) for chart in share]))
-                code = 0
-            finally:
-                os._exit(code)
-        os.close(write)
-        children.append((pid, read, share))
-    drawn = {image.name: image for image in (_draw(chart) for chart in shares[0])}
-    for pid, read, share in children:
-        with os.fdopen(read, "rb") as pipe:
-            data = pipe.read()
-        _pid, status = os.waitpid(pid, 0)
-        # Our own pickles, from our own child process.
-        images = pickle.loads(data) if status == 0 and data else [_draw(c) for c in share]
-        drawn.update((image.name, image) for image in images)
-    return tuple(drawn[chart.name] for chart in charts)
-
-
 def write_export(
     plan: ExportPlan,
     fmt: ExportFormat,
     path: Path,
     *,
     progress: ProgressCallback | None = None,
-    processes: int = 1,
+    draw: ChartDrawer = draw_charts,
 ) -> ExportResult:
     """Draw the planned charts, lay the summary out and write it to ``path`` as ``fmt``.
-    Touches no database.
+    Touches no database. ``draw`` turns the charts' data into images: here by default,
+    or a ``DrawingProcess`` started earlier (the command line).
 
     Raises:
         WriteFailed: the folder is missing or unwritable, or the disk is full; no file
@@ -206,7 +137,7 @@ def write_export(
     summary = plan.summary
     if plan.charts:
         tell(0, steps, "Drawing the charts")
-        summary = replace(summary, charts=draw_charts(plan.charts, processes=processes))
+        summary = replace(summary, charts=draw(plan.charts))
     tell(steps - 1, steps, f"Writing the {fmt.label} file")
     document = build_document(summary)
     folder: Path | None = None
