@@ -3,6 +3,7 @@ order), the empty states, the dark theme, and the pyramid's "work here next" mar
 
 from __future__ import annotations
 
+import math
 import subprocess
 import sys
 from datetime import date, datetime, timedelta, timezone
@@ -97,6 +98,29 @@ def test_every_chart_has_the_theme_background(dark: bool) -> None:
     assert hex_of(the_axes(figure).get_facecolor()) == expected
     title = figure.get_suptitle()
     assert title == activity.TITLE
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "expected"),
+    [
+        # Two weeks across a month's end: day ticks name their month, a week apart (ticks
+        # every 2-4 days restarted on the 1st and crowded "29 Nov" against "1 Dec").
+        (date(2026, 11, 9), date(2026, 12, 1), ["15 Nov", "22 Nov", "1 Dec"]),
+        (date(2026, 11, 18), date(2026, 11, 24), [f"{d} Nov" for d in range(18, 25)]),
+        # Months, and the year at its turn.
+        (date(2025, 11, 1), date(2026, 11, 1), ["Nov", "2026", "Mar", "May", "Jul", "Sep",
+                                                "Nov"]),
+    ],
+)
+def test_date_axis_labels_say_which_month(first: date, last: date, expected: list[str]) -> None:
+    figure = Figure()
+    ax = figure.add_subplot()
+    style.date_axis(ax)
+    ax.set_xlim(style.day_number(first), style.day_number(last))
+    figure.canvas.draw()
+    shown = [t.get_text() for t in ax.get_xticklabels()
+             if first <= matplotlib.dates.num2date(t.get_position()[0]).date() <= last]
+    assert shown == expected
 
 
 # --- 1 activity ------------------------------------------------------------------------------
@@ -332,8 +356,10 @@ def test_feedback_points_by_level_and_rolling_mean() -> None:
     assert all(abs(y - round(y)) <= feedback.JITTER + 1e-9 for _, y in growth)
     (mean,) = [line for line in ax.get_lines() if not line.get_label().startswith("_")]
     assert mean.get_label() == "30-day rolling mean"
-    # All five fall within 30 days: the running mean of -2, 0, 1, 2, 1.
-    assert list(mean.get_ydata()) == pytest.approx([-2, -1, -1 / 3, 0.25, 0.4])
+    # All five fall within 30 days: the running mean of -2, 0, 1, 2, 1, drawn from the
+    # third piece on (the mean of one or two is no trend): gaps before.
+    assert list(mean.get_ydata()) == pytest.approx(
+        [math.nan, math.nan, -1 / 3, 0.25, 0.4], nan_ok=True)
     # Local wall-clock time on the axis (18:30 at UTC-5 is still 5 January).
     first_x = min(x for c in collections for x, _ in c.get_offsets())
     assert matplotlib.dates.num2date(first_x).date() == date(2026, 1, 5)
@@ -349,12 +375,26 @@ def test_feedback_points_by_level_and_rolling_mean() -> None:
 
 
 def test_feedback_per_level_draws_a_mean_per_level() -> None:
-    points = feedback_points()
+    points = [*feedback_points(), FeedbackPoint(feedback_points()[-1].when, G, 1)]
     ax = the_axes(draw(feedback.build_feedback(points, period=PERIOD, per_level=True)))
     means = [line for line in ax.get_lines() if not line.get_label().startswith("_")]
-    # Only Growth has two points: one rolling line, in Growth's colour.
+    # Only Growth has three pieces: one rolling line, in Growth's colour.
     assert [hex_of(line.get_color()) for line in means] == [G.colour.lower()]
-    assert list(means[0].get_ydata()) == pytest.approx([-2, 0])
+    assert list(means[0].get_ydata()) == pytest.approx([math.nan, math.nan, 1 / 3], nan_ok=True)
+
+
+def test_feedback_mean_waits_for_three_pieces_and_breaks_over_sparse_stretches() -> None:
+    start = datetime(2026, 1, 5, 9, 0, tzinfo=ZONE)
+    days = (0, 1, 2, 60, 61, 62)  # two bursts two months apart: a 30-day window
+    points = [FeedbackPoint(start + timedelta(days=d), G, 1) for d in days]
+    ax = the_axes(draw(feedback.build_feedback(points, period=PERIOD)))
+    (mean,) = [line for line in ax.get_lines() if not line.get_label().startswith("_")]
+    assert list(mean.get_ydata()) == pytest.approx(
+        [math.nan, math.nan, 1, math.nan, math.nan, 1], nan_ok=True)
+    # Two pieces only: the points, and no mean line (nor its legend entry).
+    two = the_axes(draw(feedback.build_feedback(points[:2], period=PERIOD)))
+    assert [line for line in two.get_lines() if not line.get_label().startswith("_")] == []
+    assert legend_labels(two) == ["Growth"]
 
 
 def test_feedback_rolling_window_grows_with_the_span() -> None:

@@ -2,11 +2,13 @@
 
 Each piece of feedback is a point in its level's colour (nudged up or down a little so
 equal scores on nearby days stay visible); a rolling mean over the last weeks shows the
-direction: overall, or one line per level with ``per_level=True``.
+direction, wherever its window holds at least three pieces of feedback: overall, or one
+line per level with ``per_level=True``.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
@@ -40,6 +42,9 @@ SENTIMENT_TICKS = (
 ROLLING_DAYS = ((183, 30), (400, 60))
 LONG_ROLLING_DAYS = 90
 ROLLING_LABEL = "{days}-day rolling mean"
+#: The mean is drawn only where its window holds this many pieces of feedback: the mean of
+#: one harsh remark is that remark, and a line starting at -2 reads as a trend that is not.
+MIN_IN_WINDOW = 3
 JITTER = 0.14  # how far points are nudged off their score (a fraction of one step)
 
 
@@ -90,29 +95,31 @@ def build_feedback(
     window = rolling_days((last - first).days)
     rolling_label = ROLLING_LABEL.format(days=window)
     if per_level:
+        drawn = False
         for level in series:
-            mine_points = [p for p in rows if p.level == level]
-            if len(mine_points) < 2:
+            xs, ys = _rolling([p for p in rows if p.level == level], window)
+            if all(math.isnan(y) for y in ys):
                 continue
             ax.plot(
-                *_rolling(mine_points, window),
+                xs,
+                ys,
                 color=style.level_colour(level, dark),
                 linewidth=2.0,
                 label=f"{style.level_name(level)}, {rolling_label}",
                 zorder=3,
             )
-        handles.append(Line2D([], [], color=colours.muted, linewidth=2.0))
-        labels.append(f"{rolling_label} (per level)")
+            drawn = True
+        if drawn:
+            handles.append(Line2D([], [], color=colours.muted, linewidth=2.0))
+            labels.append(f"{rolling_label} (per level)")
     else:
-        (line,) = ax.plot(
-            *_rolling(rows, window),
-            color=colours.text,
-            linewidth=2.2,
-            label=rolling_label,
-            zorder=3,
-        )
-        handles.append(line)
-        labels.append(rolling_label)
+        xs, ys = _rolling(rows, window)
+        if not all(math.isnan(y) for y in ys):
+            (line,) = ax.plot(
+                xs, ys, color=colours.text, linewidth=2.2, label=rolling_label, zorder=3
+            )
+            handles.append(line)
+            labels.append(rolling_label)
 
     ax.axhline(0, color=colours.spine, linewidth=0.9, linestyle="--", zorder=1, label="_zero")
     ax.set_ylim(-2.5, 2.5)
@@ -150,7 +157,8 @@ def rolling_days(span_days: int) -> int:
 
 
 def _rolling(points: Sequence[FeedbackPoint], days: int) -> tuple[list[float], list[float]]:
-    """The mean sentiment of the last ``days`` days at each point."""
+    """The mean sentiment of the last ``days`` days at each point; NaN (a gap in the line)
+    where the window holds fewer than ``MIN_IN_WINDOW`` pieces of feedback."""
     xs: list[float] = []
     ys: list[float] = []
     window = timedelta(days=days)
@@ -162,6 +170,7 @@ def _rolling(points: Sequence[FeedbackPoint], days: int) -> tuple[list[float], l
         while _local(points[start].when) < now - window:
             total -= points[start].sentiment
             start += 1
+        count = end - start + 1
         xs.append(style.day_number(now))
-        ys.append(total / (end - start + 1))
+        ys.append(total / count if count >= MIN_IN_WINDOW else math.nan)  # NaN: a gap
     return xs, ys

@@ -8,6 +8,7 @@ and either draws its data or calls :func:`empty_state`, so a chart never shows a
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -137,12 +138,23 @@ def apply_axes_style(ax: Axes, dark: bool) -> None:
     ax.set_axisbelow(True)
 
 
+#: "9 Nov": the day without a leading zero (Windows' C library spells that flag "#").
+DAY_AND_MONTH = "%#d %b" if sys.platform == "win32" else "%-d %b"
+
+
 def date_axis(ax: Axes) -> None:
-    """Dates on the x axis, labelled concisely ("Mar", "2025", "14")."""
+    """Dates on the x axis, labelled concisely: "2025", "Mar", or "9 Nov" when the ticks
+    are days (a day number alone, "09 13 17", does not say which month it is in)."""
     locator = mdates.AutoDateLocator(minticks=3, maxticks=9)  # type: ignore[no-untyped-call]
+    # Day ticks every 2, 3 or 4 days restart at each month's 1st and crowd its last days
+    # ("29 Nov" against "1 Dec"); every day, every week (1, 8, 15, 22) or fortnight do not.
+    locator.intervald[mdates.DAILY] = [1, 7, 14]
     ax.xaxis.set_major_locator(locator)
     formatter = mdates.ConciseDateFormatter(  # type: ignore[no-untyped-call]
-        locator, show_offset=False
+        locator,
+        formats=["%Y", "%b", DAY_AND_MONTH, "%H:%M", "%H:%M", "%S.%f"],
+        zero_formats=["", "%Y", DAY_AND_MONTH, DAY_AND_MONTH, "%H:%M", "%H:%M"],
+        show_offset=False,
     )
     ax.xaxis.set_major_formatter(formatter)
 
