@@ -12,6 +12,7 @@ import difflib
 import os
 import re
 from collections.abc import Iterator
+from datetime import date, timedelta
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -89,6 +90,18 @@ def test_the_counts_match_the_hand_computed_figures(journal: Journal) -> None:
     assert (summary.feedback.count, summary.feedback.positive, summary.feedback.negative) == (
         2, 1, 1)
     assert summary.last_session is not None and summary.last_session.held_on == known.LAST_SESSION
+
+
+def test_the_rating_chart_looks_back_further_and_shades_the_period(journal: Journal) -> None:
+    charts = {chart.name: chart for chart in plan_export(journal, options(journal)).charts}
+    # Two check-ins fall in the fortnight; the one from 3 Nov gives the trend its start.
+    ratings = charts["ratings"]
+    assert ratings.options["highlight"] == PERIOD
+    assert ratings.options["period"] == Period(known.TODAY - timedelta(weeks=12), known.TODAY)
+    assert sorted({point.day for point in ratings.data}) == [
+        date(2026, 11, 3), date(2026, 11, 17), date(2026, 11, 24)]
+    # The other charts keep to the period.
+    assert {charts[name].options["period"] for name in ("activity", "attempts")} == {PERIOD}
 
 
 def test_private_entries_stay_out_unless_included(journal: Journal) -> None:

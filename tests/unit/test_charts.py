@@ -242,6 +242,22 @@ def test_ratings_honours_a_level_filter() -> None:
     assert [line.get_label() for line in ax.get_lines()] == ["Guidance"]
 
 
+def test_ratings_shade_the_summary_period_inside_a_longer_view() -> None:
+    this_period = Period(since=MON3 - timedelta(days=2), until=MON3 + timedelta(days=5))
+    figure = draw(ratings.build_ratings(rating_points(), period=PERIOD, highlight=this_period))
+    ax = the_axes(figure)
+    (shade,) = [p for p in ax.patches if p.get_label() == ratings.HIGHLIGHT_LABEL]
+    left, right = shade.get_x(), shade.get_x() + shade.get_width()
+    assert (left, right) == pytest.approx(
+        (style.day_number(this_period.since), style.day_number(this_period.until)))
+    # The view reaches the period's end even after the last check-in.
+    assert ax.get_xlim()[1] >= right
+    assert legend_labels(ax) == [*(level.title for level in Level), ratings.HIGHLIGHT_LABEL]
+    # The Progress section's chart has no shade.
+    plain = the_axes(draw(ratings.build_ratings(rating_points(), period=PERIOD)))
+    assert not plain.patches
+
+
 def test_many_check_ins_draw_a_rolling_average_over_faint_raw_scores() -> None:
     days = [MON1 + timedelta(weeks=n) for n in range(ratings.SMOOTH_FROM)]
     scores = [2, 6, 4, 8] * (ratings.SMOOTH_FROM // 4)

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from matplotlib.artist import Artist
 from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
 
 from tkg_journal.charts import style
 from tkg_journal.domain.levels import Level
@@ -23,6 +23,7 @@ EMPTY = "No check-ins in this period yet. Rate each level weekly to see the tren
 SPARSE = "Only one check-in in this period so far. Rate each level weekly to see the trend."
 Y_LABEL = "Self-rating (1 = weak, 10 = strong)"
 MARKERS = ("o", "s", "D", "^", "v")  # one per level: lines stay apart without colour too
+HIGHLIGHT_LABEL = "This summary's period"
 SMOOTH_FROM = 16
 SMOOTH_WINDOW = 4
 
@@ -32,9 +33,11 @@ def build_ratings(
     *,
     period: Period,
     levels: Sequence[Level] = (),
+    highlight: Period | None = None,
     dark: bool = False,
 ) -> Figure:
-    """A line per level through its check-in scores."""
+    """A line per level through its check-in scores; ``highlight`` shades a stretch of
+    days (the summary's period, inside the longer view it draws for context)."""
     figure = style.new_figure(dark)
     wanted = set(levels)
     rows = sorted(
@@ -49,7 +52,7 @@ def build_ratings(
     colours = style.theme(dark)
     ax = figure.add_subplot()
     style.apply_axes_style(ax, dark)
-    handles: list[Line2D] = []
+    handles: list[Artist] = []
     smooth = len(days) >= SMOOTH_FROM
     many = len(days) > 40  # markers on every point would blur into a thick line
     for level in style.ordered_levels(p.level for p in rows):
@@ -84,14 +87,27 @@ def build_ratings(
         )
         handles.append(line)
 
+    first, last = days[0], days[-1]
+    if highlight is not None and highlight.since is not None and highlight.until is not None:
+        last = max(last, highlight.until)
+        shade = ax.axvspan(
+            style.day_number(max(highlight.since, first)),
+            style.day_number(highlight.until),
+            color=colours.muted,
+            alpha=0.12,
+            linewidth=0,
+            zorder=0.5,
+            label=HIGHLIGHT_LABEL,
+        )
+        handles.append(shade)
+
     style.date_axis(ax)
     ax.set_ylim(0.6, 10.4)
     ax.set_yticks(range(1, 11))
     ax.set_ylabel(Y_LABEL)
     ax.set_xlabel("Check-in day")
-    span = (days[-1] - days[0]).days
-    pad = max(span * 0.02, 1.0)
-    ax.set_xlim(style.day_number(days[0]) - pad, style.day_number(days[-1]) + pad)
+    pad = max((last - first).days * 0.02, 1.0)
+    ax.set_xlim(style.day_number(first) - pad, style.day_number(last) + pad)
     style.legend(ax, handles, [str(h.get_label()) for h in handles], dark=dark)
     subtitle = style.period_text(period, first=days[0], last=days[-1])
     how = f" \u00b7 lines: average of the last {SMOOTH_WINDOW}, faint: each check-in"

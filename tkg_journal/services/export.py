@@ -12,10 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from datetime import timedelta
 from enum import StrEnum
 from pathlib import Path
 
 from tkg_journal.domain.errors import DomainError
+from tkg_journal.domain.progress import Period
 from tkg_journal.domain.summary import (
     SUMMARY_CHARTS,
     ChartImage,
@@ -29,6 +31,9 @@ from tkg_journal.services.journal import Journal
 from tkg_journal.services.progress import Progress
 from tkg_journal.services.progress_charts import ChartData
 from tkg_journal.services.summary import build_summary
+
+#: How far back the summary's self-rating chart looks at least (see ``_summary_chart``).
+RATINGS_LOOK_BACK = timedelta(weeks=12)
 
 ProgressCallback = Callable[[int, int, str], None]  # (step, of steps, what is happening)
 ChartDrawer = Callable[[Sequence[ChartData]], tuple[ChartImage, ...]]
@@ -102,11 +107,20 @@ def plan_export(journal: Journal, options: SummaryOptions) -> ExportPlan:
     charts: tuple[ChartData, ...] = ()
     if options.charts and summary.shows(SummarySection.CHARTS):
         data = Progress(journal)
-        charts = tuple(
-            progress_charts.collect(data, name, period=summary.period, today=summary.generated_on)
-            for name in SUMMARY_CHARTS
-        )
+        charts = tuple(_summary_chart(data, name, summary) for name in SUMMARY_CHARTS)
     return ExportPlan(summary, charts)
+
+
+def _summary_chart(data: Progress, name: str, summary: Summary) -> ChartData:
+    period, today = summary.period, summary.generated_on
+    if name != "ratings":
+        return progress_charts.collect(data, name, period=period, today=today)
+    # Weekly check-ins give a fortnight between sessions one or two points: no trend. The
+    # self-rating chart looks back further and shades the summary's own period.
+    assert period.since is not None and period.until is not None
+    since = min(period.since, period.until - RATINGS_LOOK_BACK)
+    chart = progress_charts.collect(data, name, period=Period(since, period.until), today=today)
+    return replace(chart, options={**chart.options, "highlight": period})
 
 
 def write_export(
