@@ -28,7 +28,7 @@ SECRET_TITLE = "Pause-before-answering-9931"
 @pytest.fixture
 def window(qtbot, journal_paths: JournalPaths, filled_journal: Journal) -> Iterator[MainWindow]:
     main = build_main_window(journal_paths, filled_journal)
-    main.notifier.set_service(None)  # tests below start reminders when they want them
+    main.notifier.set_services(None, None)  # tests below start reminders when they want them
     main.show()
     qtbot.waitExposed(main)
     yield main
@@ -112,7 +112,7 @@ def test_due_view_and_a_reminder_banner_once_a_day(qtbot, journal_paths: Journal
     _active_experiment(window.journal, start=today - timedelta(days=10),
                        due=today - timedelta(days=2))
     window.notifier._tray_available = lambda: False  # no tray: the in-app banner
-    window.notifier.set_service(window._experiments)
+    window.notifier.set_services(window._experiments, None)
     assert window.banner.isVisible()
     assert SECRET_TITLE in window.banner.text()
     window.due_action.trigger()

@@ -79,7 +79,7 @@ def session(
     return CoachSession(**values)  # type: ignore[arg-type]
 
 
-_TABLES = ("coach_sessions", "commitments", "experiments")
+_TABLES = ("coach_sessions", "commitments", "experiments", "commitment_reminders")
 
 
 def rows(journal: Journal) -> dict[str, list[tuple[object, ...]]]:
@@ -408,6 +408,36 @@ def test_due_commitments_are_the_action_items_due_now(
     assert [d.item.commitment.text for d in service.due_commitments(soon_days=8)][-1] == "later"
     assert [d.item.commitment.text for d in service.due_commitments(today=day(-20))] == []
     refused(journal, lambda: service.due_commitments(soon_days=-1), ValidationError, "soon days")
+
+
+def test_reminders_are_the_overdue_and_today_items_once_a_day(
+    journal: Journal, service: CoachSessions
+) -> None:
+    stored = service.record(
+        session(
+            day(-20),
+            Commitment("today", due_date=TODAY),
+            Commitment("overdue", due_date=day(-4)),
+            Commitment("soon", due_date=day(3)),  # in the list, not worth a notification
+            Commitment("done", due_date=day(-5), done=True),
+            Commitment("an experiment", due_date=day(-6)),  # reminded about as one
+        )
+    )
+    Experiments(journal).create(experiment(), commitment_id=stored.commitments[-1].id)
+    due = service.reminders_due()
+    assert [(d.item.commitment.text, d.reason) for d in due] == [
+        ("overdue", R.OVERDUE), ("today", R.DUE_TODAY)]
+    service.mark_reminded([d.item.commitment.id for d in due if d.item.commitment.id])
+    assert service.reminders_due() == []  # the same day, after a restart too
+    # The next day both are due again (today's is now overdue by one day).
+    assert [d.days for d in service.reminders_due(today=day(1))] == [5, 1]
+    # An unknown action item is refused and nothing is marked.
+    refused(journal, lambda: service.mark_reminded([999], on=day(1)), NotFound, "999")
+    assert len(service.reminders_due(today=day(1))) == 2
+    # Deleting the session takes its reminder rows with it (ON DELETE CASCADE).
+    assert stored.id is not None
+    service.delete(stored.id)
+    assert journal.db.query("SELECT * FROM commitment_reminders") == []
 
 
 # --- commitments that become experiments -----------------------------------------------------

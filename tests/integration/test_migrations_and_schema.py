@@ -3,16 +3,18 @@ and the SQLModel declaration of the tables matches what the migrations build."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
 from tests.conftest import TEST_PASSPHRASE
 from tests.helpers import entry
+from tkg_journal.domain.coach_sessions import CoachSession, Commitment
 from tkg_journal.domain.levels import Level
 from tkg_journal.paths import JournalPaths
 from tkg_journal.security import key_file
 from tkg_journal.services import journal_access
+from tkg_journal.services.coach_sessions import CoachSessions
 from tkg_journal.services.experiments import Experiments
 from tkg_journal.storage import entry_repository, migrations
 from tkg_journal.storage.database import create_database, open_database
@@ -42,6 +44,9 @@ def _journal_at_version(paths: JournalPaths, version: int) -> bytes:
                 "VALUES (?, 2, 'a hard talk', 'hinting', ?, ?, '2026-01-01', ?, ?)",
                 (title, f"say it plainly in the zebra meeting ({title})", status, updated,
                  updated))
+        if version >= 5:  # from schema 5 on, closing an experiment stores the day it ended
+            database.execute("UPDATE experiments SET ended_on = '2026-02-10' "
+                             "WHERE status = 'completed'")
     database.close()
     return key
 
@@ -71,6 +76,15 @@ def test_every_older_schema_opens_migrated_with_its_data(journal_paths: JournalP
         listed = {active.title: active}
         experiments.mark_reminded([active.id])
         assert experiments.reminders_due() == []
+        # Schema 6 added commitment_reminders: action items are reminded once a day too.
+        sessions = CoachSessions(journal)
+        today = journal.clock().date()
+        sessions.record(CoachSession(held_on=today - timedelta(days=7), commitments=(
+            Commitment("Send the memo", due_date=today - timedelta(days=1)),)))
+        [due] = sessions.reminders_due()
+        assert due.item.commitment.id is not None
+        sessions.mark_reminded([due.item.commitment.id])
+        assert sessions.reminders_due() == []
         assert journal.integrity_problems() == []
 
 

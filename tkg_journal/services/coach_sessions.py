@@ -8,7 +8,7 @@ journal left unchanged.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 from tkg_journal.domain import coach_sessions as rules
@@ -24,7 +24,7 @@ from tkg_journal.domain.progress import Period
 from tkg_journal.services.experiments import ExperimentPrefill, clip_title
 from tkg_journal.services.journal import Journal
 from tkg_journal.storage import coach_session_repository as repository
-from tkg_journal.storage import experiment_repository
+from tkg_journal.storage import experiment_repository, reminder_repository
 from tkg_journal.storage.errors import NotFound
 
 
@@ -143,6 +143,30 @@ class CoachSessions:
         return rules.due_commitments(
             self.open_commitments(), today=today or self._today(), soon_days=soon_days
         )
+
+    def reminders_due(self, *, today: date | None = None) -> list[CommitmentDue]:
+        """The action items to remind about: overdue or due today, and not yet reminded
+        about today (due soon is for the list, not for a notification)."""
+        day = today or self._today()
+        done = reminder_repository.commitments_reminded_on(self._db, day=day)
+        return [
+            due
+            for due in self.due_commitments(soon_days=0, today=day)
+            if due.item.commitment.id not in done
+        ]
+
+    def mark_reminded(self, commitment_ids: Sequence[int], *, on: date | None = None) -> None:
+        """Remember that these action items were reminded about on ``on`` (default today)."""
+        ids = list(dict.fromkeys(commitment_ids))
+        if not ids:
+            return
+        with self._db.transaction():
+            for commitment_id in ids:
+                if not repository.commitment_exists(self._db, commitment_id=commitment_id):
+                    raise NotFound(f"there is no commitment {commitment_id}")
+            reminder_repository.mark_commitments(
+                self._db, commitment_ids=ids, day=on or self._today()
+            )
 
     def experiment_prefill(self, commitment_id: int) -> ExperimentPrefill:
         """Starting values for an experiment made from a commitment; pass ``commitment_id``

@@ -244,6 +244,15 @@ UPDATE experiments SET ended_on = date(updated_at, 'localtime')
 CREATE INDEX experiments_by_ended_on ON experiments (ended_on);
 """
 
+# Action items (commitments with a due date) are reminded about like experiments: at most
+# once a day each, and not again after a restart the same day.
+_V6_COMMITMENT_REMINDERS = """
+CREATE TABLE commitment_reminders (
+    commitment_id INTEGER PRIMARY KEY REFERENCES commitments (id) ON DELETE CASCADE,
+    reminded_on   TEXT NOT NULL
+);
+"""
+
 
 def _select_from(insert_sql: str, table: str) -> str:
     """Turn a trigger's ``INSERT .. VALUES (new.x, ..)`` into ``INSERT .. SELECT x, .. FROM t``
@@ -297,6 +306,10 @@ def _migrate_to_v5(conn: Connection) -> None:
     _run(conn, _V5_ENDED_ON)
 
 
+def _migrate_to_v6(conn: Connection) -> None:
+    _run(conn, _V6_COMMITMENT_REMINDERS)
+
+
 #: MIGRATIONS[n] brings a database from version n to n + 1.
 MIGRATIONS: list[Callable[[Connection], None]] = [
     _migrate_to_v1,
@@ -304,5 +317,6 @@ MIGRATIONS: list[Callable[[Connection], None]] = [
     _migrate_to_v3,
     _migrate_to_v4,
     _migrate_to_v5,
+    _migrate_to_v6,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

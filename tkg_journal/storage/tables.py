@@ -148,6 +148,12 @@ class ExperimentReminderRow(SQLModel, table=True):
     reminded_on: str
 
 
+class CommitmentReminderRow(SQLModel, table=True):
+    __tablename__ = "commitment_reminders"
+    commitment_id: int = Field(foreign_key="commitments.id", primary_key=True, ondelete="CASCADE")
+    reminded_on: str
+
+
 def orm_engine(connection: Any) -> Any:
     """A SQLAlchemy engine over an already keyed connection (``Database`` owns the key).
 

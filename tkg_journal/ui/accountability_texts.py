@@ -8,6 +8,7 @@ from datetime import date
 from tkg_journal.domain.accountability import DueItem, DueReason
 from tkg_journal.domain.coach_sessions import CommitmentDue, CommitmentDueReason
 from tkg_journal.domain.experiments import DidIt, Experiment
+from tkg_journal.services.experiments import clip_title
 
 # --- logging an attempt -------------------------------------------------------------------
 ATTEMPT_TITLE = "Log attempt"
@@ -118,7 +119,6 @@ def commitment_tip(held_on: date, due: date | None) -> str:
 
 
 # --- reminders --------------------------------------------------------------------------
-REMINDER_TITLE = "Experiments need attention"
 BANNER_SHOW = "&Show"
 BANNER_DISMISS = "&Dismiss"
 BANNER_NAME = "Reminder"
@@ -126,26 +126,44 @@ BANNER_NAME = "Reminder"
 BANNER_MAX_TITLES = 3
 
 
-def reminder_counts(items: list[DueItem]) -> str:
+def reminder_title(items: list[DueItem], actions: list[CommitmentDue]) -> str:
+    if items and actions:
+        return "Experiments and action items need attention"
+    return "Experiments need attention" if items else "Action items need attention"
+
+
+def reminder_counts(items: list[DueItem], actions: list[CommitmentDue]) -> str:
     """A summary without any of the user's words, for the desktop's notification (which
-    other people may see and some desktops keep in a history): "1 overdue, 2 quiet"."""
-    overdue = sum(1 for item in items if item.reason is DueReason.OVERDUE)
-    quiet = len(items) - overdue
-    what = "1 experiment needs" if len(items) == 1 else f"{len(items)} experiments need"
-    parts = [
-        f"{overdue} overdue" if overdue else "",
-        f"{quiet} with no recent attempt" if quiet else "",
-    ]
-    return f"{what} attention: {', '.join(p for p in parts if p)}."
+    other people may see and some desktops keep in a history):
+    "2 experiments need attention: 1 overdue, 1 with no recent attempt." """
+    sentences = []
+    if items:
+        overdue = sum(1 for item in items if item.reason is DueReason.OVERDUE)
+        quiet = len(items) - overdue
+        what = "1 experiment needs" if len(items) == 1 else f"{len(items)} experiments need"
+        parts = [
+            f"{overdue} overdue" if overdue else "",
+            f"{quiet} with no recent attempt" if quiet else "",
+        ]
+        sentences.append(f"{what} attention: {', '.join(p for p in parts if p)}.")
+    if actions:
+        overdue = sum(1 for due in actions if due.reason is CommitmentDueReason.OVERDUE)
+        today = len(actions) - overdue
+        what = "1 action item" if len(actions) == 1 else f"{len(actions)} action items"
+        parts = [f"{overdue} overdue" if overdue else "", f"{today} due today" if today else ""]
+        sentences.append(f"{what} from coach sessions: {', '.join(p for p in parts if p)}.")
+    return " ".join(sentences)
 
 
-def reminder_banner(items: list[DueItem]) -> str:
+def reminder_banner(items: list[DueItem], actions: list[CommitmentDue]) -> str:
     """The in-app banner (inside the unlocked journal, so titles may show)."""
-    shown = [
-        f"“{item.experiment.title}” ({due_reason(item).lower()})"
-        for item in items[:BANNER_MAX_TITLES]
+    named = [f"“{item.experiment.title}” ({due_reason(item).lower()})" for item in items]
+    named += [
+        f"“{clip_title(due.item.commitment.text)}” ({commitment_reason(due).lower()})"
+        for due in actions
     ]
-    rest = len(items) - len(shown)
+    shown = named[:BANNER_MAX_TITLES]
+    rest = len(named) - len(shown)
     text = "; ".join(shown)
     if rest:
         text += f" and {rest} more"

@@ -320,11 +320,12 @@ class MainWindow(QMainWindow):
         self._experiments = Experiments(journal)
         self.journal_view.set_journal(journal)
         self.experiments_section.set_service(self._experiments)
-        self.experiments_section.due.set_sessions(CoachSessions(journal))
+        sessions = CoachSessions(journal)
+        self.experiments_section.due.set_sessions(sessions)
         self.progress_view.set_service(journal)
         self.coach_sessions_view.set_service(journal)
         self._show_locked(False)
-        self.notifier.set_service(self._experiments)
+        self.notifier.set_services(self._experiments, sessions)
         self.checkin_prompt.set_service(journal)
         self.idle.restart()
         self.unlocked.emit()
@@ -375,9 +376,9 @@ class MainWindow(QMainWindow):
             self._export_dialog.shutdown()
         journal, self._journal = self._journal, None
         self._experiments = None
-        self.notifier.set_service(None)
+        self.notifier.set_services(None, None)
         self.checkin_prompt.set_service(None)
-        self.banner.dismiss()  # it names experiments
+        self.banner.dismiss()  # it names experiments and action items
         self.checkin_banner.dismiss()
         self.experiments_section.set_service(None)
         self.progress_view.set_service(None)
@@ -585,7 +586,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self._save_layout()
-        self.notifier.set_service(None)
+        self.notifier.set_services(None, None)
         self.checkin_prompt.set_service(None)
         self.experiments_section.set_service(None)
         self.progress_view.set_service(None)

@@ -1,20 +1,22 @@
 """Reminders while the app runs: when the journal unlocks and then every half hour, one
-notification sums up the experiments that need attention, each at most once a day.
+notification sums up the experiments and the action items from coach sessions that need
+attention (overdue or due today), each at most once a day.
 
 Where the desktop has a system tray the reminder is a tray message (clicking it asks for
 the due list); elsewhere the window shows an in-app banner (``banner_requested``). The
-tray message names no experiment: notifications appear over whatever is on screen and
+tray message names no experiment or action item: notifications appear over whatever is on screen and
 some desktops keep them in a history, outside the encrypted journal; it only counts.
 The banner lives inside the unlocked window and may name them.
 
-"At most once a day" is the service's (``reminders_due`` minus those marked with
+"At most once a day" is the services' (``reminders_due`` minus those marked with
 ``mark_reminded``), so it holds across restarts. Nothing runs while the journal is
-locked: ``set_service(None)`` stops the timer.
+locked: ``set_services(None, None)`` stops the timer.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -22,6 +24,8 @@ from PySide6.QtWidgets import QSystemTrayIcon
 
 from tkg_journal import APP_NAME
 from tkg_journal.domain.accountability import DEFAULT_QUIET_DAYS, DueItem
+from tkg_journal.domain.coach_sessions import CommitmentDue
+from tkg_journal.services.coach_sessions import CoachSessions
 from tkg_journal.services.errors import USER_ERRORS
 from tkg_journal.services.experiments import Experiments
 from tkg_journal.ui import accountability_texts as texts
@@ -32,8 +36,19 @@ CHECK_INTERVAL_MS = 30 * 60 * 1000
 MESSAGE_MS = 15_000
 
 
+@dataclass(frozen=True)
+class Reminder:
+    """What one check reminded about (empty: nothing was shown)."""
+
+    experiments: list[DueItem] = field(default_factory=list)
+    action_items: list[CommitmentDue] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.experiments or self.action_items)
+
+
 class ReminderNotifier(QObject):
-    """Checks what is due and reminds, once a day per experiment.
+    """Checks what is due and reminds, once a day per experiment and action item.
 
     Signals:
         banner_requested(str): no tray here; show this text in an in-app banner.
@@ -55,7 +70,8 @@ class ReminderNotifier(QObject):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("reminderNotifier")
-        self._service: Experiments | None = None
+        self._experiments: Experiments | None = None
+        self._sessions: CoachSessions | None = None
         self._get_quiet_days = get_quiet_days
         self._tray_available = tray_available
         self._tray = tray
@@ -78,10 +94,12 @@ class ReminderNotifier(QObject):
     def tray(self) -> QSystemTrayIcon | None:
         return self._tray
 
-    def set_service(self, service: Experiments | None) -> None:
+    def set_services(
+        self, experiments: Experiments | None, sessions: CoachSessions | None
+    ) -> None:
         """Unlocked: check now, then on the timer. ``None`` (locked): stop everything."""
-        self._service = service
-        if service is None:
+        self._experiments, self._sessions = experiments, sessions
+        if experiments is None:
             self.timer.stop()
             if self._tray is not None:
                 self._tray.hide()
@@ -90,37 +108,48 @@ class ReminderNotifier(QObject):
         self.check()
 
     # --- checking -----------------------------------------------------------------------
-    def check(self) -> list[DueItem]:
+    def check(self) -> Reminder:
         """Remind about what is due and not yet reminded today; returns what was shown."""
-        service = self._service
-        if service is None:
-            return []
+        experiments, sessions = self._experiments, self._sessions
+        if experiments is None:
+            return Reminder()
         today = self._today() if self._today is not None else None
         try:
-            items = service.reminders_due(today=today, quiet_days=self._get_quiet_days())
-            if not items:
-                return []
-            self._notify(items)
-            service.mark_reminded(
-                [item.experiment.id for item in items if item.experiment.id is not None], on=today
+            shown = Reminder(
+                experiments.reminders_due(today=today, quiet_days=self._get_quiet_days()),
+                sessions.reminders_due(today=today) if sessions is not None else [],
             )
+            if not shown:
+                return shown
+            self._notify(shown)
+            experiments.mark_reminded(
+                [i.experiment.id for i in shown.experiments if i.experiment.id is not None],
+                on=today,
+            )
+            if sessions is not None:
+                sessions.mark_reminded(
+                    [d.item.commitment.id for d in shown.action_items
+                     if d.item.commitment.id is not None],
+                    on=today,
+                )
         except USER_ERRORS:
             # A background check has nobody to answer a dialog; the next check (or the
             # due list, which shows its own errors) tries again.
-            return []
-        return items
+            return Reminder()
+        return shown
 
-    def _notify(self, items: list[DueItem]) -> None:
+    def _notify(self, shown: Reminder) -> None:
+        items, actions = shown.experiments, shown.action_items
         if self._tray_available():
             tray = self._ensure_tray()
             tray.showMessage(
-                texts.REMINDER_TITLE,
-                texts.reminder_counts(items),
+                texts.reminder_title(items, actions),
+                texts.reminder_counts(items, actions),
                 QSystemTrayIcon.MessageIcon.Information,
                 MESSAGE_MS,
             )
         else:
-            self.banner_requested.emit(texts.reminder_banner(items))
+            self.banner_requested.emit(texts.reminder_banner(items, actions))
 
     def _ensure_tray(self) -> QSystemTrayIcon:
         if self._tray is None:
