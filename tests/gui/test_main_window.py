@@ -346,7 +346,8 @@ def test_every_action_is_in_a_menu_and_nearly_all_have_keys(window: MainWindow):
     for action in named:
         assert action in in_menus, action.objectName()
     without_keys = [a.objectName() for a in named if a.shortcut().isEmpty()]
-    assert without_keys == ["actionAbout"]
+    # Rare and deliberate: no key to press by accident.
+    assert sorted(without_keys) == ["actionAbout", "actionChangePassphrase"]
     shortcuts = [a.shortcut().toString() for a in named if not a.shortcut().isEmpty()]
     assert len(shortcuts) == len(set(shortcuts)), "two actions share keys"
 
@@ -374,3 +375,28 @@ def test_sections_switch_from_the_keyboard(qtbot, window: MainWindow):
     assert window.sections.currentWidget().objectName() == "progressView"
     press(qtbot, window, "Ctrl+1")
     assert window.sections.currentWidget() is window.journal_view
+
+
+def test_the_passphrase_is_changed_from_the_file_menu(qtbot, journal_paths: JournalPaths,
+                                                      window: MainWindow):
+    from tkg_journal.ui.change_passphrase_dialog import DONE_MESSAGE, ChangePassphraseDialog
+
+    file_menu = window.menuBar().actions()[0].menu()
+    assert window.passphrase_action in _menu_actions(file_menu)
+    new = "the passphrase after the change"
+
+    def change(dialog: QWidget) -> int:
+        assert isinstance(dialog, ChangePassphraseDialog)
+        qtbot.keyClicks(dialog.current_edit, TEST_PASSPHRASE)
+        qtbot.keyClicks(dialog.fields.passphrase_edit, new)
+        qtbot.keyClicks(dialog.fields.confirm_edit, new)
+        dialog.accept_button.click()
+        return dialog.result()
+
+    window.run_dialog = change  # type: ignore[method-assign]
+    window.passphrase_action.trigger()
+    assert window.save_status.text() == DONE_MESSAGE
+    assert window.journal is not None  # the journal stays open
+    journal_access.unlock_key(journal_paths, passphrase=new)
+    window.lock()
+    assert not window.passphrase_action.isEnabled()

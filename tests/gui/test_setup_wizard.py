@@ -30,7 +30,7 @@ from tests.pdf_text import pdf_text
 from tkg_journal.paths import JournalPaths
 from tkg_journal.services import journal_access
 from tkg_journal.services.errors import USER_ERRORS
-from tkg_journal.ui import setup_wizard
+from tkg_journal.ui import new_passphrase_form, setup_wizard
 from tkg_journal.ui.setup_wizard import PROTECT_PAGE, RECOVERY_PAGE, START_PAGE, SetupWizard
 
 Next = QWizard.WizardButton.NextButton
@@ -291,7 +291,7 @@ def test_without_a_keyring_the_passphrase_is_required(
 
     fill_passphrase(qtbot, wizard, TEST_PASSPHRASE, TEST_PASSPHRASE + "!")
     assert not wizard.button(Next).isEnabled()
-    assert problem.text() == setup_wizard.MISMATCH
+    assert problem.text() == new_passphrase_form.MISMATCH
     click(wizard, Next)
     assert wizard.currentId() == PROTECT_PAGE
 

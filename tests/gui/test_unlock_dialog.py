@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import keyring.backends.fail
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QMessageBox, QPushButton
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import TEST_PASSPHRASE
@@ -16,6 +24,7 @@ from tests.helpers import entry, snapshot
 from tkg_journal.paths import JournalPaths
 from tkg_journal.services import journal_access
 from tkg_journal.services.errors import USER_ERRORS
+from tkg_journal.ui.change_passphrase_dialog import AFTER_RECOVERY_TITLE
 from tkg_journal.ui.unlock_dialog import UnlockDialog
 
 
@@ -46,6 +55,23 @@ def show(
     dialog.show()
     qtbot.waitExposed(dialog)
     return dialog
+
+
+def answer_modal(answer: Callable[[QWidget], None]) -> None:
+    """Answer the next modal dialog (it blocks the caller in exec()) as soon as it shows."""
+
+    def when_shown() -> None:
+        modal = QApplication.activeModalWidget()
+        if modal is None or isinstance(modal, UnlockDialog):
+            QTimer.singleShot(10, when_shown)
+            return
+        try:
+            answer(modal)
+        except BaseException:
+            modal.reject()  # fail the test (pytest-qt reports it), do not hang in exec()
+            raise
+
+    QTimer.singleShot(0, when_shown)
 
 
 def field(dialog: UnlockDialog, name: str) -> QLineEdit:
@@ -174,11 +200,49 @@ def test_recovery_key_instead_of_the_passphrase(
     recovery.clear()
     typed = passphrase_journal.lower().replace("-", " ")  # as read off the printed sheet
     qtbot.keyClicks(recovery, typed)
+    offered: list[str] = []
+
+    def later(offer: QWidget) -> None:  # the offer of a new passphrase: not now
+        offered.append(offer.windowTitle())
+        offer.findChild(QPushButton, "changePassphraseCancel").click()
+
+    answer_modal(later)
     press_unlock(dialog)
+    assert offered == [AFTER_RECOVERY_TITLE]
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.journal is not None and dialog.journal.is_empty()
-    # A passphrase journal stays a passphrase journal: the keyring is not involved.
+    # A passphrase journal stays a passphrase journal: the keyring is not involved, and
+    # "Later" kept the old passphrase.
     assert journal_access.key_mode(journal_paths) == "passphrase"
+    journal_access.unlock_key(journal_paths, passphrase=TEST_PASSPHRASE)
+
+
+def test_after_the_recovery_key_a_new_passphrase_can_be_chosen(
+    qtbot: QtBot,
+    dialogs: list[UnlockDialog],
+    journal_paths: JournalPaths,
+    passphrase_journal: str,
+) -> None:
+    dialog = show(qtbot, dialogs, journal_paths)
+    dialog.switch_button.click()
+    qtbot.keyClicks(field(dialog, "unlockRecoveryKey"), passphrase_journal)
+    new = "a brand new passphrase for the journal"
+
+    def choose(offer: QWidget) -> None:
+        assert not offer.findChild(QWidget, "currentPassphrase").isVisible()  # key is known
+        for name in ("passphrase", "passphraseConfirm"):
+            qtbot.keyClicks(offer.findChild(QLineEdit, name), new)
+        offer.findChild(QPushButton, "changePassphraseButton").click()
+
+    answer_modal(choose)
+    press_unlock(dialog)
+    assert dialog.journal is not None
+    assert dialog.passphrase_dialog is not None
+    assert dialog.passphrase_dialog.result() == QDialog.DialogCode.Accepted
+    journal_access.unlock_key(journal_paths, passphrase=new)
+    with pytest.raises(USER_ERRORS):
+        journal_access.unlock_key(journal_paths, passphrase=TEST_PASSPHRASE)
+    journal_access.unlock_key(journal_paths, recovery_key=passphrase_journal)  # still works
 
 
 def test_switching_back_to_the_passphrase(

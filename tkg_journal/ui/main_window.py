@@ -31,6 +31,8 @@ from tkg_journal.services.experiments import Experiments
 from tkg_journal.services.journal import Journal
 from tkg_journal.ui.app_settings import AppSettings
 from tkg_journal.ui.attempt_dialog import AttemptDialog
+from tkg_journal.ui.change_passphrase_dialog import DONE_MESSAGE as PASSPHRASE_CHANGED
+from tkg_journal.ui.change_passphrase_dialog import ChangePassphraseDialog
 from tkg_journal.ui.checkin_prompt import CheckinPrompt
 from tkg_journal.ui.coach_sessions_view import CoachSessionsView, experiment_from_commitment
 from tkg_journal.ui.draft_recovery_dialog import DraftRecoveryDialog
@@ -195,6 +197,10 @@ class MainWindow(QMainWindow):
             "actionExportSummary", "E&xport summary for my coach…", self.export_summary,
             "Ctrl+Shift+X", "share", "Write what happened since the last coach session as "
             "one PDF, Markdown or HTML file")
+        self.passphrase_action = self._action(
+            "actionChangePassphrase", "Change &passphrase…", self.change_passphrase, None,
+            "lock", "Change the passphrase that opens the journal (or use one instead of the "
+            "keyring)")
         self.delete_action = self._action("actionDelete", "&Delete entry…", view.delete_current,
                                           "Ctrl+Shift+Delete", "delete", "Delete this entry")
         self.lock_action = self._action("actionLock", "&Lock", self.lock, "Ctrl+L", "lock",
@@ -248,7 +254,7 @@ class MainWindow(QMainWindow):
             self.delete_action, self.lock_action, self.find_action, self.list_action,
             self.clear_filters_action, *self.section_actions, self.new_experiment_action,
             self.log_attempt_action, self.entry_experiment_action, self.due_action,
-            self.friction_action, self.rate_action, self.export_action,
+            self.friction_action, self.rate_action, self.export_action, self.passphrase_action,
         ]
 
     def _create_menus(self) -> None:
@@ -265,6 +271,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.export_action)
         file_menu.addSeparator()
+        file_menu.addAction(self.passphrase_action)
         file_menu.addAction(self.lock_action)
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu("&Edit")
@@ -437,6 +444,18 @@ class MainWindow(QMainWindow):
             self.run_dialog(dialog)
         finally:
             self._export_dialog = None
+            dialog.deleteLater()
+
+    def change_passphrase(self) -> None:
+        """Change the passphrase (or set one instead of the keyring): only the key file
+        changes, the journal stays open."""
+        if self._journal is None:
+            return
+        dialog = ChangePassphraseDialog(self._journal.paths, self)
+        try:
+            if self.run_dialog(dialog):
+                self.save_status.setText(PASSPHRASE_CHANGED)
+        finally:
             dialog.deleteLater()
 
     def commitment_to_experiment(self, commitment_id: int) -> None:

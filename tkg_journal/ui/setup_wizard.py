@@ -14,17 +14,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSize, QStandardPaths, Qt, QTimer
-from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics, QGuiApplication
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QProgressBar,
     QPushButton,
     QRadioButton,
     QStyle,
@@ -38,9 +36,10 @@ from tkg_journal.paths import JournalPaths
 from tkg_journal.services import demo, journal_access
 from tkg_journal.services.errors import USER_ERRORS
 from tkg_journal.services.journal import Journal
-from tkg_journal.ui import passphrase_strength, recovery_key_sheet
+from tkg_journal.ui import recovery_key_sheet
 from tkg_journal.ui.icons import app_icon
 from tkg_journal.ui.messages import as_sentence, wait_cursor
+from tkg_journal.ui.new_passphrase_form import NewPassphraseForm
 
 # --- user-facing text ---------------------------------------------------------------------
 
@@ -54,12 +53,6 @@ KEYRING_NOTE = "The journal opens without a passphrase while you are signed in."
 NO_KEYRING_NOTE = "No keyring was found on this computer, so the journal will use a passphrase."
 PASSPHRASE_CHOICE = "Use a passphrase I type each time"
 PASSPHRASE_NOTE = "You type it each time the journal opens. Nobody can reset it for you."
-PASSPHRASE_LABEL = "&Passphrase:"
-CONFIRM_LABEL = "&Repeat it:"
-SHOW_PASSPHRASE = "&Show passphrase"
-STRENGTH_NAME = "Passphrase strength"
-CONFIRM_HINT = "Type the passphrase again to confirm it."
-MISMATCH = "The two passphrases do not match."
 
 RECOVERY_TITLE = "Your recovery key"
 RECOVERY_SUBTITLE = "Keep this key somewhere safe before you go on."
@@ -106,13 +99,7 @@ DEFAULT_SIZE = (560, 460)
 MIN_WIDTH = 460
 MIN_WIDTH_LINES = 33
 MIN_HEIGHT_LINES = 28
-_ERROR_STYLE = "color: #b3261e;"
 _NOTE_STYLE = "color: palette(placeholder-text);"
-_STRENGTH_COLOURS = {
-    passphrase_strength.StrengthLevel.WEAK: "#c0392b",
-    passphrase_strength.StrengthLevel.FAIR: "#c27c0e",
-    passphrase_strength.StrengthLevel.STRONG: "#1e8449",
-}
 
 PROTECT_PAGE, RECOVERY_PAGE, START_PAGE = range(3)
 
@@ -167,52 +154,16 @@ class _ProtectPage(QWizardPage):
             self.keyring_choice.setAccessibleDescription(NO_KEYRING_NOTE)
             self.passphrase_choice.setChecked(True)
 
-        self.passphrase_edit = self._secret_field("passphrase", "Passphrase")
-        self.confirm_edit = self._secret_field("passphraseConfirm", "Repeat passphrase")
-        self.show_passphrase = QCheckBox(SHOW_PASSPHRASE)
-        self.show_passphrase.setObjectName("showPassphrase")
-        self.show_passphrase.setAccessibleName("Show passphrase")
-        self.show_passphrase.toggled.connect(self._on_show_toggled)
-
-        self.strength_bar = QProgressBar()
-        self.strength_bar.setObjectName("strengthBar")
-        self.strength_bar.setAccessibleName(STRENGTH_NAME)
-        self.strength_bar.setRange(0, 100)
-        self.strength_bar.setTextVisible(False)
-        self.strength_bar.setFixedHeight(8)
-        self.strength_label = QLabel()
-        self.strength_label.setObjectName("strengthLabel")
-        bold = QFont(self.font())
-        bold.setBold(True)
-        metrics = QFontMetrics(bold)
-        self.strength_label.setMinimumWidth(
-            max(metrics.horizontalAdvance(lv.label) for lv in passphrase_strength.StrengthLevel) + 4
-        )
-        self.strength_advice = QLabel()
-        self.strength_advice.setObjectName("strengthAdvice")
-        self.strength_advice.setWordWrap(True)
-        self.problem_label = QLabel()
-        self.problem_label.setObjectName("passphraseProblem")
-
-        strength_row = QHBoxLayout()
-        strength_row.addWidget(self.strength_bar, 1)
-        strength_row.addWidget(self.strength_label)
-        form = QFormLayout()
-        form.setContentsMargins(indent, 0, 0, 0)
-        passphrase_label = QLabel(PASSPHRASE_LABEL)
-        passphrase_label.setBuddy(self.passphrase_edit)
-        confirm_label = QLabel(CONFIRM_LABEL)
-        confirm_label.setBuddy(self.confirm_edit)
-        # Strength right under the field it rates; the mismatch under the field it is about.
-        form.addRow(passphrase_label, self.passphrase_edit)
-        form.addRow("", strength_row)
-        form.addRow("", self.strength_advice)
-        form.addRow(confirm_label, self.confirm_edit)
-        form.addRow("", self.problem_label)
-        form.addRow("", self.show_passphrase)
-        self.passphrase_box = QWidget()
+        self.fields = NewPassphraseForm(indent=indent)
+        # The fields by the names the page (and its tests) use.
+        self.passphrase_edit = self.fields.passphrase_edit
+        self.confirm_edit = self.fields.confirm_edit
+        self.show_passphrase = self.fields.show_passphrase
+        self.strength_bar = self.fields.strength_bar
+        self.strength_label = self.fields.strength_label
+        self.problem_label = self.fields.problem_label
+        self.passphrase_box = self.fields
         self.passphrase_box.setObjectName("passphraseBox")
-        self.passphrase_box.setLayout(form)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.keyring_choice)
@@ -224,17 +175,8 @@ class _ProtectPage(QWizardPage):
         layout.addStretch(1)
 
         self.passphrase_choice.toggled.connect(self._on_mode_changed)
-        self.passphrase_edit.textChanged.connect(self._on_passphrase_changed)
-        self.confirm_edit.textChanged.connect(self._on_passphrase_changed)
-        self._on_passphrase_changed()
+        self.fields.changed.connect(self.completeChanged)
         self._on_mode_changed()
-
-    def _secret_field(self, object_name: str, accessible_name: str) -> QLineEdit:
-        field = QLineEdit()
-        field.setObjectName(object_name)
-        field.setAccessibleName(accessible_name)
-        field.setEchoMode(QLineEdit.EchoMode.Password)
-        return field
 
     def uses_passphrase(self) -> bool:
         return self.passphrase_choice.isChecked()
@@ -244,21 +186,11 @@ class _ProtectPage(QWizardPage):
         return self.passphrase_edit.text() if self.uses_passphrase() else None
 
     def clear_secrets(self) -> None:
-        self.passphrase_edit.clear()
-        self.confirm_edit.clear()
+        self.fields.clear()
 
     def problem(self) -> str:
         """Why the passphrase cannot be used yet ("" when it can)."""
-        passphrase = self.passphrase_edit.text()
-        try:
-            journal_access.check_new_passphrase(passphrase)
-        except USER_ERRORS as error:
-            return as_sentence(str(error))
-        if not self.confirm_edit.text():
-            return CONFIRM_HINT
-        if self.confirm_edit.text() != passphrase:
-            return MISMATCH
-        return ""
+        return self.fields.problem()
 
     def isComplete(self) -> bool:
         return not self.uses_passphrase() or not self.problem()
@@ -271,34 +203,6 @@ class _ProtectPage(QWizardPage):
         self.passphrase_box.setVisible(self.uses_passphrase())
         if self.uses_passphrase() and self.isVisible():
             self.passphrase_edit.setFocus()
-        self.completeChanged.emit()
-
-    def _on_show_toggled(self, shown: bool) -> None:
-        mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
-        self.passphrase_edit.setEchoMode(mode)
-        self.confirm_edit.setEchoMode(mode)
-
-    def _on_passphrase_changed(self) -> None:
-        passphrase = self.passphrase_edit.text()
-        strength = passphrase_strength.estimate(passphrase)
-        colour = _STRENGTH_COLOURS[strength.level]
-        self.strength_bar.setValue(max(strength.score, 6) if passphrase else 0)
-        self.strength_bar.setStyleSheet(
-            "QProgressBar { border: 1px solid palette(mid); border-radius: 4px;"
-            " background: palette(base); }"
-            f" QProgressBar::chunk {{ background-color: {colour}; border-radius: 3px; }}"
-        )
-        label = strength.level.label if passphrase else ""
-        self.strength_label.setText(label)
-        self.strength_label.setStyleSheet(f"color: {colour}; font-weight: bold;")
-        self.strength_bar.setAccessibleDescription(f"{label}. {strength.advice}".strip(". "))
-        self.strength_advice.setText(strength.advice)
-
-        problem = self.problem() if passphrase or self.confirm_edit.text() else ""
-        self.problem_label.setText(problem)
-        # A hint to go on typing is not an error; only a real problem is shown in red.
-        self.problem_label.setStyleSheet("" if problem == CONFIRM_HINT else _ERROR_STYLE)
-        self.confirm_edit.setAccessibleDescription(problem)
         self.completeChanged.emit()
 
 

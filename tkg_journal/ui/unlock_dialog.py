@@ -4,7 +4,8 @@ A wrong passphrase or key is shown inline and the dialog stays open; unlocking o
 files, so nothing on disk changes until it succeeds. ``reason`` mode is for a keyring
 journal whose key could not be had (no keyring here, or its entry is gone): only the
 recovery key is asked for, and after it works the key is put back into the keyring when
-there is one, so the next start needs nothing typed.
+there is one, so the next start needs nothing typed. A passphrase journal opened with the
+recovery key offers to choose a new passphrase, for the same reason.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from tkg_journal.paths import JournalPaths
 from tkg_journal.services import journal_access
 from tkg_journal.services.errors import USER_ERRORS
 from tkg_journal.services.journal import Journal
+from tkg_journal.ui.change_passphrase_dialog import ChangePassphraseDialog
 from tkg_journal.ui.icons import app_icon
 from tkg_journal.ui.messages import as_sentence, wait_cursor
 
@@ -88,6 +90,8 @@ class UnlockDialog(QDialog):
         self.setWindowIcon(app_icon())
         self._paths = paths
         self._journal: Journal | None = None
+        #: After a recovery-key unlock of a passphrase journal: the offer of a new one.
+        self.passphrase_dialog: ChangePassphraseDialog | None = None
         self._keyring_journal, mode_error = self._read_key_mode(paths)
         # A keyring journal that reached this dialog could not get its key from the keyring:
         # the recovery key is the only thing that can open it.
@@ -225,9 +229,12 @@ class UnlockDialog(QDialog):
         except USER_ERRORS as error:
             self._show_error(as_sentence(str(error)))
             return
-        if self._using_recovery_key and self._keyring_journal:
+        if self._using_recovery_key:
             try:
-                self._restore_keyring(secret)
+                if self._keyring_journal:
+                    self._restore_keyring(secret)
+                else:
+                    self._offer_new_passphrase(secret)
             except BaseException:
                 journal.close()  # a bug here must not leave the database open behind us
                 raise
@@ -264,6 +271,17 @@ class UnlockDialog(QDialog):
                 KEYRING_NOT_RESTORED_TITLE,
                 KEYRING_NOT_RESTORED.format(error=as_sentence(str(error))),
             )
+
+    def _offer_new_passphrase(self, recovery_key: str) -> None:
+        """The passphrase was forgotten (why else use the recovery key?): offer a new one,
+        so the next start does not need the recovery key again. "Later" keeps the old."""
+        try:
+            with wait_cursor():
+                key = journal_access.unlock_key(self._paths, recovery_key=recovery_key)
+        except USER_ERRORS:
+            return  # it unlocked a moment ago; if the key file changed since, skip the offer
+        self.passphrase_dialog = ChangePassphraseDialog(self._paths, self, key=key)
+        self.passphrase_dialog.exec()
 
     def _active_field(self) -> QLineEdit:
         return self.recovery_key_edit if self._using_recovery_key else self.passphrase_edit
