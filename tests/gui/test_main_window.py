@@ -347,7 +347,8 @@ def test_every_action_is_in_a_menu_and_nearly_all_have_keys(window: MainWindow):
         assert action in in_menus, action.objectName()
     without_keys = [a.objectName() for a in named if a.shortcut().isEmpty()]
     # Rare and deliberate: no key to press by accident.
-    assert sorted(without_keys) == ["actionAbout", "actionChangePassphrase"]
+    assert sorted(without_keys) == [
+        "actionAbout", "actionChangePassphrase", "actionNewRecoveryKey"]
     shortcuts = [a.shortcut().toString() for a in named if not a.shortcut().isEmpty()]
     assert len(shortcuts) == len(set(shortcuts)), "two actions share keys"
 
@@ -400,3 +401,23 @@ def test_the_passphrase_is_changed_from_the_file_menu(qtbot, journal_paths: Jour
     journal_access.unlock_key(journal_paths, passphrase=new)
     window.lock()
     assert not window.passphrase_action.isEnabled()
+
+
+def test_the_recovery_key_is_replaced_from_the_file_menu(qtbot, journal_paths: JournalPaths,
+                                                         window: MainWindow):
+    from tkg_journal.ui.new_recovery_key_dialog import DONE_MESSAGE, NewRecoveryKeyDialog
+
+    shown: list[str] = []
+
+    def replace(dialog: QWidget) -> int:
+        assert isinstance(dialog, NewRecoveryKeyDialog)
+        shown.append(dialog.recovery_key)
+        dialog.panel.kept_checkbox.click()
+        qtbot.keyClicks(dialog.passphrase_edit, TEST_PASSPHRASE)
+        dialog.replace_button.click()
+        return dialog.result()
+
+    window.run_dialog = replace  # type: ignore[method-assign]
+    window.recovery_key_action.trigger()
+    assert window.save_status.text() == DONE_MESSAGE
+    journal_access.unlock_key(journal_paths, recovery_key=shown[0])

@@ -30,7 +30,7 @@ from tests.pdf_text import pdf_text
 from tkg_journal.paths import JournalPaths
 from tkg_journal.services import journal_access
 from tkg_journal.services.errors import USER_ERRORS
-from tkg_journal.ui import new_passphrase_form, setup_wizard
+from tkg_journal.ui import new_passphrase_form, recovery_key_panel, setup_wizard
 from tkg_journal.ui.setup_wizard import PROTECT_PAGE, RECOVERY_PAGE, START_PAGE, SetupWizard
 
 Next = QWizard.WizardButton.NextButton
@@ -193,7 +193,7 @@ def test_print_sends_the_sheet_to_the_printer_the_user_picks(
     find(wizard, QPushButton, "printRecoveryKey").click()
 
     assert wizard.recovery_key in pdf_text(printed)
-    assert find(wizard, QLabel, "recoveryKeyFeedback").text() == setup_wizard.PRINTED
+    assert find(wizard, QLabel, "recoveryKeyFeedback").text() == recovery_key_panel.PRINTED
 
 
 def test_a_failed_pdf_save_is_a_message_not_a_crash(

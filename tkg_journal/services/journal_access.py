@@ -157,9 +157,12 @@ def use_keyring(paths: JournalPaths, *, key: bytes) -> None:
     key_file.write(paths.key_file, key_file.with_keyring(keys, key))
 
 
-def new_recovery_key_for(paths: JournalPaths, *, key: bytes) -> str:
-    """Replace the recovery key (the old printout stops working)."""
-    recovery = new_recovery_key()
+def new_recovery_key_for(
+    paths: JournalPaths, *, key: bytes, recovery_key: str | None = None
+) -> str:
+    """Replace the recovery key (the old printout stops working). ``recovery_key`` (from
+    :func:`generate_recovery_key`) lets the app show the new key before it counts."""
+    recovery = recovery_key or new_recovery_key()
     keys = key_file.read(paths.key_file)
     key_file.write(paths.key_file, key_file.with_recovery_key(keys, key, recovery))
     return recovery

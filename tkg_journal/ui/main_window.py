@@ -44,6 +44,8 @@ from tkg_journal.ui.icons import app_icon, icon
 from tkg_journal.ui.idle_watcher import IdleWatcher
 from tkg_journal.ui.journal_view import JournalView
 from tkg_journal.ui.lock_view import LockView
+from tkg_journal.ui.new_recovery_key_dialog import DONE_MESSAGE as RECOVERY_KEY_REPLACED
+from tkg_journal.ui.new_recovery_key_dialog import NewRecoveryKeyDialog
 from tkg_journal.ui.preferences_dialog import PreferencesDialog
 from tkg_journal.ui.progress_view import ProgressView
 from tkg_journal.ui.quick_capture_window import QuickCaptureWindow
@@ -201,6 +203,9 @@ class MainWindow(QMainWindow):
             "actionChangePassphrase", "Change &passphrase…", self.change_passphrase, None,
             "lock", "Change the passphrase that opens the journal (or use one instead of the "
             "keyring)")
+        self.recovery_key_action = self._action(
+            "actionNewRecoveryKey", "New &recovery key…", self.new_recovery_key, None, None,
+            "Replace the recovery key (the old printout stops working)")
         self.delete_action = self._action("actionDelete", "&Delete entry…", view.delete_current,
                                           "Ctrl+Shift+Delete", "delete", "Delete this entry")
         self.lock_action = self._action("actionLock", "&Lock", self.lock, "Ctrl+L", "lock",
@@ -255,6 +260,7 @@ class MainWindow(QMainWindow):
             self.clear_filters_action, *self.section_actions, self.new_experiment_action,
             self.log_attempt_action, self.entry_experiment_action, self.due_action,
             self.friction_action, self.rate_action, self.export_action, self.passphrase_action,
+            self.recovery_key_action,
         ]
 
     def _create_menus(self) -> None:
@@ -272,6 +278,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.export_action)
         file_menu.addSeparator()
         file_menu.addAction(self.passphrase_action)
+        file_menu.addAction(self.recovery_key_action)
         file_menu.addAction(self.lock_action)
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu("&Edit")
@@ -455,6 +462,17 @@ class MainWindow(QMainWindow):
         try:
             if self.run_dialog(dialog):
                 self.save_status.setText(PASSPHRASE_CHANGED)
+        finally:
+            dialog.deleteLater()
+
+    def new_recovery_key(self) -> None:
+        """Replace the recovery key: shown first, written only once kept and confirmed."""
+        if self._journal is None:
+            return
+        dialog = NewRecoveryKeyDialog(self._journal.paths, self)
+        try:
+            if self.run_dialog(dialog):
+                self.save_status.setText(RECOVERY_KEY_REPLACED)
         finally:
             dialog.deleteLater()
 

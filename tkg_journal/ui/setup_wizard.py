@@ -11,19 +11,11 @@ wizard, which reads their state when the user finishes.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import QSize, QStandardPaths, Qt, QTimer
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QCheckBox,
-    QFileDialog,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
-    QPushButton,
     QRadioButton,
     QStyle,
     QVBoxLayout,
@@ -36,10 +28,10 @@ from tkg_journal.paths import JournalPaths
 from tkg_journal.services import demo, journal_access
 from tkg_journal.services.errors import USER_ERRORS
 from tkg_journal.services.journal import Journal
-from tkg_journal.ui import recovery_key_sheet
 from tkg_journal.ui.icons import app_icon
 from tkg_journal.ui.messages import as_sentence, wait_cursor
 from tkg_journal.ui.new_passphrase_form import NewPassphraseForm
+from tkg_journal.ui.recovery_key_panel import RecoveryKeyPanel
 
 # --- user-facing text ---------------------------------------------------------------------
 
@@ -61,18 +53,6 @@ RECOVERY_EXPLANATION = (
     "recovery key is the only way into your journal. It is not stored anywhere it can be "
     "read, so nobody can show it to you again: print it or write it down now."
 )
-RECOVERY_WARNING = "Anyone with this key and the journal file can read the journal."
-COPY = "&Copy"
-COPIED = "Copied"
-PRINT = "&Print…"
-SAVE_PDF = "Save as P&DF…"
-SAVE_PDF_TITLE = "Save the recovery key as PDF"
-SAVE_PDF_FILTER = "PDF files (*.pdf)"
-SAVE_PDF_NAME = "TKG Journal recovery key.pdf"
-SAVED = "Saved"
-PRINTED = "Sent to the printer"
-SAVE_FAILED_TITLE = "Could not save the recovery key"
-KEPT = "I have &kept my recovery key somewhere safe"
 
 START_TITLE = "Start your journal"
 START_SUBTITLE = "Start with an empty journal, or explore the app with made-up entries first."
@@ -93,7 +73,6 @@ SAMPLE_FAILED = "The journal was created, but the sample data could not be added
 
 SAMPLE_ENTRIES = 300  # enough to fill every view; the generator spreads them over 910 days
 SAMPLE_SEED = 20_240_601  # fixed, so every new sample journal tells the same story
-FEEDBACK_MS = 2500
 LOGO_SIZE = 40
 DEFAULT_SIZE = (560, 460)
 MIN_WIDTH = 460
@@ -211,115 +190,16 @@ class _RecoveryKeyPage(QWizardPage):
 
     def __init__(self, recovery_key: str) -> None:
         super().__init__()
-        self._recovery_key = recovery_key
         self.setTitle(RECOVERY_TITLE)
         self.setSubTitle(RECOVERY_SUBTITLE)
-
-        explanation = QLabel(RECOVERY_EXPLANATION)
-        explanation.setObjectName("recoveryExplanation")
-        explanation.setWordWrap(True)
-
-        self.key_field = QLineEdit(recovery_key)
-        self.key_field.setObjectName("recoveryKey")
-        self.key_field.setAccessibleName("Recovery key")
-        self.key_field.setAccessibleDescription(RECOVERY_EXPLANATION)
-        self.key_field.setReadOnly(True)
-        self.key_field.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        font.setPointSizeF(max(font.pointSizeF(), 9.0) * 1.45)
-        font.setWeight(QFont.Weight.DemiBold)
-        self.key_field.setFont(font)
-        self.key_field.setMinimumHeight(self.key_field.sizeHint().height() + 12)
-        self.key_field.setCursorPosition(0)
-
-        self.copy_button = self._button(COPY, "copyRecoveryKey", "Copy the recovery key")
-        self.print_button = self._button(PRINT, "printRecoveryKey", "Print the recovery key")
-        self.save_pdf_button = self._button(
-            SAVE_PDF, "saveRecoveryKeyPdf", "Save the recovery key as PDF"
-        )
-        self.feedback_label = QLabel()
-        self.feedback_label.setObjectName("recoveryKeyFeedback")
-        self.feedback_label.setStyleSheet("color: #1e8449;")
-        self._feedback_timer = QTimer(self)
-        self._feedback_timer.setSingleShot(True)
-        self._feedback_timer.setInterval(FEEDBACK_MS)
-        self._feedback_timer.timeout.connect(self.feedback_label.clear)
-        self.copy_button.clicked.connect(self._copy)
-        self.print_button.clicked.connect(self._print)
-        self.save_pdf_button.clicked.connect(self._save_pdf)
-
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.copy_button)
-        buttons.addWidget(self.print_button)
-        buttons.addWidget(self.save_pdf_button)
-        buttons.addWidget(self.feedback_label, 1)
-
-        warning = QLabel(RECOVERY_WARNING)
-        warning.setObjectName("recoveryWarning")
-        warning.setWordWrap(True)
-        warning.setStyleSheet("font-weight: bold;")
-
-        self.kept_checkbox = QCheckBox(KEPT)
-        self.kept_checkbox.setObjectName("recoveryKeyKept")
-        self.kept_checkbox.setAccessibleName("I have kept my recovery key somewhere safe")
-        self.kept_checkbox.toggled.connect(self.completeChanged)
-
+        self.panel = RecoveryKeyPanel(recovery_key, RECOVERY_EXPLANATION)
+        self.panel.kept_changed.connect(self.completeChanged)
+        self.kept_checkbox = self.panel.kept_checkbox
         layout = QVBoxLayout(self)
-        layout.addWidget(explanation)
-        layout.addSpacing(6)
-        layout.addWidget(self.key_field)
-        layout.addLayout(buttons)
-        layout.addSpacing(6)
-        layout.addWidget(warning)
-        layout.addSpacing(18)
-        layout.addWidget(self.kept_checkbox)
-        layout.addStretch(1)
-
-    def _button(self, text: str, object_name: str, accessible_name: str) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(object_name)
-        button.setAccessibleName(accessible_name)
-        button.setAutoDefault(False)  # Enter belongs to the wizard's Next button
-        return button
+        layout.addWidget(self.panel)
 
     def isComplete(self) -> bool:
-        return self.kept_checkbox.isChecked()
-
-    def _show_feedback(self, text: str) -> None:
-        self.feedback_label.setText(text)
-        self._feedback_timer.start()
-
-    def _copy(self) -> None:
-        QGuiApplication.clipboard().setText(self._recovery_key)
-        self._show_feedback(COPIED)
-
-    def _print(self) -> None:
-        try:
-            printed = recovery_key_sheet.print_sheet(self._recovery_key, self)
-        except OSError as error:
-            QMessageBox.warning(self, SAVE_FAILED_TITLE, as_sentence(str(error)))
-            return
-        if printed:
-            self._show_feedback(PRINTED)
-
-    def _save_pdf(self) -> None:
-        folder = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        ) or str(Path.home())
-        path, _ = QFileDialog.getSaveFileName(
-            self, SAVE_PDF_TITLE, str(Path(folder) / SAVE_PDF_NAME), SAVE_PDF_FILTER
-        )
-        if not path:
-            return
-        if not path.lower().endswith(".pdf"):
-            path += ".pdf"
-        try:
-            with wait_cursor():
-                recovery_key_sheet.save_sheet_pdf(self._recovery_key, path)
-        except OSError as error:
-            QMessageBox.warning(self, SAVE_FAILED_TITLE, as_sentence(str(error)))
-            return
-        self._show_feedback(SAVED)
+        return self.panel.is_kept()
 
 
 class _StartPage(QWizardPage):
