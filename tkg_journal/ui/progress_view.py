@@ -543,6 +543,10 @@ class ProgressView(QWidget):
         self._reset_controls()
         self._enable(journal is not None)
         if journal is None:
+            # Charts not started yet are dropped; the one being drawn (a fraction of a
+            # second) is waited for, so none is still running when the app quits.
+            self._pool.clear()
+            self._pool.waitForDone()
             for panel in self.panels.values():
                 panel.clear()
             QToolTip.hideText()
