@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from enum import Enum
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -26,7 +25,7 @@ from tkg_journal.paths import JournalPaths
 from tkg_journal.security.key_file import KeyMode
 from tkg_journal.services import journal_access
 from tkg_journal.services.errors import USER_ERRORS
-from tkg_journal.ui.messages import as_sentence, wait_cursor
+from tkg_journal.ui.messages import as_sentence, inline_error_label, wait_cursor
 from tkg_journal.ui.new_passphrase_form import NewPassphraseForm
 
 # --- user-facing text ---------------------------------------------------------------------
@@ -53,10 +52,8 @@ CHANGE_BUTTON = "&Change passphrase"
 SET_BUTTON = "&Set passphrase"
 LATER_BUTTON = "&Later"
 EMPTY_CURRENT = "Type your current passphrase first."
-ERROR_NAME = "Error"
 DONE_MESSAGE = "Passphrase changed. Your recovery key still works."
 
-_ERROR_STYLE = "color: #b3261e;"
 MIN_WIDTH = 500
 
 
@@ -112,12 +109,7 @@ class ChangePassphraseDialog(QDialog):
         else:
             self.current_edit.hide()
 
-        self.error_label = QLabel()
-        self.error_label.setObjectName("changePassphraseError")
-        self.error_label.setAccessibleName(ERROR_NAME)
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(_ERROR_STYLE)
-        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error_label = inline_error_label("changePassphraseError")
 
         self.buttons = QDialogButtonBox()
         self.accept_button = self.buttons.addButton(accept, QDialogButtonBox.ButtonRole.AcceptRole)

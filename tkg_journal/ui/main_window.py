@@ -13,6 +13,7 @@ from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -456,23 +457,20 @@ class MainWindow(QMainWindow):
     def change_passphrase(self) -> None:
         """Change the passphrase (or set one instead of the keyring): only the key file
         changes, the journal stays open."""
-        if self._journal is None:
-            return
-        dialog = ChangePassphraseDialog(self._journal.paths, self)
-        try:
-            if self.run_dialog(dialog):
-                self.save_status.setText(PASSPHRASE_CHANGED)
-        finally:
-            dialog.deleteLater()
+        if self._journal is not None:
+            self._run_key_dialog(
+                ChangePassphraseDialog(self._journal.paths, self), PASSPHRASE_CHANGED)
 
     def new_recovery_key(self) -> None:
         """Replace the recovery key: shown first, written only once kept and confirmed."""
-        if self._journal is None:
-            return
-        dialog = NewRecoveryKeyDialog(self._journal.paths, self)
+        if self._journal is not None:
+            self._run_key_dialog(
+                NewRecoveryKeyDialog(self._journal.paths, self), RECOVERY_KEY_REPLACED)
+
+    def _run_key_dialog(self, dialog: QDialog, done: str) -> None:
         try:
             if self.run_dialog(dialog):
-                self.save_status.setText(RECOVERY_KEY_REPLACED)
+                self.save_status.setText(done)
         finally:
             dialog.deleteLater()
 

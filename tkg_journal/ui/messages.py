@@ -6,7 +6,10 @@ import contextlib
 from collections.abc import Iterator
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
+
+ERROR_NAME = "Error"
+ERROR_STYLE = "color: #b3261e;"
 
 
 def as_sentence(message: str) -> str:
@@ -27,3 +30,14 @@ def wait_cursor() -> Iterator[None]:
         yield
     finally:
         QApplication.restoreOverrideCursor()
+
+
+def inline_error_label(object_name: str) -> QLabel:
+    """Where a dialog says, in red, why it cannot go on (selectable, to quote or copy)."""
+    label = QLabel()
+    label.setObjectName(object_name)
+    label.setAccessibleName(ERROR_NAME)
+    label.setWordWrap(True)
+    label.setStyleSheet(ERROR_STYLE)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label

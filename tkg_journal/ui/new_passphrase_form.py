@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from tkg_journal.services import journal_access
 from tkg_journal.services.errors import USER_ERRORS
 from tkg_journal.ui import passphrase_strength
-from tkg_journal.ui.messages import as_sentence
+from tkg_journal.ui.messages import ERROR_STYLE, as_sentence
 
 # --- user-facing text ---------------------------------------------------------------------
 
@@ -33,7 +33,6 @@ STRENGTH_NAME = "Passphrase strength"
 CONFIRM_HINT = "Type the passphrase again to confirm it."
 MISMATCH = "The two passphrases do not match."
 
-_ERROR_STYLE = "color: #b3261e;"
 _STRENGTH_COLOURS = {
     passphrase_strength.StrengthLevel.WEAK: "#c0392b",
     passphrase_strength.StrengthLevel.FAIR: "#c27c0e",
@@ -148,7 +147,7 @@ class NewPassphraseForm(QWidget):
         problem = self.problem() if passphrase or self.confirm_edit.text() else ""
         self.problem_label.setText(problem)
         # A hint to go on typing is not an error; only a real problem is shown in red.
-        self.problem_label.setStyleSheet("" if problem == CONFIRM_HINT else _ERROR_STYLE)
+        self.problem_label.setStyleSheet("" if problem == CONFIRM_HINT else ERROR_STYLE)
         self.confirm_edit.setAccessibleDescription(problem)
         self.changed.emit()
 

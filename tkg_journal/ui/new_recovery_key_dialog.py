@@ -9,7 +9,6 @@ from the keyring. A refusal is shown inline and leaves the key file as it was.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,7 +23,7 @@ from tkg_journal.paths import JournalPaths
 from tkg_journal.security.key_file import KeyMode
 from tkg_journal.services import journal_access
 from tkg_journal.services.errors import USER_ERRORS
-from tkg_journal.ui.messages import as_sentence, wait_cursor
+from tkg_journal.ui.messages import as_sentence, inline_error_label, wait_cursor
 from tkg_journal.ui.recovery_key_panel import RecoveryKeyPanel
 
 # --- user-facing text ---------------------------------------------------------------------
@@ -39,10 +38,8 @@ PASSPHRASE_LABEL = "&Passphrase:"
 PASSPHRASE_HINT = "Your passphrase confirms it is you."
 REPLACE = "&Replace recovery key"
 EMPTY_PASSPHRASE = "Type your passphrase first."
-ERROR_NAME = "Error"
 DONE_MESSAGE = "Recovery key replaced: the old one no longer opens the journal."
 
-_ERROR_STYLE = "color: #b3261e;"
 MIN_WIDTH = 560
 
 
@@ -72,12 +69,7 @@ class NewRecoveryKeyDialog(QDialog):
         else:
             self.passphrase_edit.hide()
 
-        self.error_label = QLabel()
-        self.error_label.setObjectName("newRecoveryKeyError")
-        self.error_label.setAccessibleName(ERROR_NAME)
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(_ERROR_STYLE)
-        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error_label = inline_error_label("newRecoveryKeyError")
 
         self.buttons = QDialogButtonBox()
         self.replace_button = self.buttons.addButton(

@@ -32,7 +32,7 @@ from tkg_journal.services.errors import USER_ERRORS
 from tkg_journal.services.journal import Journal
 from tkg_journal.ui.change_passphrase_dialog import ChangePassphraseDialog
 from tkg_journal.ui.icons import app_icon
-from tkg_journal.ui.messages import as_sentence, wait_cursor
+from tkg_journal.ui.messages import as_sentence, inline_error_label, wait_cursor
 
 # --- user-facing text ---------------------------------------------------------------------
 
@@ -54,7 +54,6 @@ USE_RECOVERY_KEY = "Use my recovery key instead"
 USE_PASSPHRASE = "Use my passphrase instead"
 UNLOCK = "&Unlock"
 QUIT = "&Quit"
-ERROR_NAME = "Error"
 EMPTY_PASSPHRASE = "Type your passphrase first."
 EMPTY_RECOVERY_KEY = "Type your recovery key first."
 KEYRING_NOT_RESTORED_TITLE = "Key not put back in the keyring"
@@ -63,7 +62,6 @@ KEYRING_NOT_RESTORED = (
     "Until it is, the journal will ask for the recovery key when it starts."
 )
 
-_ERROR_STYLE = "color: #b3261e;"
 ICON_SIZE = 40
 MIN_WIDTH = 480
 _PASSPHRASE_ROW, _RECOVERY_KEY_ROW = 0, 1
@@ -138,12 +136,7 @@ class UnlockDialog(QDialog):
         self.switch_button.clicked.connect(self._on_switch)
         self.switch_button.setVisible(not self._recovery_only)
 
-        self.error_label = QLabel()
-        self.error_label.setObjectName("unlockError")
-        self.error_label.setAccessibleName(ERROR_NAME)
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(_ERROR_STYLE)
-        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error_label = inline_error_label("unlockError")
 
         self.buttons = QDialogButtonBox()
         self.unlock_button = self.buttons.addButton(UNLOCK, QDialogButtonBox.ButtonRole.AcceptRole)
