@@ -202,10 +202,11 @@ class MainWindow(QMainWindow):
             "one PDF, Markdown or HTML file")
         self.passphrase_action = self._action(
             "actionChangePassphrase", "Change &passphrase…", self.change_passphrase, None,
-            "lock", "Change the passphrase that opens the journal (or use one instead of the "
+            "key", "Change the passphrase that opens the journal (or use one instead of the "
             "keyring)")
         self.recovery_key_action = self._action(
-            "actionNewRecoveryKey", "New &recovery key…", self.new_recovery_key, None, None,
+            "actionNewRecoveryKey", "New &recovery key…", self.new_recovery_key, None,
+            "recover",
             "Replace the recovery key (the old printout stops working)")
         self.delete_action = self._action("actionDelete", "&Delete entry…", view.delete_current,
                                           "Ctrl+Shift+Delete", "delete", "Delete this entry")
@@ -280,6 +281,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.passphrase_action)
         file_menu.addAction(self.recovery_key_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.lock_action)
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu("&Edit")
