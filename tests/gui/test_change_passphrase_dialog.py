@@ -8,7 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialog
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import TEST_PASSPHRASE
@@ -146,3 +147,21 @@ def test_a_keyring_journal_can_switch_to_a_passphrase(
     assert journal_access.key_mode(journal_paths) == "passphrase"
     assert memory_keyring.entries == {}  # the key left the keyring
     journal_access.unlock(journal_paths, passphrase=NEW).close()
+
+
+def test_errors_stay_readable_on_a_dark_theme(
+    qtbot: QtBot, journal_paths: JournalPaths, recovery_key: str
+) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    previous = app.palette()
+    app.setPalette(QPalette(QColor("#2b2b2b")))
+    try:
+        dark = dialog_for(qtbot, journal_paths)
+        assert "#ff8a80" in dark.error_label.styleSheet()  # the light red
+        qtbot.keyClicks(dark.fields.passphrase_edit, "short")
+        assert "#ff8a80" in dark.fields.problem_label.styleSheet()
+    finally:
+        app.setPalette(previous)
+    light = dialog_for(qtbot, journal_paths)
+    assert "#b3261e" in light.error_label.styleSheet()

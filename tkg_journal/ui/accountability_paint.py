@@ -61,13 +61,6 @@ def paint_card(widget: QWidget) -> None:
     painter.end()
 
 
-def error_colour(palette: QPalette) -> str:
-    """A red that keeps its contrast on the window colour of light and dark themes (the
-    same pair the entry editor uses)."""
-    window = palette.color(QPalette.ColorRole.Window)
-    return "#ff8a80" if window.lightness() < 128 else "#b3261e"
-
-
 def highlight_tint(palette: QPalette, amount: float = 0.16) -> QColor:
     """The window colour with a touch of the highlight: a quiet, theme-following fill for
     a bar that should be noticed without shouting."""

@@ -36,7 +36,8 @@ from tkg_journal.domain.experiments import Attempt, DidIt
 from tkg_journal.services.errors import USER_ERRORS
 from tkg_journal.services.experiments import Experiments
 from tkg_journal.ui import accountability_texts as texts
-from tkg_journal.ui.accountability_paint import error_colour, level_badge_icon
+from tkg_journal.ui.accountability_paint import level_badge_icon
+from tkg_journal.ui.messages import error_colour
 
 #: Plain keys that answer "did you try it?" while no text field has the focus.
 DID_IT_KEYS: dict[int, DidIt] = {

@@ -26,8 +26,8 @@ from tkg_journal.domain.experiments import Experiment
 from tkg_journal.services.errors import USER_ERRORS
 from tkg_journal.services.experiments import Experiments
 from tkg_journal.ui import experiment_texts as texts
-from tkg_journal.ui.experiment_dialog import error_colour, text_box
-from tkg_journal.ui.messages import as_sentence
+from tkg_journal.ui.experiment_dialog import text_box
+from tkg_journal.ui.messages import as_sentence, error_colour
 
 _NOT_RATED = -1
 

@@ -56,7 +56,6 @@ from tkg_journal.services.experiments import Experiments
 from tkg_journal.services.journal import Journal
 from tkg_journal.services.progress import Progress
 from tkg_journal.ui import session_texts as texts
-from tkg_journal.ui.accountability_paint import error_colour
 from tkg_journal.ui.commitment_table_model import (
     DONE,
     DUE,
@@ -67,7 +66,7 @@ from tkg_journal.ui.commitment_table_model import (
 from tkg_journal.ui.due_date_delegate import DueDateDelegate
 from tkg_journal.ui.experiment_dialog import ExperimentDialog
 from tkg_journal.ui.icons import icon
-from tkg_journal.ui.messages import as_sentence
+from tkg_journal.ui.messages import as_sentence, error_colour
 from tkg_journal.ui.session_list_model import SessionIdRole, SessionListModel
 from tkg_journal.ui.session_row_delegate import SessionRowDelegate
 

@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 
 from tkg_journal.domain.coach_sessions import CommitmentDue, CommitmentDueReason
 from tkg_journal.ui import accountability_texts as texts
-from tkg_journal.ui.accountability_paint import BADGE_SIZE, error_colour, paint_card
+from tkg_journal.ui.accountability_paint import BADGE_SIZE, paint_card
 from tkg_journal.ui.icons import icon
+from tkg_journal.ui.messages import error_colour
 
 ICON_PIXELS = 16
 

@@ -34,10 +34,11 @@ from tkg_journal.services.coach_sessions import CoachSessions
 from tkg_journal.services.errors import USER_ERRORS
 from tkg_journal.services.experiments import Experiments
 from tkg_journal.ui import accountability_texts as texts
-from tkg_journal.ui.accountability_paint import LevelBadge, error_colour, paint_card
+from tkg_journal.ui.accountability_paint import LevelBadge, paint_card
 from tkg_journal.ui.commitment_due_model import CommitmentDueModel
 from tkg_journal.ui.commitment_due_row import CommitmentDueRow
 from tkg_journal.ui.due_model import DueModel
+from tkg_journal.ui.messages import error_colour
 
 MIN_QUIET_DAYS = 1
 MAX_QUIET_DAYS = 30

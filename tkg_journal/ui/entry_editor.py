@@ -44,6 +44,7 @@ from tkg_journal.domain.entries import EntryKind
 from tkg_journal.domain.errors import ValidationError
 from tkg_journal.ui import entry_texts as texts
 from tkg_journal.ui.level_picker import LevelPicker
+from tkg_journal.ui.messages import error_style
 from tkg_journal.ui.tag_edit import TagEdit
 
 _NOT_RATED = -1  # the intensity spin box's minimum, shown as "Not rated"
@@ -652,10 +653,7 @@ class EntryEditor(QWidget):
         return message[:1].upper() + message[1:] if message else message
 
     def _show_error_label(self, label: QLabel, message: str) -> None:
-        window = self.palette().color(QPalette.ColorRole.Window)
-        # A red that keeps its contrast on the window colour of light and dark themes.
-        colour = "#ff8a80" if window.lightness() < 128 else "#b3261e"
-        label.setStyleSheet(f"color: {colour};")
+        label.setStyleSheet(error_style(self.palette()))
         label.setText(message)
         label.show()
 

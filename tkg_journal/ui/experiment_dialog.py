@@ -13,7 +13,7 @@ from datetime import date
 from itertools import pairwise
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -39,14 +39,9 @@ from tkg_journal.services.errors import USER_ERRORS
 from tkg_journal.services.experiments import ExperimentPrefill, Experiments
 from tkg_journal.ui import experiment_texts as texts
 from tkg_journal.ui.level_picker import LevelPicker
-from tkg_journal.ui.messages import as_sentence
+from tkg_journal.ui.messages import as_sentence, error_colour
 
 _NOT_RATED = -1  # the belief spin box's minimum, shown as "Not rated"
-
-
-def error_colour(palette: QPalette) -> str:
-    """A red that keeps its contrast on the window colour of light and dark themes."""
-    return "#ff8a80" if palette.color(QPalette.ColorRole.Window).lightness() < 128 else "#b3261e"
 
 
 def to_qdate(day: date) -> QDate:

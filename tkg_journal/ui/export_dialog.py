@@ -95,10 +95,9 @@ from tkg_journal.services.export import (
 from tkg_journal.services.journal import Journal
 from tkg_journal.services.progress import local_midnight
 from tkg_journal.ui import export_texts as texts
-from tkg_journal.ui.accountability_paint import error_colour
 from tkg_journal.ui.error_dialog import BUG_TEXT
 from tkg_journal.ui.icons import icon
-from tkg_journal.ui.messages import as_sentence
+from tkg_journal.ui.messages import as_sentence, error_colour
 
 PREVIEW_DELAY_MS = 300  # typing a date or ticking boxes in a row reads the journal once
 QUESTION_TAG = "question"

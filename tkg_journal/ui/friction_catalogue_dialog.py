@@ -35,13 +35,14 @@ from tkg_journal.domain.friction import FrictionBehaviour
 from tkg_journal.domain.levels import Level
 from tkg_journal.services.experiments import Experiments
 from tkg_journal.ui import accountability_texts as texts
-from tkg_journal.ui.accountability_paint import error_colour, level_badge_icon
+from tkg_journal.ui.accountability_paint import level_badge_icon
 from tkg_journal.ui.friction_model import (
     ARCHIVED_COLUMN,
     LEVEL_COLUMN,
     NAME_COLUMN,
     FrictionModel,
 )
+from tkg_journal.ui.messages import error_colour
 
 _Index = QModelIndex | QPersistentModelIndex
 

@@ -6,10 +6,10 @@ import contextlib
 from collections.abc import Iterator
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QLabel
 
 ERROR_NAME = "Error"
-ERROR_STYLE = "color: #b3261e;"
 
 
 def as_sentence(message: str) -> str:
@@ -32,12 +32,21 @@ def wait_cursor() -> Iterator[None]:
         QApplication.restoreOverrideCursor()
 
 
+def error_colour(palette: QPalette) -> str:
+    """A red that keeps its contrast on the window colour of light and dark themes."""
+    return "#ff8a80" if palette.color(QPalette.ColorRole.Window).lightness() < 128 else "#b3261e"
+
+
+def error_style(palette: QPalette) -> str:
+    return f"color: {error_colour(palette)};"
+
+
 def inline_error_label(object_name: str) -> QLabel:
     """Where a dialog says, in red, why it cannot go on (selectable, to quote or copy)."""
     label = QLabel()
     label.setObjectName(object_name)
     label.setAccessibleName(ERROR_NAME)
     label.setWordWrap(True)
-    label.setStyleSheet(ERROR_STYLE)
+    label.setStyleSheet(error_style(label.palette()))
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from tkg_journal.services import journal_access
 from tkg_journal.services.errors import USER_ERRORS
 from tkg_journal.ui import passphrase_strength
-from tkg_journal.ui.messages import ERROR_STYLE, as_sentence
+from tkg_journal.ui.messages import as_sentence, error_style
 
 # --- user-facing text ---------------------------------------------------------------------
 
@@ -147,7 +147,8 @@ class NewPassphraseForm(QWidget):
         problem = self.problem() if passphrase or self.confirm_edit.text() else ""
         self.problem_label.setText(problem)
         # A hint to go on typing is not an error; only a real problem is shown in red.
-        self.problem_label.setStyleSheet("" if problem == CONFIRM_HINT else ERROR_STYLE)
+        hint = problem == CONFIRM_HINT
+        self.problem_label.setStyleSheet("" if hint else error_style(self.palette()))
         self.confirm_edit.setAccessibleDescription(problem)
         self.changed.emit()
 
