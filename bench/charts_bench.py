@@ -14,10 +14,8 @@ are shared and noisy: read medians, rerun when in doubt.
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -26,22 +24,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-PASSPHRASE = "benchmark passphrase"
+from bench_cli import PASSPHRASE, run_timed
+
 RENDER_TARGET_MS = 300.0
 FIRST_TARGET_S = 1.5
-
-
-def command() -> list[str]:
-    found = Path(sys.executable).parent / "tkg-journal"
-    return [str(found)] if found.exists() else [sys.executable, "-m", "tkg_journal"]
-
-
-def run_cli(args: list[str], data_dir: Path) -> float:
-    env = dict(os.environ, TKG_JOURNAL_PASSPHRASE=PASSPHRASE)
-    start = time.perf_counter()
-    subprocess.run([*command(), "--data-dir", str(data_dir), *args], env=env, check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start
 
 
 def median_ms(runs: int, action: Callable[[], Any]) -> float:
@@ -115,13 +101,13 @@ def main() -> int:
     try:
         journal = work / "journal"
         start = time.perf_counter()
-        run_cli(["demo", "--entries", str(options.entries), "--passphrase"], journal)
+        run_timed(["demo", "--entries", str(options.entries), "--passphrase"], journal)
         print(f"journal: {options.entries:,} demo entries, built in "
               f"{time.perf_counter() - start:.1f} s; medians of {options.runs} runs; "
               f"today {date.today().isoformat()}\n")
         in_process(journal, options.runs)
         out = work / "x.png"
-        samples = [run_cli(["chart", "activity", "--out", str(out)], journal)
+        samples = [run_timed(["chart", "activity", "--out", str(out)], journal)
                    for _ in range(max(3, options.runs // 2))]
         print(f"\n{'tkg-journal chart activity --out x.png':<40}"
               f"{statistics.median(samples):>9.2f}s  (whole process: start-up, Argon2id "

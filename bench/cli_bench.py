@@ -17,30 +17,17 @@ import os
 import shutil
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-PASSPHRASE = "benchmark passphrase"
+from bench_cli import PASSPHRASE, command, run_timed
+
 QUERIES = ["budget", "defensive", "delegat", "feedback manager", "team trust"]
 
 
-def command() -> list[str]:
-    found = Path(sys.executable).parent / "tkg-journal"
-    return [str(found)] if found.exists() else [sys.executable, "-m", "tkg_journal"]
-
-
-def timed(args: list[str], data_dir: Path, *, stdin: bytes | None = None) -> float:
-    env = dict(os.environ, TKG_JOURNAL_PASSPHRASE=PASSPHRASE)
-    start = time.perf_counter()
-    subprocess.run([*command(), "--data-dir", str(data_dir), *args], env=env, check=True,
-                   input=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start
-
-
 def median_of(runs: int, make_args: object, data_dir: Path) -> float:
-    samples = [timed(make_args(i), data_dir) for i in range(runs)]  # type: ignore[operator]
+    samples = [run_timed(make_args(i), data_dir) for i in range(runs)]  # type: ignore[operator]
     return statistics.median(samples)
 
 
@@ -87,7 +74,7 @@ def main() -> int:
     try:
         journal = work / "journal"
         start = time.perf_counter()
-        timed(["demo", "--entries", str(options.entries), "--passphrase"], journal)
+        run_timed(["demo", "--entries", str(options.entries), "--passphrase"], journal)
         build = time.perf_counter() - start
         runs = options.runs
         results = [
@@ -107,8 +94,8 @@ def main() -> int:
         import_times = []
         for i in range(3):
             target = work / f"import-{i}"
-            timed(["init", "--passphrase"], target)
-            import_times.append(timed(["import", "jrnl", str(export)], target))
+            run_timed(["init", "--passphrase"], target)
+            import_times.append(run_timed(["import", "jrnl", str(export)], target))
         results.append(("import jrnl (10,000 entries)", statistics.median(import_times), 10.0))
         fts = in_process_search(journal, runs)
         size = sum(p.stat().st_size for p in journal.iterdir() if p.is_file())

@@ -12,31 +12,16 @@ and noisy: read medians, rerun when in doubt.
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
 
-PASSPHRASE = "benchmark passphrase"
+from bench_cli import run_timed
+
 TARGETS = {"md": 1.0, "pdf": 3.0}
-
-
-def command() -> list[str]:
-    found = Path(sys.executable).parent / "tkg-journal"
-    return [str(found)] if found.exists() else [sys.executable, "-m", "tkg_journal"]
-
-
-def run_cli(args: list[str], data_dir: Path) -> float:
-    env = dict(os.environ, TKG_JOURNAL_PASSPHRASE=PASSPHRASE)
-    start = time.perf_counter()
-    subprocess.run([*command(), "--data-dir", str(data_dir), *args], env=env, check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    return time.perf_counter() - start
 
 
 def main() -> int:
@@ -48,7 +33,7 @@ def main() -> int:
     try:
         journal = work / "journal"
         start = time.perf_counter()
-        run_cli(["demo", "--entries", str(options.entries), "--passphrase"], journal)
+        run_timed(["demo", "--entries", str(options.entries), "--passphrase"], journal)
         since = (date.today() - timedelta(days=91)).isoformat()
         print(f"journal: {options.entries:,} demo entries, built in "
               f"{time.perf_counter() - start:.1f} s; three-month summary since {since}; "
@@ -64,8 +49,8 @@ def main() -> int:
         for label, fmt, extra in cases:
             out = work / f"summary.{fmt}"
             args = ["export", "--since", since, "--format", fmt, "-o", str(out), *extra]
-            run_cli(args, journal)  # warm the page cache and the font cache
-            samples = [run_cli(args, journal) for _ in range(options.runs)]
+            run_timed(args, journal)  # warm the page cache and the font cache
+            samples = [run_timed(args, journal) for _ in range(options.runs)]
             target = TARGETS.get(fmt)
             median = statistics.median(samples)
             verdict = "" if target is None else ("ok" if median <= target else "SLOW")

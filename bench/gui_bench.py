@@ -28,13 +28,9 @@ import tempfile
 import time
 from pathlib import Path
 
-PASSPHRASE = "benchmark passphrase"
+from bench_cli import PASSPHRASE, command
+
 WORDS = ["budget", "defensive", "delegation", "feedback", "trust", "listened"]
-
-
-def command() -> list[str]:
-    found = Path(sys.executable).parent / "tkg-journal"
-    return [str(found)] if found.exists() else [sys.executable, "-m", "tkg_journal"]
 
 
 def environment() -> dict[str, str]:
