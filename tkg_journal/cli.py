@@ -264,6 +264,7 @@ def cmd_list(args: argparse.Namespace) -> int:
                     "title": r.title,
                     "first_line": r.first_line,
                     "shared": r.share_with_coach,
+                    **({"date_unreadable": True} if r.date_unreadable else {}),
                 }
                 for r in rows
             ]
@@ -273,11 +274,27 @@ def cmd_list(args: argparse.Namespace) -> int:
         print("No entries match.", file=sys.stderr)
     for r in rows:
         headline = " - ".join(t for t in (r.title, r.first_line) if t)
+        stamp = _UNREADABLE_STAMP if r.date_unreadable else _local_stamp(r.occurred_at)
         print(
-            f"{r.id:>6}  {_local_stamp(r.occurred_at)}  {r.kind.value:<12}  "
+            f"{r.id:>6}  {stamp}  {r.kind.value:<12}  "
             f"{_level_text(r.level):<13}  {_clip(headline, 90)}"
         )
+    _note_unreadable_dates(sum(r.date_unreadable for r in rows))
     return EXIT_OK
+
+
+# As wide as a local stamp ("2026-03-01 14:30"), so the columns stay aligned.
+_UNREADABLE_STAMP = "date unreadable "
+
+
+def _note_unreadable_dates(count: int) -> None:
+    if count:
+        subject = "1 entry above has" if count == 1 else f"{count} entries above have"
+        print(
+            f"{PROG}: {subject} a stored date that cannot be read; "
+            f"`{PROG} check --repair` fixes it",
+            file=sys.stderr,
+        )
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -363,16 +380,41 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    """Every page authenticated, then every stored date readable (``--repair``: fixed,
+    after a backup)."""
     with _open(args) as journal:
         problems = journal.integrity_problems()
         count = journal.count_entries()
-    if problems:
-        print(f"{PROG}: the journal is damaged:", file=sys.stderr)
-        for line in problems[:20]:
-            print(f"  {line}", file=sys.stderr)
+        if problems:
+            print(f"{PROG}: the journal is damaged:", file=sys.stderr)
+            for line in problems[:20]:
+                print(f"  {line}", file=sys.stderr)
+            return EXIT_FAILED
+        print(f"The journal is intact ({_count(count, 'entry')}, every page authenticated).")
+        if args.repair:
+            dates, copy = journal.repair_dates()
+        else:
+            dates, copy = journal.date_problems(), None
+    if not dates:
+        return EXIT_OK
+    if copy is not None:
+        print(f"Backed up the journal to {copy} first.")
+        print(f"Repaired {_count(len(dates), 'stored date')} that could not be read:")
+    else:
+        print(f"{_count(len(dates), 'stored date')} cannot be read (written by an older version):")
+    for problem in dates:
+        print(f"  {problem.describe()}")
+    if copy is None:
+        print(f"Run `{PROG} check --repair` to write the values shown (a backup is taken first).")
         return EXIT_FAILED
-    print(f"The journal is intact ({count} entries, every page authenticated).")
     return EXIT_OK
+
+
+def _count(n: int, noun: str) -> str:
+    """``1 entry``, ``2 entries``, ``3 stored dates``."""
+    if n == 1:
+        return f"{n} {noun}"
+    return f"{n} {noun[:-1]}ies" if noun.endswith("y") else f"{n} {noun}s"
 
 
 def cmd_passwd(args: argparse.Namespace) -> int:
@@ -1203,7 +1245,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(run=cmd_demo)
 
-    p = sub.add_parser("check", help="verify every page of the journal (integrity check)")
+    p = sub.add_parser(
+        "check",
+        help="verify every page of the journal and that every stored date reads back",
+    )
+    p.add_argument(
+        "--repair",
+        action="store_true",
+        help="rewrite stored dates that cannot be read (older versions wrote some), listing "
+        "each change; the journal is backed up first",
+    )
     p.set_defaults(run=cmd_check)
 
     p = sub.add_parser("passwd", help="set or change the passphrase")

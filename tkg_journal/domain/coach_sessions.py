@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from tkg_journal.domain.dates import check_day, check_optional_day
 from tkg_journal.domain.errors import DomainError, ValidationError
 from tkg_journal.domain.progress import Period
 from tkg_journal.domain.text_rules import MAX_TITLE_CHARS, clean_text
@@ -40,6 +41,7 @@ class Commitment:
         )
         if not self.text:
             raise ValidationError("commitment", "a commitment cannot be empty")
+        check_optional_day("due date", self.due_date)
 
     @property
     def is_action_item(self) -> bool:
@@ -64,6 +66,7 @@ class CoachSession:
         object.__setattr__(self, "topics", clean_text("topics", self.topics))
         object.__setattr__(self, "notes", clean_text("notes", self.notes))
         object.__setattr__(self, "commitments", tuple(self.commitments))
+        check_day("session date", self.held_on)
         if not (self.topics or self.notes or self.commitments):
             raise ValidationError(
                 "topics", "a coach session needs its topics, notes or at least one commitment"

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
+from tkg_journal.domain.dates import check_moment
 from tkg_journal.domain.errors import ValidationError
 from tkg_journal.domain.levels import Level
 from tkg_journal.domain.text_rules import (
@@ -133,6 +134,7 @@ class Entry:
     def __post_init__(self) -> None:
         if self.occurred_at.tzinfo is None:
             raise ValidationError("occurred_at", "an entry's time must carry a time zone")
+        check_moment("the entry's date", self.occurred_at)
         object.__setattr__(self, "title", clean_text("title", self.title, limit=MAX_TITLE_CHARS))
         object.__setattr__(self, "body", clean_text("text", self.body))
         object.__setattr__(self, "tags", tuple(dict.fromkeys(clean_tag(t) for t in self.tags)))

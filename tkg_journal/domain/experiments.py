@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from enum import StrEnum
 
+from tkg_journal.domain.dates import check_moment, check_optional_day
 from tkg_journal.domain.errors import TransitionError, ValidationError
 from tkg_journal.domain.levels import Level
 from tkg_journal.domain.text_rules import MAX_TITLE_CHARS, check_range, clean_text
@@ -104,6 +105,9 @@ class Experiment:
             raise ValidationError("level", f"not a level: {self.level!r}")
         check_range("belief before", self.belief_before, 0, 100)
         check_range("belief after", self.belief_after, 0, 100)
+        check_optional_day("start date", self.start_date)
+        check_optional_day("due date", self.due_date)
+        check_optional_day("end date", self.ended_on)
         if self.start_date and self.due_date and self.due_date < self.start_date:
             raise ValidationError("due", "the due date is before the start date")
 
@@ -213,6 +217,7 @@ class Attempt:
     def __post_init__(self) -> None:
         if self.occurred_at.tzinfo is None:
             raise ValidationError("when", "an attempt's time must carry a time zone")
+        check_moment("the attempt's date", self.occurred_at)
         check_range("outcome", self.outcome, -2, 2)
         object.__setattr__(self, "situation", clean_text("situation", self.situation))
         object.__setattr__(self, "note", clean_text("note", self.note))

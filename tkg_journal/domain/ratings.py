@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from tkg_journal.domain.dates import check_day
 from tkg_journal.domain.errors import ValidationError
 from tkg_journal.domain.levels import Level
 from tkg_journal.domain.text_rules import check_range, clean_text
@@ -23,6 +24,7 @@ class RatingCheckin:
     id: int | None = None
 
     def __post_init__(self) -> None:
+        check_day("check-in date", self.rated_on)
         if not self.scores:
             raise ValidationError("scores", "a check-in rates at least one level")
         for level, score in self.scores.items():

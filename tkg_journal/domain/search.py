@@ -46,6 +46,10 @@ class EntrySummary:
     title: str
     first_line: str
     share_with_coach: bool
+    #: The stored date could not be read (written by an older version or damaged): the
+    #: row shows ``occurred_at`` as the nearest day the journal keeps, with a marker, until
+    #: the entry is edited or ``tkg-journal check --repair`` fixes it.
+    date_unreadable: bool = False
 
 
 @dataclass(frozen=True, slots=True)

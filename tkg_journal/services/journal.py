@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 
 from tkg_journal.domain.drafts import EntryDraft
 from tkg_journal.domain.entries import Entry
@@ -11,8 +12,15 @@ from tkg_journal.domain.errors import ValidationError
 from tkg_journal.domain.levels import Level
 from tkg_journal.domain.search import EntryFilter, EntryHit, EntrySummary, SearchHit
 from tkg_journal.paths import JournalPaths
-from tkg_journal.storage import draft_repository, entry_repository, search_repository
+from tkg_journal.storage import (
+    backup,
+    date_repair,
+    draft_repository,
+    entry_repository,
+    search_repository,
+)
 from tkg_journal.storage.database import Database
+from tkg_journal.storage.date_repair import DateProblem
 
 Clock = Callable[[], datetime]
 
@@ -142,3 +150,22 @@ class Journal:
     # maintenance -----------------------------------------------------------------
     def integrity_problems(self) -> list[str]:
         return self.db.integrity_problems()
+
+    def date_problems(self) -> list[DateProblem]:
+        """Stored dates that do not read back (left by older versions), with the value a
+        repair would write; read-only."""
+        return date_repair.find(self.db)
+
+    def repair_dates(self) -> tuple[list[DateProblem], Path | None]:
+        """Back the journal up, then rewrite every stored date that does not read back.
+
+        Returns what was changed and the backup's path (``None`` when nothing needed it).
+        Raises ``WriteFailed`` (nothing changed) if the backup cannot be written."""
+        problems = date_repair.find(self.db)
+        if not problems:
+            return [], None
+        copy = backup.snapshot(
+            self.db, key_file=self.paths.key_file, folder=self.paths.backups_dir, reason="repair"
+        )
+        date_repair.repair(self.db, problems)
+        return problems, copy

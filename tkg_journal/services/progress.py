@@ -76,7 +76,7 @@ class Progress:
         entry, attempt, checkin = progress_repository.first_times(self._db)
         days = [d for d in (_local_date(entry), _local_date(attempt)) if d is not None]
         if checkin:
-            days.append(date.fromisoformat(checkin))
+            days.append(clock.day_from_stored(checkin))
         return min(days) if days else None
 
     # aggregates ---------------------------------------------------------------------

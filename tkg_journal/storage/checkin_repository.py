@@ -38,7 +38,7 @@ def list_all(db: Database) -> list[RatingCheckin]:
     return [
         RatingCheckin(
             id=r[0],
-            rated_on=clock.date_from_stored(r[1]) or r[1],
+            rated_on=clock.day_from_stored(r[1]),
             note=r[2],
             scores=scores.get(r[0], {}),
         )
@@ -61,7 +61,7 @@ def _one(db: Database, where: str, params: Sequence[object]) -> RatingCheckin | 
         )
     }
     return RatingCheckin(
-        id=row[0], rated_on=clock.date_from_stored(row[1]) or row[1], note=row[2], scores=scores
+        id=row[0], rated_on=clock.day_from_stored(row[1]), note=row[2], scores=scores
     )
 
 

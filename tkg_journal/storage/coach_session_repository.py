@@ -37,9 +37,7 @@ def _commitment(row: Row) -> Commitment:
 
 
 def _held_on(text: str) -> date:
-    day = clock.date_from_stored(text)
-    assert day is not None  # the column is NOT NULL
-    return day
+    return clock.day_from_stored(text)
 
 
 def _assemble(rows: Sequence[Row], commitment_rows: Sequence[Row]) -> list[CoachSession]:

@@ -136,6 +136,42 @@ class Database:
         problems += [str(row[0]) for row in self.query("PRAGMA quick_check") if row[0] != "ok"]
         return problems
 
+    def copy_into(self, target: Path) -> None:
+        """A consistent, encrypted copy of the database at ``target`` (a new file).
+
+        SQLCipher's ``VACUUM INTO`` writes the copy with this connection's key."""
+        if self._in_transaction:
+            raise RuntimeError("copy the database outside a transaction")
+        try:
+            self._conn.execute("VACUUM INTO ?", (str(target),))
+        except _driver().DatabaseError as error:
+            raise translate_error(error, target) from error
+
+    def check_copy(self, copy: Path) -> list[str]:
+        """Problems SQLite finds in ``copy`` opened with this journal's key (``[]``: it
+        opens, it is this journal, every page reads)."""
+        try:
+            # ATTACH without KEY uses the main database's key (SQLCipher).
+            self._conn.execute("ATTACH DATABASE ? AS copy", (str(copy),))
+        except _driver().DatabaseError as error:
+            return [str(error)]
+        try:
+            found = self._conn.execute(
+                "SELECT value FROM copy.meta WHERE key = 'journal_id'"
+            ).fetchone()
+            problems = [
+                str(row[0])
+                for row in self._conn.execute("PRAGMA copy.quick_check").fetchall()
+                if row[0] != "ok"
+            ]
+            if not found or found[0] != self.journal_id:
+                problems.append("the copy is not this journal")
+            return problems
+        except _driver().DatabaseError as error:
+            return [str(error)]
+        finally:
+            self._conn.execute("DETACH DATABASE copy")
+
     def close(self) -> None:
         with contextlib.suppress(Exception):
             self._conn.close()

@@ -233,6 +233,7 @@ def summary_from_row(row: Row) -> EntrySummary:
         title,
         first_line,
         bool(share),
+        date_unreadable=not clock.is_readable(occurred_at),
     )
 
 

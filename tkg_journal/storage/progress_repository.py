@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
 from tkg_journal.domain.levels import Level
@@ -24,6 +24,7 @@ from tkg_journal.domain.progress import (
     FeedbackPoint,
     RatingPoint,
 )
+from tkg_journal.storage import clock
 from tkg_journal.storage.database import Database
 
 #: SQLite date modifiers taking a local day to the first day of its bucket.
@@ -61,7 +62,7 @@ def conditions(
 
 
 def _day(text: str) -> date:
-    return date.fromisoformat(text)
+    return clock.day_from_stored(text)
 
 
 def _level(value: int | None) -> Level | None:
@@ -162,10 +163,9 @@ def feedback(db: Database, *, span: TimeRange, levels: Sequence[Level] = ()) -> 
         "ORDER BY occurred_at, id",
         params,
     )
-    # fromisoformat reads the stored format ~30x faster than strptime (a point per row).
     return [
         FeedbackPoint(
-            when=datetime.fromisoformat(at).replace(tzinfo=UTC),
+            when=clock.from_stored(at),
             level=_level(level),
             sentiment=int(s),
         )

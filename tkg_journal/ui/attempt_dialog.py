@@ -37,6 +37,7 @@ from tkg_journal.services.errors import USER_ERRORS
 from tkg_journal.services.experiments import Experiments
 from tkg_journal.ui import accountability_texts as texts
 from tkg_journal.ui.accountability_paint import level_badge_icon
+from tkg_journal.ui.journal_dates import limit_to_journal_range
 from tkg_journal.ui.messages import error_colour
 
 #: Plain keys that answer "did you try it?" while no text field has the focus.
@@ -124,6 +125,7 @@ class AttemptDialog(QDialog):
         self.when_edit = _WhenEdit(objectName="attemptWhen")
         self.when_edit.setAccessibleName("When")
         self.when_edit.setCalendarPopup(True)
+        limit_to_journal_range(self.when_edit)
         self.when_edit.setDisplayFormat("d MMM yyyy  HH:mm")
         self.when_edit.setDateTime(QDateTime.currentDateTime())
 

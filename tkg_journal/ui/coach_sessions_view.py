@@ -20,7 +20,6 @@ from datetime import date
 from itertools import pairwise
 
 from PySide6.QtCore import (
-    QDate,
     QEvent,
     QItemSelectionModel,
     QModelIndex,
@@ -66,19 +65,12 @@ from tkg_journal.ui.commitment_table_model import (
 from tkg_journal.ui.due_date_delegate import DueDateDelegate
 from tkg_journal.ui.experiment_dialog import ExperimentDialog
 from tkg_journal.ui.icons import icon
+from tkg_journal.ui.journal_dates import from_qdate, limit_to_journal_range, to_qdate
 from tkg_journal.ui.messages import as_sentence, error_colour
 from tkg_journal.ui.session_list_model import SessionIdRole, SessionListModel
 from tkg_journal.ui.session_row_delegate import SessionRowDelegate
 
 RunDialog = Callable[[QDialog], object]
-
-
-def to_qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def from_qdate(day: QDate) -> date:
-    return date(day.year(), day.month(), day.day())
 
 
 def experiment_from_commitment(
@@ -202,6 +194,7 @@ class CoachSessionsView(QWidget):
         self.date_edit = QDateEdit(objectName="sessionDate")
         self.date_edit.setAccessibleName(texts.DATE_ACCESSIBLE_NAME)
         self.date_edit.setCalendarPopup(True)
+        limit_to_journal_range(self.date_edit)
         self.date_edit.setDisplayFormat("ddd d MMM yyyy")
         self.topics_edit = QPlainTextEdit(objectName="sessionTopics")
         self.topics_edit.setAccessibleName(texts.TOPICS_ACCESSIBLE_NAME)

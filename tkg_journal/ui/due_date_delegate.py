@@ -13,6 +13,8 @@ from datetime import date
 from PySide6.QtCore import QAbstractItemModel, QDate, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QDateEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from tkg_journal.ui.journal_dates import limit_to_journal_range
+
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -30,6 +32,7 @@ class DueDateDelegate(QStyledItemDelegate):
         editor.setObjectName("commitmentDueEditor")
         editor.setAccessibleName("Due date")
         editor.setCalendarPopup(True)
+        limit_to_journal_range(editor)
         editor.setDisplayFormat("d MMM yyyy")
         return editor
 

@@ -43,6 +43,7 @@ from tkg_journal.domain.drafts import EntryDraft
 from tkg_journal.domain.entries import EntryKind
 from tkg_journal.domain.errors import ValidationError
 from tkg_journal.ui import entry_texts as texts
+from tkg_journal.ui.journal_dates import limit_to_journal_range
 from tkg_journal.ui.level_picker import LevelPicker
 from tkg_journal.ui.messages import error_style
 from tkg_journal.ui.tag_edit import TagEdit
@@ -184,6 +185,7 @@ class EntryEditor(QWidget):
         self._occurred.setAccessibleName(texts.plain(texts.OCCURRED_AT_LABEL))
         self._occurred.setToolTip(texts.OCCURRED_AT_TOOLTIP)
         self._occurred.setCalendarPopup(True)
+        limit_to_journal_range(self._occurred)
         time_format = QLocale().timeFormat(QLocale.FormatType.ShortFormat)
         self._occurred.setDisplayFormat(f"d MMM yyyy  {time_format}")
         occurred_label.setBuddy(self._occurred)

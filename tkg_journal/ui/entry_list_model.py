@@ -22,6 +22,7 @@ from tkg_journal.domain.search import (
     EntrySummary,
 )
 from tkg_journal.services.journal import Journal
+from tkg_journal.ui.entry_texts import UNREADABLE_DATE_SPOKEN
 
 PAGE_SIZE = 200
 MAX_SEARCH_HITS = 500
@@ -225,7 +226,9 @@ class EntryListModel(QAbstractListModel):
     def _spoken(self, summary: EntrySummary) -> str:
         """One sentence a screen reader can say (and a tooltip can show)."""
         parts = [
-            f"{summary.occurred_at.day} {summary.occurred_at:%B %Y, %H:%M}",
+            UNREADABLE_DATE_SPOKEN
+            if summary.date_unreadable
+            else f"{summary.occurred_at.day} {summary.occurred_at:%B %Y, %H:%M}",
             summary.kind.label,
             f"level {summary.level.label()}" if summary.level else "no level",
         ]

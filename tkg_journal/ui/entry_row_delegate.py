@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from tkg_journal.domain.levels import Level
 from tkg_journal.domain.search import MATCH_END, MATCH_START, EntrySummary
 from tkg_journal.ui.entry_list_model import SnippetRole, SummaryRole, row_title
+from tkg_journal.ui.entry_texts import UNREADABLE_DATE_STAMP
 
 PADDING = 8
 BADGE_WIDTH = 22
@@ -102,7 +103,11 @@ class EntryRowDelegate(QStyledItemDelegate):
         left = badge.right() + PADDING
 
         # Line 1: title (bold) ... date (right).
-        stamp = f"{summary.occurred_at.day} {summary.occurred_at:%b %Y}"
+        stamp = (
+            UNREADABLE_DATE_STAMP
+            if summary.date_unreadable
+            else f"{summary.occurred_at.day} {summary.occurred_at:%b %Y}"
+        )
         stamp_width = metrics.horizontalAdvance(stamp)
         painter.setPen(muted)
         painter.setFont(option.font)

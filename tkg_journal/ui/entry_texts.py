@@ -22,6 +22,10 @@ SHARE_TOOLTIP = (
     "coach-session export."
 )
 TITLE_LABEL = "&Title"
+# An entry whose stored date could not be read (see EntrySummary.date_unreadable): the
+# list says so instead of showing the stand-in day; setting the date and saving fixes it.
+UNREADABLE_DATE_STAMP = "Date unreadable"
+UNREADABLE_DATE_SPOKEN = "date could not be read, set it in the editor"
 
 # --- difficult conversation ----------------------------------------------------------
 WHO_LABEL = "&Who"

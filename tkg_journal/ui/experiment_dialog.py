@@ -38,18 +38,11 @@ from tkg_journal.domain.levels import Level
 from tkg_journal.services.errors import USER_ERRORS
 from tkg_journal.services.experiments import ExperimentPrefill, Experiments
 from tkg_journal.ui import experiment_texts as texts
+from tkg_journal.ui.journal_dates import from_qdate, limit_to_journal_range, to_qdate
 from tkg_journal.ui.level_picker import LevelPicker
 from tkg_journal.ui.messages import as_sentence, error_colour
 
 _NOT_RATED = -1  # the belief spin box's minimum, shown as "Not rated"
-
-
-def to_qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def from_qdate(day: QDate) -> date:
-    return date(day.year(), day.month(), day.day())
 
 
 def text_box(
@@ -342,6 +335,7 @@ class ExperimentDialog(QDialog):
         edit.setObjectName(f"{name}Date")
         edit.setAccessibleName(texts.plain(label))
         edit.setCalendarPopup(True)
+        limit_to_journal_range(edit)
         edit.setDisplayFormat("d MMM yyyy")
         edit.setDate(QDate.currentDate())
         edit.setEnabled(False)

@@ -21,7 +21,6 @@ from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QDate,
     QEvent,
     QObject,
     QRunnable,
@@ -97,6 +96,7 @@ from tkg_journal.services.progress import local_midnight
 from tkg_journal.ui import export_texts as texts
 from tkg_journal.ui.error_dialog import BUG_TEXT
 from tkg_journal.ui.icons import icon
+from tkg_journal.ui.journal_dates import from_qdate, limit_to_journal_range, to_qdate
 from tkg_journal.ui.messages import as_sentence, error_colour
 
 PREVIEW_DELAY_MS = 300  # typing a date or ticking boxes in a row reads the journal once
@@ -110,14 +110,6 @@ _PREVIEW_CHART_SIZE = QSize(340, 72)
 def warning_colour(palette: QPalette) -> str:
     """An amber that keeps its contrast on light and dark windows: a note, not an error."""
     return "#ffd27f" if palette.color(QPalette.ColorRole.Window).lightness() < 128 else "#8a5300"
-
-
-def to_qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def from_qdate(day: QDate) -> date:
-    return date(day.year(), day.month(), day.day())
 
 
 def _camel(section: SummarySection) -> str:
@@ -487,6 +479,7 @@ class ExportDialog(QDialog):
         edit = QDateEdit(objectName=name)
         edit.setAccessibleName(accessible)
         edit.setCalendarPopup(True)
+        limit_to_journal_range(edit)
         edit.setDisplayFormat("d MMM yyyy")
         edit.setMaximumDate(to_qdate(self._today))
         return edit

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from tkg_journal.ui import experiment_texts as texts
-from tkg_journal.ui.experiment_dialog import from_qdate, to_qdate
+from tkg_journal.ui.journal_dates import from_qdate, limit_to_journal_range, to_qdate
 
 #: The date offered first: two weeks is a common span for trying a new response.
 DEFAULT_SPAN = timedelta(days=14)
@@ -41,6 +41,7 @@ class NewDueDateDialog(QDialog):
         self.date_edit.setObjectName("newDueDate")
         self.date_edit.setAccessibleName(texts.plain(texts.DUE_DIALOG_LABEL))
         self.date_edit.setCalendarPopup(True)
+        limit_to_journal_range(self.date_edit)
         self.date_edit.setDisplayFormat("d MMM yyyy")
         self.date_edit.setMinimumDate(to_qdate(today))
         self.date_edit.setDate(to_qdate(today + DEFAULT_SPAN))

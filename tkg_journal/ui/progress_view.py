@@ -71,6 +71,7 @@ from tkg_journal.ui.accountability_paint import level_badge_icon
 from tkg_journal.ui.checkin_dialog import CheckinDialog
 from tkg_journal.ui.error_dialog import show_error
 from tkg_journal.ui.icons import icon
+from tkg_journal.ui.journal_dates import limit_to_journal_range
 
 if TYPE_CHECKING:
     from matplotlib.backend_bases import MouseEvent
@@ -529,6 +530,7 @@ class ProgressView(QWidget):
         edit = QDateEdit(objectName=name)
         edit.setAccessibleName(accessible)
         edit.setCalendarPopup(True)
+        limit_to_journal_range(edit)
         edit.setDisplayFormat("d MMM yyyy")
         return edit
 
