@@ -114,3 +114,17 @@ def test_rows_speak_their_date_kind_level_and_title(filled_journal: Journal):
     assert "level 2 Growth" in spoken
     assert "shared with coach" in spoken
     assert "Budget talk with Sam" in spoken
+
+
+def test_an_entry_whose_stored_date_cannot_be_read_says_so(journal: Journal):
+    stored = journal.add_entry(entry(title="Imported by 0.1"))
+    journal.add_entry(entry(title="Fine", occurred_at=FIXED_NOW - timedelta(days=1)))
+    with journal.db.transaction():  # what 0.1 wrote for an import dated 0999-01-01
+        journal.db.execute("UPDATE entries SET occurred_at = '999-01-01 10:00:00' WHERE id = ?",
+                           (stored.id,))
+    model = EntryListModel()
+    model.set_journal(journal)
+    spoken = {model.index(row).data(): model.index(row).data(Qt.ItemDataRole.AccessibleTextRole)
+              for row in range(model.rowCount())}
+    assert spoken["Imported by 0.1"].startswith("date could not be read, set it in the editor")
+    assert spoken["Fine"].startswith("1 March 2026")

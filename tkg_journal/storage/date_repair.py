@@ -30,6 +30,7 @@ class _DateColumn:
     nullable: bool = False
     created: str | None = None  # the row's creation time, the fallback for no date at all
     unique: bool = False
+    not_before: str | None = None  # a day column this one may not precede (due >= start)
 
 
 _COLUMNS = (
@@ -37,7 +38,9 @@ _COLUMNS = (
     _DateColumn("entries", "id", "entry", "created_at", False),
     _DateColumn("entries", "id", "entry", "updated_at", False, created="created_at"),
     _DateColumn("experiments", "id", "experiment", "start_date", True, nullable=True),
-    _DateColumn("experiments", "id", "experiment", "due_date", True, nullable=True),
+    _DateColumn(
+        "experiments", "id", "experiment", "due_date", True, nullable=True, not_before="start_date"
+    ),
     _DateColumn("experiments", "id", "experiment", "ended_on", True, nullable=True),
     _DateColumn("experiments", "id", "experiment", "created_at", False),
     _DateColumn("experiments", "id", "experiment", "updated_at", False, created="created_at"),
@@ -81,20 +84,22 @@ def find(db: Database) -> list[DateProblem]:
     """Every stored date that does not read back (a scan of the date columns, read-only)."""
     problems: list[DateProblem] = []
     for spec in _COLUMNS:
-        created = spec.created or "NULL"
+        created, not_before = spec.created or "NULL", spec.not_before or "NULL"
         # Only fixed names from _COLUMNS are formatted in; there is no user value here.
         rows = db.query(
-            f"SELECT rowid, {spec.key}, {spec.column}, {created} FROM {spec.table} "
+            f"SELECT {spec.key}, {spec.column}, {created}, {not_before} FROM {spec.table} "
             f"ORDER BY {spec.key}"
         )
         readable: Callable[[object], bool] = (
             clock.is_readable_day if spec.is_day else clock.is_readable
         )
         taken = _taken_days(db, spec) if spec.unique else set()
-        for _rowid, key, value, created_value in rows:
+        for key, value, created_value, earliest in rows:
             if (value is None and spec.nullable) or readable(value):
                 continue
             repaired = _repaired(spec, value, created_value, taken)
+            if repaired is not None and clock.is_readable_day(earliest):
+                repaired = max(repaired, earliest)  # as the experiment is read (due on start)
             problems.append(DateProblem(spec.what, int(key), spec.column, value, repaired))
     return problems
 

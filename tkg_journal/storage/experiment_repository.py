@@ -77,6 +77,11 @@ def _from_row(row: Row) -> Experiment:
         _updated,
         ended,
     ) = row
+    start_date, due_date = clock.date_from_stored(start), clock.date_from_stored(due)
+    if start_date and due_date and due_date < start_date:
+        # Only an unreadable stored due date (read as 1900-01-01) gets here: read it as
+        # due on its start, so the experiment still opens and can be given a real one.
+        due_date = start_date
     return Experiment(
         id=exp_id,
         title=title,
@@ -87,8 +92,8 @@ def _from_row(row: Row) -> Experiment:
         prediction=prediction,
         success_criteria=criteria,
         behaviour_id=behaviour_id,
-        start_date=clock.date_from_stored(start),
-        due_date=clock.date_from_stored(due),
+        start_date=start_date,
+        due_date=due_date,
         status=ExperimentStatus(status),
         belief_before=before,
         belief_after=after,
