@@ -407,6 +407,36 @@ def test_an_existing_file_is_replaced_only_when_the_user_agrees(
     assert SHARED_TITLES[0] in path.read_text(encoding="utf-8")
 
 
+def test_a_read_only_file_is_named_so_and_replaced_only_when_the_user_agrees(
+    qtbot, dialog: ExportDialog, out: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    path = out / "coach-summary-2026-11-24.html"
+    path.write_text("the old summary")
+    path.chmod(0o444)
+    set_format(dialog, ExportFormat.HTML)
+    dialog.charts_check.click()
+    questions: list[str] = []
+    agree = [False, True]
+
+    def answer(box: QMessageBox) -> int:
+        questions.append(box.text())
+        if agree.pop(0):
+            next(b for b in box.buttons() if b.text().replace("&", "") == "Replace").click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    dialog.export_button.click()
+    assert not dialog.is_running()
+    assert path.read_text() == "the old summary"
+    export_and_wait(qtbot, dialog)
+    assert dialog.error_text() == ""
+    assert len(questions) == 2
+    assert all("is read-only" in question for question in questions)
+    assert SHARED_TITLES[0] in path.read_text(encoding="utf-8")
+
+
 def test_enter_exports_and_escape_closes(qtbot, dialog: ExportDialog, out: Path) -> None:
     set_format(dialog, ExportFormat.HTML)
     dialog.charts_check.click()

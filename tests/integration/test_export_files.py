@@ -91,3 +91,15 @@ def test_a_failed_folder_write_changes_neither_the_file_nor_its_folder(
     assert target.read_bytes() == b"# Old"
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == {"a.png": b"A"}
     assert sorted(p.name for p in out.iterdir()) == ["summary-charts", "summary.md"]
+
+
+def test_a_read_only_file_is_recognised_whoever_runs_the_app(out: Path) -> None:
+    target = out / "summary.pdf"
+    assert not files.is_read_only(target)  # nothing there yet
+    target.write_bytes(b"old")
+    assert not files.is_read_only(target)
+    target.chmod(0o444)  # an administrator could write it, yet it is marked read-only
+    assert files.is_read_only(target)
+    with pytest.raises(files.ReadOnlyFile, match=f"{target} is read-only; nothing was written"):
+        files.refuse_read_only(target)
+    assert not files.is_read_only(out)  # a folder is refused elsewhere, and by name

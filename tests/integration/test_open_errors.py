@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,10 +15,12 @@ from tests.helpers import entry, snapshot
 from tkg_journal.paths import JournalPaths
 from tkg_journal.security import keyring_store
 from tkg_journal.security.errors import (
+    DamagedKeySlot,
     KeyFileError,
     KeyMismatch,
     KeyringEntryMissing,
     KeyringUnavailable,
+    MissingKeySlot,
     WrongPassphrase,
     WrongRecoveryKey,
 )
@@ -26,7 +29,6 @@ from tkg_journal.services.errors import PassphraseRequired
 from tkg_journal.storage.errors import (
     JournalDamaged,
     JournalExists,
-    JournalMismatch,
     JournalNotFound,
     NewerJournal,
     NotAJournal,
@@ -201,20 +203,160 @@ def test_random_bytes_are_reported_without_a_traceback(
     paths, _ = passphrase_journal
     paths.database.write_bytes(bytes(range(256)) * 64)
     before = snapshot(paths.data_dir)
-    with pytest.raises(JournalDamaged):
+    # Overwritten whole, not one page is left that the key authenticates: exactly what
+    # another journal's database looks like, so the message names both possibilities.
+    with pytest.raises(KeyMismatch, match="replaced or overwritten"):
         journal_access.unlock(paths, passphrase=TEST_PASSPHRASE)
+    assert snapshot(paths.data_dir) == before
+
+
+def test_random_bytes_after_the_first_page_are_damage(
+        passphrase_journal: tuple[JournalPaths, str]) -> None:
+    paths, _ = passphrase_journal
+    data = paths.database.read_bytes()
+    paths.database.write_bytes(data[:4096] + bytes(range(256)) * ((len(data) - 4096) // 256))
+    before = snapshot(paths.data_dir)
+    with pytest.raises(JournalDamaged, match="damaged"):
+        journal = journal_access.unlock(paths, passphrase=TEST_PASSPHRASE)
+        try:
+            journal.list_entries()
+        finally:
+            journal.close()
     assert snapshot(paths.data_dir) == before
 
 
 def test_key_file_of_another_journal(journal_paths: JournalPaths, tmp_path: Path) -> None:
     journal_access.create(journal_paths, passphrase=TEST_PASSPHRASE).journal.close()
     other = JournalPaths(tmp_path / "other")
-    journal_access.create(other, passphrase=TEST_PASSPHRASE).journal.close()
+    other_recovery = journal_access.create(other, passphrase=TEST_PASSPHRASE).recovery_key
     journal_paths.key_file.write_bytes(other.key_file.read_bytes())
     before = snapshot(journal_paths.data_dir)
-    with pytest.raises((JournalMismatch, JournalDamaged)):
-        journal_access.unlock(journal_paths, passphrase=TEST_PASSPHRASE)
+    for unlock in (
+        lambda: journal_access.unlock(journal_paths, passphrase=TEST_PASSPHRASE),
+        lambda: journal_access.unlock(journal_paths, recovery_key=other_recovery),
+        lambda: journal_access.unlock_key(journal_paths, passphrase=TEST_PASSPHRASE),  # passwd
+    ):
+        with pytest.raises(KeyMismatch, match="belongs to another journal") as caught:
+            unlock()
+        assert str(journal_paths.key_file) in str(caught.value)
+        assert "nothing was changed" in str(caught.value)
     assert snapshot(journal_paths.data_dir) == before
+
+
+def test_keyring_key_file_of_another_journal(journal_paths: JournalPaths, tmp_path: Path,
+                                             memory_keyring: MemoryKeyring) -> None:
+    journal_access.create(journal_paths).journal.close()
+    other = JournalPaths(tmp_path / "other")
+    journal_access.create(other).journal.close()  # its key is in this keyring too
+    journal_paths.key_file.write_bytes(other.key_file.read_bytes())
+    before = snapshot(journal_paths.data_dir)
+    with pytest.raises(KeyMismatch, match="belongs to another journal"):
+        journal_access.unlock(journal_paths)
+    assert snapshot(journal_paths.data_dir) == before
+
+
+def test_the_key_check_recognises_a_journals_own_key(
+        passphrase_journal: tuple[JournalPaths, str], tmp_path: Path) -> None:
+    """Guards the page check against SQLCipher changing its page format one day."""
+    from tkg_journal.storage.cipher import key_fits
+
+    paths, _ = passphrase_journal
+    key = journal_access.unlock_key(paths, passphrase=TEST_PASSPHRASE)
+    assert key_fits(paths.database, key) is True
+    assert key_fits(paths.database, bytes(32)) is False
+    short = tmp_path / "short.db"
+    short.write_bytes(paths.database.read_bytes()[:2000])
+    assert key_fits(short, key) is None
+    assert key_fits(tmp_path / "missing.db", key) is None
+
+
+def _edit_key_file(paths: JournalPaths, change: Any) -> None:
+    data = json.loads(paths.key_file.read_text())
+    change(data)
+    paths.key_file.write_text(json.dumps(data))
+
+
+def _flip_slot(slot: str, field: str) -> Any:
+    def change(data: dict[str, Any]) -> None:
+        value = bytearray.fromhex(data["slots"][slot][field])
+        value[0] ^= 0x01
+        data["slots"][slot][field] = value.hex()
+    return change
+
+
+def test_damaged_passphrase_slot_is_not_a_wrong_passphrase(
+        passphrase_journal: tuple[JournalPaths, str]) -> None:
+    paths, recovery = passphrase_journal
+    _edit_key_file(paths, _flip_slot("passphrase", "wrapped_key"))
+    before = snapshot(paths.data_dir)
+    with pytest.raises(DamagedKeySlot, match="passphrase slot has changed") as caught:
+        journal_access.unlock(paths, passphrase=TEST_PASSPHRASE)
+    assert not isinstance(caught.value, WrongPassphrase)
+    assert "recovery key" in str(caught.value)
+    assert snapshot(paths.data_dir) == before
+    # What the message says to do works, and sets a new passphrase.
+    key = journal_access.unlock_key(paths, recovery_key=recovery)
+    journal_access.change_passphrase(paths, key=key, new_passphrase="a fresh long phrase")
+    with journal_access.unlock(paths, passphrase="a fresh long phrase") as journal:
+        assert journal.count_entries() == 40
+
+
+def test_damaged_recovery_slot_is_not_a_wrong_recovery_key(
+        passphrase_journal: tuple[JournalPaths, str]) -> None:
+    paths, recovery = passphrase_journal
+    _edit_key_file(paths, _flip_slot("recovery", "nonce"))
+    before = snapshot(paths.data_dir)
+    with pytest.raises(DamagedKeySlot, match="recovery-key slot has changed"):
+        journal_access.unlock(paths, recovery_key=recovery)
+    assert snapshot(paths.data_dir) == before
+    journal_access.unlock(paths, passphrase=TEST_PASSPHRASE).close()
+
+
+def test_key_file_written_before_slot_checks_keeps_opening(
+        passphrase_journal: tuple[JournalPaths, str]) -> None:
+    paths, recovery = passphrase_journal
+
+    def without_checks(data: dict[str, Any]) -> None:
+        for slot in data["slots"].values():
+            del slot["check"]
+
+    _edit_key_file(paths, without_checks)
+    with journal_access.unlock(paths, passphrase=TEST_PASSPHRASE) as journal:
+        assert journal.count_entries() == 40
+    journal_access.unlock(paths, recovery_key=recovery).close()
+    # Without a check, a wrong passphrase and a damaged slot look alike: it says so.
+    before = snapshot(paths.data_dir)
+    with pytest.raises(WrongPassphrase, match="key file may be damaged"):
+        journal_access.unlock(paths, passphrase="not the passphrase")
+    assert snapshot(paths.data_dir) == before
+
+
+def test_missing_recovery_slot(passphrase_journal: tuple[JournalPaths, str]) -> None:
+    paths, recovery = passphrase_journal
+    _edit_key_file(paths, lambda data: data["slots"].pop("recovery"))
+    before = snapshot(paths.data_dir)
+    with pytest.raises(MissingKeySlot, match="no recovery-key slot"):
+        journal_access.unlock(paths, recovery_key=recovery)
+    assert snapshot(paths.data_dir) == before
+
+
+@pytest.mark.parametrize("damage", [
+    lambda raw: raw[: len(raw) // 2],  # truncated
+    lambda raw: raw.replace(b'"slots"', b'"slotz"'),  # wrong structure
+    lambda raw: b"\x00" * len(raw),  # zeroed by the file system
+], ids=["truncated", "wrong-structure", "zeroed"])
+def test_damaged_key_file_says_to_restore_it(
+        passphrase_journal: tuple[JournalPaths, str], damage: Any) -> None:
+    paths, recovery = passphrase_journal
+    paths.key_file.write_bytes(damage(paths.key_file.read_bytes()))
+    before = snapshot(paths.data_dir)
+    for unlock in (lambda: journal_access.unlock(paths, passphrase=TEST_PASSPHRASE),
+                   lambda: journal_access.unlock(paths, recovery_key=recovery)):
+        with pytest.raises(KeyFileError, match="damaged") as caught:
+            unlock()
+        assert not isinstance(caught.value, (DamagedKeySlot, WrongPassphrase))
+        assert "backup" in str(caught.value)
+    assert snapshot(paths.data_dir) == before
 
 
 def test_missing_or_damaged_key_file(passphrase_journal: tuple[JournalPaths, str]) -> None:

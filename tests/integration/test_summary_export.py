@@ -31,7 +31,9 @@ from tkg_journal.services.export import (
     ExportFormat,
     export_summary,
     plan_export,
+    write_export,
 )
+from tkg_journal.services.files import ReadOnlyFile
 from tkg_journal.services.journal import Journal
 from tkg_journal.services.summary import build_summary
 from tkg_journal.storage.errors import WriteFailed
@@ -209,6 +211,31 @@ def test_an_unwritable_place_leaves_no_file(journal: Journal, out: Path) -> None
     with pytest.raises(WriteFailed):
         export_summary(journal, options(journal), ExportFormat.PDF, Path("/proc/summary.pdf"))
     assert sorted(p.name for p in out.iterdir()) == ["a-file"]
+
+
+@pytest.mark.parametrize("fmt", list(ExportFormat), ids=lambda fmt: fmt.value)
+def test_a_read_only_file_is_replaced_only_when_asked(
+    journal: Journal, out: Path, fmt: ExportFormat
+) -> None:
+    target = out / f"summary{fmt.suffix}"
+    target.write_bytes(b"kept on purpose")
+    target.chmod(0o444)
+    plan = plan_export(journal, options(journal, charts=False))
+    with pytest.raises(ReadOnlyFile, match="is read-only; nothing was written") as caught:
+        write_export(plan, fmt, target)
+    assert str(target) in str(caught.value)
+    assert target.read_bytes() == b"kept on purpose"
+    assert sorted(p.name for p in out.iterdir()) == [target.name]
+    write_export(plan, fmt, target, replace_read_only=True)
+    assert target.read_bytes() != b"kept on purpose"
+
+
+def test_a_folder_as_the_target_is_refused(journal: Journal, out: Path) -> None:
+    plan = plan_export(journal, options(journal, charts=False))
+    (out / "summary.pdf").mkdir()
+    with pytest.raises(WriteFailed, match="it is a folder"):
+        write_export(plan, ExportFormat.PDF, out / "summary.pdf")
+    assert sorted(p.name for p in out.iterdir()) == ["summary.pdf"]
 
 
 def test_no_temporary_file_is_left_beside_a_written_export(journal: Journal, out: Path) -> None:

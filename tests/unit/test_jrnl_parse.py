@@ -252,3 +252,43 @@ def test_read_file_of_a_missing_file(tmp_path: Path) -> None:
 def test_read_file_of_a_folder(tmp_path: Path) -> None:
     with pytest.raises(ImportFailed, match="is a folder, not a jrnl JSON file"):
         read_file(tmp_path)
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
+def test_read_file_of_a_device_is_refused_at_once(device: str) -> None:
+    with pytest.raises(ImportFailed) as caught:
+        read_file(Path(device))
+    assert str(caught.value) == (
+        f"the import file {device} is a device, not a file; nothing was imported"
+    )
+
+
+def test_read_file_of_a_300_mb_sparse_file_is_refused_by_the_cap(tmp_path: Path) -> None:
+    path = tmp_path / "huge.json"
+    with path.open("wb") as handle:
+        handle.truncate(300 * 2**20)
+    with pytest.raises(ImportFailed, match=r"too large to import \(300 MB; the limit is 64 MB\)"):
+        read_file(path)
+
+
+def test_read_file_of_a_fifo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    import threading
+
+    from tkg_journal import safe_read
+
+    monkeypatch.setattr(safe_read, "FIFO_WAIT_SECONDS", 0.2)
+    fifo = tmp_path / "export.json"
+    os.mkfifo(fifo)
+    with pytest.raises(ImportFailed, match="no program is writing to the FIFO") as caught:
+        read_file(fifo)
+    assert str(caught.value).endswith("nothing was imported")
+
+    def writer() -> None:
+        with open(fifo, "wb") as handle:
+            handle.write(export(jrnl_entry()))
+
+    thread = threading.Thread(target=writer, daemon=True)
+    thread.start()
+    assert len(parse(read_file(fifo), zone=PARIS)) == 1
+    thread.join(timeout=5)

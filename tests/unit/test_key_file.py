@@ -7,6 +7,7 @@ per module and every test derives at most once or twice.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -17,9 +18,11 @@ from tkg_journal.security import kdf, recovery_key
 from tkg_journal.security import key_file as kf
 from tkg_journal.security.database_key import KEY_BYTES, key_check, matches, new_database_key
 from tkg_journal.security.errors import (
+    DamagedKeySlot,
     KeyAccessError,
     KeyFileError,
     KeyMismatch,
+    MissingKeySlot,
     WrongPassphrase,
     WrongRecoveryKey,
 )
@@ -266,8 +269,24 @@ def test_a_missing_key_file(tmp_path: Path) -> None:
 
 
 def test_a_folder_instead_of_a_key_file(tmp_path: Path) -> None:
-    with pytest.raises(KeyFileError, match="cannot read the key file"):
+    with pytest.raises(KeyFileError, match=r"cannot read the key file .*: it is a folder"):
         kf.read(tmp_path)
+
+
+def test_a_device_or_a_silent_fifo_instead_of_a_key_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tkg_journal import safe_read
+
+    device = tmp_path / "keys.json"
+    device.symlink_to("/dev/zero")
+    with pytest.raises(KeyFileError, match="it is a device, not a file"):
+        kf.read(device)
+    monkeypatch.setattr(safe_read, "FIFO_WAIT_SECONDS", 0.2)
+    fifo = tmp_path / "fifo.json"
+    os.mkfifo(fifo)
+    with pytest.raises(KeyFileError, match="it is a FIFO no program is writing to"):
+        kf.read(fifo)
 
 
 @pytest.mark.parametrize(
@@ -361,34 +380,133 @@ def test_weakened_argon2_settings_are_refused(
         kf.read(path)
 
 
-@pytest.mark.parametrize("field", ["wrapped_key", "nonce", "salt"])
-def test_a_tampered_passphrase_slot_is_a_wrong_passphrase(
-    tmp_path: Path, passphrase_file: kf.KeyFile, field: str
-) -> None:
-    def flip_first_byte(data: dict[str, Any]) -> None:
-        slot = data["slots"]["passphrase"]
+def _flip(slot_name: str, field: str, *, last: bool = False) -> Any:
+    """An edit that flips one bit of a slot's hex field, as bit rot would."""
+
+    def change(data: dict[str, Any]) -> None:
+        slot = data["slots"][slot_name]
         value = bytearray.fromhex(slot[field])
-        value[0] ^= 0x01
+        value[-1 if last else 0] ^= 0x80 if last else 0x01
         slot[field] = value.hex()
 
-    loaded = kf.read(edited(tmp_path, passphrase_file, flip_first_byte))
-    with pytest.raises(WrongPassphrase):
+    return change
+
+
+@pytest.mark.parametrize("field", ["wrapped_key", "nonce", "salt"])
+def test_a_damaged_passphrase_slot_is_not_called_a_wrong_passphrase(
+    tmp_path: Path, passphrase_file: kf.KeyFile, field: str
+) -> None:
+    loaded = kf.read(edited(tmp_path, passphrase_file, _flip("passphrase", field)))
+    assert kf.slot_intact(loaded, "passphrase") is False
+    assert kf.slot_intact(loaded, "recovery") is True
+    with pytest.raises(DamagedKeySlot, match="passphrase slot has changed") as caught:
         kf.unlock_with_passphrase(loaded, PASSPHRASE)
+    assert caught.value.slot == "passphrase"
+    assert "recovery key" in str(caught.value)  # what to do instead
+    assert kf.unlock_with_recovery_key(loaded, RECOVERY) == KEY  # the other way still works
 
 
 @pytest.mark.parametrize("field", ["wrapped_key", "nonce"])
-def test_a_tampered_recovery_slot_is_a_wrong_recovery_key(
+def test_a_damaged_recovery_slot_is_not_called_a_wrong_recovery_key(
     tmp_path: Path, passphrase_file: kf.KeyFile, field: str
 ) -> None:
-    def flip_last_byte(data: dict[str, Any]) -> None:
-        slot = data["slots"]["recovery"]
-        value = bytearray.fromhex(slot[field])
-        value[-1] ^= 0x80
-        slot[field] = value.hex()
-
-    loaded = kf.read(edited(tmp_path, passphrase_file, flip_last_byte))
-    with pytest.raises(WrongRecoveryKey):
+    loaded = kf.read(edited(tmp_path, passphrase_file, _flip("recovery", field, last=True)))
+    with pytest.raises(DamagedKeySlot, match="recovery-key slot has changed") as caught:
         kf.unlock_with_recovery_key(loaded, RECOVERY)
+    assert "New recovery key" in str(caught.value)
+    assert kf.unlock_with_passphrase(loaded, PASSPHRASE) == KEY
+
+
+def test_an_intact_slot_makes_a_wrong_passphrase_certain(
+    tmp_path: Path, passphrase_file: kf.KeyFile
+) -> None:
+    loaded = kf.read(written(tmp_path, passphrase_file))
+    with pytest.raises(WrongPassphrase) as caught:
+        kf.unlock_with_passphrase(loaded, PASSPHRASE + "!")
+    assert str(caught.value) == "wrong passphrase: it does not unlock this journal"
+    with pytest.raises(WrongRecoveryKey) as wrong_key:
+        kf.unlock_with_recovery_key(loaded, OTHER_RECOVERY)
+    assert str(wrong_key.value) == "wrong recovery key: it does not unlock this journal"
+
+
+def test_a_damaged_check_alone_does_not_lock_anyone_out(
+    tmp_path: Path, passphrase_file: kf.KeyFile
+) -> None:
+    def damage(data: dict[str, Any]) -> None:
+        data["slots"]["passphrase"]["check"] = "0" * 32
+
+    loaded = kf.read(edited(tmp_path, passphrase_file, damage))
+    assert kf.unlock_with_passphrase(loaded, PASSPHRASE) == KEY
+
+
+def _without_checks(data: dict[str, Any]) -> None:
+    """A key file as versions before the slot checks wrote it."""
+    for slot in data["slots"].values():
+        del slot["check"]
+
+
+def test_a_key_file_without_checks_still_opens(tmp_path: Path, passphrase_file: kf.KeyFile) -> None:
+    loaded = kf.read(edited(tmp_path, passphrase_file, _without_checks))
+    assert kf.slot_intact(loaded, "passphrase") is None
+    assert kf.unlock_with_passphrase(loaded, PASSPHRASE) == KEY
+    assert kf.unlock_with_recovery_key(loaded, RECOVERY) == KEY
+    # Written again (a new passphrase, say), it gains the checks.
+    path = tmp_path / "journal" / "keys.json"
+    kf.write(path, kf.with_passphrase(loaded, KEY, "another long passphrase"))
+    assert all("check" in slot for slot in json.loads(path.read_text())["slots"].values())
+
+
+@pytest.mark.parametrize("field", ["wrapped_key", "nonce", "salt"])
+def test_without_checks_a_damaged_slot_cannot_be_told_from_a_wrong_passphrase(
+    tmp_path: Path, passphrase_file: kf.KeyFile, field: str
+) -> None:
+    def damage(data: dict[str, Any]) -> None:
+        _without_checks(data)
+        _flip("passphrase", field)(data)
+
+    loaded = kf.read(edited(tmp_path, passphrase_file, damage))
+    with pytest.raises(WrongPassphrase, match="wrong passphrase") as caught:
+        kf.unlock_with_passphrase(loaded, PASSPHRASE)
+    assert "the key file may be damaged" in str(caught.value)
+
+
+def test_without_checks_a_damaged_recovery_slot_says_it_may_be_damaged(
+    tmp_path: Path, passphrase_file: kf.KeyFile
+) -> None:
+    def damage(data: dict[str, Any]) -> None:
+        _without_checks(data)
+        _flip("recovery", "nonce", last=True)(data)
+
+    loaded = kf.read(edited(tmp_path, passphrase_file, damage))
+    with pytest.raises(WrongRecoveryKey, match="the key file may be damaged"):
+        kf.unlock_with_recovery_key(loaded, RECOVERY)
+
+
+def test_a_missing_recovery_slot_says_what_to_do(
+    tmp_path: Path, passphrase_file: kf.KeyFile
+) -> None:
+    loaded = kf.read(edited(tmp_path, passphrase_file, lambda d: d["slots"].pop("recovery")))
+    with pytest.raises(MissingKeySlot, match="no recovery-key slot") as caught:
+        kf.unlock_with_recovery_key(loaded, RECOVERY)
+    assert caught.value.slot == "recovery"
+    assert "New recovery key" in str(caught.value)
+
+
+def test_a_passphrase_journal_without_its_passphrase_slot(
+    tmp_path: Path, passphrase_file: kf.KeyFile
+) -> None:
+    loaded = kf.read(edited(tmp_path, passphrase_file, lambda d: d["slots"].pop("passphrase")))
+    with pytest.raises(MissingKeySlot, match="no passphrase slot") as caught:
+        kf.unlock_with_passphrase(loaded, PASSPHRASE)
+    assert "recovery key" in str(caught.value)
+
+
+def test_a_check_that_is_not_text_is_a_damaged_key_file(
+    tmp_path: Path, passphrase_file: kf.KeyFile
+) -> None:
+    path = edited(tmp_path, passphrase_file, lambda d: d["slots"]["recovery"].update(check=7))
+    with pytest.raises(KeyFileError, match="recovery slot is unreadable"):
+        kf.read(path)
 
 
 def test_a_shortened_wrapped_key_is_a_damaged_key_file(

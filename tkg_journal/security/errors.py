@@ -6,13 +6,33 @@ class KeyAccessError(Exception):
 
 
 class WrongPassphrase(KeyAccessError):
-    def __init__(self) -> None:
-        super().__init__("wrong passphrase: it does not unlock this journal")
+    """The passphrase does not unlock the key file's passphrase slot.
+
+    ``unsure``: the slot is from a key file written before slots carried an integrity
+    check, so a damaged slot cannot be told from a wrong passphrase; the message says so.
+    """
+
+    def __init__(self, *, unsure: bool = False) -> None:
+        message = "wrong passphrase: it does not unlock this journal"
+        if unsure:
+            message += (
+                " (if you are sure it is right, the key file may be damaged: "
+                "unlock with the recovery key instead)"
+            )
+        super().__init__(message)
 
 
 class WrongRecoveryKey(KeyAccessError):
-    def __init__(self) -> None:
-        super().__init__("wrong recovery key: it does not unlock this journal")
+    """The recovery key does not unlock the key file's recovery slot (see ``unsure``)."""
+
+    def __init__(self, *, unsure: bool = False) -> None:
+        message = "wrong recovery key: it does not unlock this journal"
+        if unsure:
+            message += (
+                " (if you are sure it is right, the key file may be damaged: unlock with "
+                "the passphrase or the keyring instead)"
+            )
+        super().__init__(message)
 
 
 class KeyringUnavailable(KeyAccessError):
@@ -27,5 +47,24 @@ class KeyFileError(KeyAccessError):
     """The key file is missing, unreadable, damaged or from an unknown version."""
 
 
+class DamagedKeySlot(KeyFileError):
+    """The key file reads, but one slot fails its integrity check: no secret can open it.
+
+    ``slot`` is its name (``passphrase``, ``recovery``); the other slot may still work."""
+
+    def __init__(self, message: str, *, slot: str) -> None:
+        super().__init__(message)
+        self.slot = slot
+
+
+class MissingKeySlot(KeyFileError):
+    """The key file has no slot for the way of unlocking that was tried."""
+
+    def __init__(self, message: str, *, slot: str) -> None:
+        super().__init__(message)
+        self.slot = slot
+
+
 class KeyMismatch(KeyAccessError):
-    """A key was found but it belongs to another journal."""
+    """A key was found but it belongs to another journal (the keyring's, or the key file's
+    when the key file was copied from another journal)."""

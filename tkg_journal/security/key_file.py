@@ -8,10 +8,20 @@ keeps the recovery slot and a check value that recognises the right key.
 
 The file holds no user writing and no usable key material; it is JSON so that a person
 (or a support script) can see which journal and which unlock methods it describes.
+
+Each slot also carries a ``check``: a SHA-256 of its stored fields (and of the journal id
+and slot name), independent of any secret. When a secret fails to unwrap a slot, the
+check tells a damaged slot (its fields changed since they were written) from a wrong
+passphrase or recovery key. It guards against damage, not attack: a forged slot still
+fails AES-GCM's authentication. Key files written before the check existed still open
+(the field is optional, so the format version is unchanged); for their slots the two
+cannot be told apart and the message says so.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 import secrets
 from dataclasses import dataclass, field, replace
@@ -19,12 +29,15 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from tkg_journal.safe_read import Problem, UnreadableFile, read_user_file
 from tkg_journal.safe_write import write_atomically
 from tkg_journal.security import kdf, recovery_key
 from tkg_journal.security.database_key import key_check, matches
 from tkg_journal.security.errors import (
+    DamagedKeySlot,
     KeyFileError,
     KeyMismatch,
+    MissingKeySlot,
     WrongPassphrase,
     WrongRecoveryKey,
 )
@@ -34,6 +47,10 @@ VERSION = 1
 _NONCE_BYTES = 12
 _WRAPPED_KEY_BYTES = 32 + 16  # the key and the GCM tag
 _MAX_KEY_FILE_BYTES = 64 * 1024
+_RESTORE = (
+    "put back journal.keys from a backup of the journal folder (the journal cannot be "
+    "opened without it); nothing was changed"
+)
 
 
 class KeyMode(StrEnum):
@@ -47,6 +64,9 @@ class KeySlot:
     nonce: bytes
     wrapped_key: bytes
     argon2: kdf.Argon2Params | None = None  # None: the recovery slot (HKDF)
+    #: The integrity check as read from the file (None: written before checks existed,
+    #: or made in memory). Written afresh by :meth:`KeyFile.to_bytes`.
+    check: str | None = field(default=None, compare=False)
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -67,11 +87,15 @@ class KeySlot:
             argon2 = (
                 kdf.Argon2Params.from_json(data["argon2"]) if data["kdf"] == "argon2id" else None
             )
+            check = data.get("check")
+            if check is not None and not isinstance(check, str):
+                raise TypeError("the check is not text")
             slot = cls(
                 bytes.fromhex(data["salt"]),
                 bytes.fromhex(data["nonce"]),
                 bytes.fromhex(data["wrapped_key"]),
                 argon2,
+                check,
             )
             if (len(slot.salt), len(slot.nonce), len(slot.wrapped_key)) != (
                 kdf.SALT_BYTES,
@@ -81,7 +105,7 @@ class KeySlot:
                 raise ValueError("wrong field length")
             return slot
         except (KeyError, TypeError, ValueError):
-            raise KeyFileError("the key file is damaged (a key slot is unreadable)") from None
+            raise KeyFileError("a field is missing or malformed") from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,9 +122,28 @@ class KeyFile:
             "journal_id": self.journal_id,
             "mode": self.mode.value,
             "key_check": self.key_check,
-            "slots": {name: slot.to_json() for name, slot in self.slots.items()},
+            "slots": {
+                name: {**slot.to_json(), "check": slot_check(self.journal_id, name, slot)}
+                for name, slot in self.slots.items()
+            },
         }
         return (json.dumps(data, indent=2) + "\n").encode("utf-8")
+
+
+def slot_check(journal_id: str, slot_name: str, slot: KeySlot) -> str:
+    """The integrity check of a slot's stored fields (no secret goes into it)."""
+    canonical = json.dumps(
+        [FORMAT, journal_id, slot_name, slot.to_json()], sort_keys=True, separators=(",", ":")
+    )
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:32]
+
+
+def slot_intact(key_file: KeyFile, slot_name: str) -> bool | None:
+    """Whether the slot is as it was written; None if its file has no check for it."""
+    slot = key_file.slots[slot_name]
+    if slot.check is None:
+        return None
+    return hmac.compare_digest(slot.check, slot_check(key_file.journal_id, slot_name, slot))
 
 
 def _aad(journal_id: str, slot_name: str) -> bytes:
@@ -149,26 +192,82 @@ def create(
 
 
 def unlock_with_passphrase(key_file: KeyFile, passphrase: str) -> bytes:
+    """The database key from the passphrase slot.
+
+    Raises:
+        WrongPassphrase: the slot is intact, so the passphrase is wrong (``unsure`` for a
+            slot without an integrity check).
+        DamagedKeySlot: the slot fails its integrity check; the recovery key still works.
+        MissingKeySlot: a passphrase journal whose key file lost its passphrase slot.
+        KeyFileError: a keyring journal (it has no passphrase).
+    """
     slot = key_file.slots.get("passphrase")
-    if slot is None or slot.argon2 is None:
+    if slot is None and key_file.mode is KeyMode.KEYRING:
         raise KeyFileError("this journal has no passphrase (its key is in the OS keyring)")
+    if slot is None:
+        raise MissingKeySlot(
+            "the journal's key file is damaged: it says the journal uses a passphrase but "
+            "holds no passphrase slot. Unlock with the recovery key (tkg-journal recover, "
+            'or "Use my recovery key instead" in the app); it sets a new passphrase',
+            slot="passphrase",
+        )
+    if slot.argon2 is None:
+        raise _damaged_passphrase_slot()
     kek = kdf.derive_key(passphrase, slot.salt, slot.argon2)
     key = _unwrap(kek, slot, key_file.journal_id, "passphrase")
     if key is None:
-        raise WrongPassphrase()
+        intact = slot_intact(key_file, "passphrase")
+        if intact is False:
+            raise _damaged_passphrase_slot()
+        raise WrongPassphrase(unsure=intact is None)
     return key
 
 
+def _damaged_passphrase_slot() -> DamagedKeySlot:
+    return DamagedKeySlot(
+        "the journal's key file is damaged: its passphrase slot has changed since it was "
+        "written, so no passphrase can unlock it. Unlock with the recovery key "
+        '(tkg-journal recover, or "Use my recovery key instead" in the app); it sets a '
+        "new passphrase",
+        slot="passphrase",
+    )
+
+
 def unlock_with_recovery_key(key_file: KeyFile, recovery: str) -> bytes:
+    """The database key from the recovery slot.
+
+    Raises:
+        WrongRecoveryKey: not a recovery key, or the slot is intact and the key is wrong
+            (``unsure`` for a slot without an integrity check).
+        DamagedKeySlot: the slot fails its integrity check; the passphrase still works.
+        MissingKeySlot: the key file has no recovery slot.
+    """
     slot = key_file.slots.get("recovery")
     if slot is None:
-        raise KeyFileError("the key file has no recovery slot")
+        raise MissingKeySlot(
+            "the journal's key file has no recovery-key slot, so no recovery key can unlock "
+            f"this journal. {_OTHER_WAY_IN}",
+            slot="recovery",
+        )
     key = _unwrap(
         recovery_key.derive_key(recovery, slot.salt), slot, key_file.journal_id, "recovery"
     )
     if key is None:
-        raise WrongRecoveryKey()
+        intact = slot_intact(key_file, "recovery")
+        if intact is False:
+            raise DamagedKeySlot(
+                "the journal's key file is damaged: its recovery-key slot has changed since "
+                f"it was written, so no recovery key can unlock it. {_OTHER_WAY_IN}",
+                slot="recovery",
+            )
+        raise WrongRecoveryKey(unsure=intact is None)
     return key
+
+
+_OTHER_WAY_IN = (
+    "Unlock with the passphrase (or the OS keyring), then make a new recovery key "
+    "(File > New recovery key\u2026 in the app)"
+)
 
 
 def verify(key_file: KeyFile, key: bytes) -> bytes:
@@ -202,14 +301,19 @@ def with_recovery_key(key_file: KeyFile, key: bytes, recovery: str) -> KeyFile:
 def read(path: Path) -> KeyFile:
     """Load and validate a key file; every failure is a :class:`KeyFileError`."""
     try:
-        raw = path.read_bytes()[: _MAX_KEY_FILE_BYTES + 1]
-    except FileNotFoundError:
-        raise KeyFileError(f"the journal's key file is missing ({path})") from None
-    except OSError as error:
-        raise KeyFileError(f"cannot read the key file {path}: {error.strerror}") from None
+        raw = read_user_file(path, limit=_MAX_KEY_FILE_BYTES, what="the key file")
+    except UnreadableFile as error:
+        if error.problem is Problem.MISSING:
+            raise KeyFileError(f"the journal's key file is missing ({path}): {_RESTORE}") from None
+        if error.problem is Problem.TOO_LARGE:
+            raise KeyFileError(
+                f"the key file {path} is damaged or not a TKG Journal key file (it is larger "
+                f"than a key file can be): {_RESTORE}"
+            ) from None
+        if error.problem is Problem.OS_ERROR:
+            raise KeyFileError(f"cannot read the key file {path}: {error.detail}") from None
+        raise KeyFileError(f"cannot read the key file {path}: it {error.detail}") from None
     try:
-        if len(raw) > _MAX_KEY_FILE_BYTES:
-            raise ValueError("too large")
         data = json.loads(raw.decode("utf-8"))
         if data.get("format") != FORMAT:
             raise ValueError("not a key file")
@@ -218,7 +322,7 @@ def read(path: Path) -> KeyFile:
                 f"the key file is version {data.get('version')!r}; this "
                 f"TKG Journal reads version {VERSION} (update the app)"
             )
-        slots = {str(name): KeySlot.from_json(slot) for name, slot in data["slots"].items()}
+        slots = {str(name): _slot(path, name, slot) for name, slot in data["slots"].items()}
         return KeyFile(
             str(data["journal_id"]), KeyMode(data["mode"]), str(data["key_check"]), slots
         )
@@ -226,7 +330,16 @@ def read(path: Path) -> KeyFile:
         raise
     except (ValueError, KeyError, TypeError, AttributeError):
         raise KeyFileError(
-            f"the key file {path} is damaged or not a TKG Journal key file"
+            f"the key file {path} is damaged or not a TKG Journal key file: {_RESTORE}"
+        ) from None
+
+
+def _slot(path: Path, name: str, data: Any) -> KeySlot:
+    try:
+        return KeySlot.from_json(data)
+    except KeyFileError as error:
+        raise KeyFileError(
+            f"the key file {path} is damaged: its {name} slot is unreadable ({error}); {_RESTORE}"
         ) from None
 
 

@@ -130,12 +130,15 @@ def write_export(
     *,
     progress: ProgressCallback | None = None,
     draw: ChartDrawer = draw_charts,
+    replace_read_only: bool = False,
 ) -> ExportResult:
     """Draw the planned charts, lay the summary out and write it to ``path`` as ``fmt``.
     Touches no database. ``draw`` turns the charts' data into images: here by default,
-    or a ``DrawingProcess`` started earlier (the command line).
+    or a ``DrawingProcess`` started earlier (the command line). A read-only file at
+    ``path`` is replaced only with ``replace_read_only`` (the user confirmed it).
 
     Raises:
+        ReadOnlyFile: ``path`` is a read-only file and ``replace_read_only`` is false.
         WriteFailed: the folder is missing or unwritable, or the disk is full; no file
             (partial or temporary) is left behind and an earlier file is unchanged.
     """
@@ -148,6 +151,10 @@ def write_export(
         raise files.write_failed(
             "the summary", path, FileNotFoundError(2, "the folder does not exist")
         )
+    if path.is_dir():
+        raise files.write_failed("the summary", path, IsADirectoryError(21, "it is a folder"))
+    if not replace_read_only:
+        files.refuse_read_only(path)
     summary = plan.summary
     if plan.charts:
         tell(0, steps, "Drawing the charts")

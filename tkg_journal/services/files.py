@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -20,6 +21,29 @@ from tkg_journal.storage.errors import WriteFailed
 
 #: Exports are the user's documents: readable by them like any file they save.
 FILE_MODE = 0o644
+
+
+class ReadOnlyFile(WriteFailed):
+    """The file to replace is read-only: someone protected it; replace it only if asked."""
+
+
+def is_read_only(path: Path) -> bool:
+    """Whether ``path`` is an existing file that is marked read-only or that this user may
+    not write. Either counts: an administrator may write any file, yet a file whose write
+    permission was taken away is meant to be kept."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return False
+    if not stat.S_ISREG(info.st_mode):
+        return False
+    return not info.st_mode & 0o222 or not os.access(path, os.W_OK)
+
+
+def refuse_read_only(path: Path) -> None:
+    """Raise :class:`ReadOnlyFile` if ``path`` is a read-only file (see :func:`is_read_only`)."""
+    if is_read_only(path):
+        raise ReadOnlyFile(f"{path} is read-only; nothing was written")
 
 
 def write_failed(what: str, path: Path, error: OSError) -> WriteFailed:

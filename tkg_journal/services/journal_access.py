@@ -14,12 +14,13 @@ from tkg_journal.domain.friction import seed_catalogue
 from tkg_journal.paths import JournalPaths
 from tkg_journal.security import key_file, keyring_store
 from tkg_journal.security.database_key import new_database_key
-from tkg_journal.security.errors import KeyringUnavailable
+from tkg_journal.security.errors import KeyMismatch, KeyringUnavailable
 from tkg_journal.security.key_file import KeyMode
 from tkg_journal.security.recovery_key import new_recovery_key
 from tkg_journal.services.errors import PassphraseRequired
 from tkg_journal.services.journal import Journal
 from tkg_journal.storage import friction_repository
+from tkg_journal.storage.cipher import key_fits
 from tkg_journal.storage.database import create_database, open_database
 from tkg_journal.storage.errors import JournalExists, JournalNotFound
 
@@ -116,7 +117,8 @@ def unlock(
 def unlock_key(
     paths: JournalPaths, *, passphrase: str | None = None, recovery_key: str | None = None
 ) -> bytes:
-    """The database key, verified against the key file; the database is not opened."""
+    """The database key, verified against the key file and the database's page checks;
+    the database is not opened."""
     return _unlock(paths, passphrase=passphrase, recovery_key=recovery_key)[1]
 
 
@@ -127,15 +129,26 @@ def _unlock(
         raise JournalNotFound(f"no journal in {paths.data_dir}; create one with `tkg-journal init`")
     keys = key_file.read(paths.key_file)
     if recovery_key is not None:
-        return keys, key_file.unlock_with_recovery_key(keys, recovery_key)
-    if keys.mode is KeyMode.PASSPHRASE:
+        key = key_file.unlock_with_recovery_key(keys, recovery_key)
+    elif keys.mode is KeyMode.PASSPHRASE:
         if passphrase is None:
             raise PassphraseRequired(
                 "this journal is protected by a passphrase; give it "
                 "with TKG_JOURNAL_PASSPHRASE or --passphrase-file"
             )
-        return keys, key_file.unlock_with_passphrase(keys, passphrase)
-    return keys, key_file.verify(keys, keyring_store.load_key(keys.journal_id))
+        key = key_file.unlock_with_passphrase(keys, passphrase)
+    else:
+        key = key_file.verify(keys, keyring_store.load_key(keys.journal_id))
+    # The key opens the key file; check it opens this database too, before SQLCipher
+    # would report a key file copied from another journal as a damaged database.
+    if key_fits(paths.database, key) is False:
+        raise KeyMismatch(
+            f"the key file {paths.key_file} belongs to another journal: its key opens no "
+            f"page of {paths.database} (unless that file was replaced or overwritten). Put "
+            "back the journal.keys that was made with this journal, from a backup or the "
+            "folder it came from; nothing was changed"
+        )
+    return keys, key
 
 
 def change_passphrase(paths: JournalPaths, *, key: bytes, new_passphrase: str) -> None:

@@ -18,10 +18,13 @@ from tkg_journal.domain.entries import Entry, EntryKind
 from tkg_journal.domain.errors import DomainError
 from tkg_journal.domain.levels import Level
 from tkg_journal.domain.text_rules import MAX_TITLE_CHARS
+from tkg_journal.safe_read import Problem, UnreadableFile, read_user_file, size_words
 from tkg_journal.services.errors import ImportFailed
 from tkg_journal.services.journal import Journal
 from tkg_journal.storage import entry_repository
 
+#: A jrnl export is about 1 KB an entry: 64 MB holds decades of daily writing, and parsing
+#: it stays within a few hundred MB of memory (a larger cap would let one file take GBs).
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
 MAX_IMPORT_ENTRIES = 200_000
 _LEVEL_TAGS = {level.title.lower(): level for level in Level}
@@ -34,20 +37,22 @@ class ImportResult:
 
 
 def read_file(path: Path) -> bytes:
+    """The file's bytes, read with a cap (a device, a silent FIFO or a huge file is
+    refused with a message, never read without end)."""
     try:
-        size = path.stat().st_size
-        if size > MAX_IMPORT_BYTES:
-            raise ImportFailed(
-                f"{path} is too large to import ({size / 2**20:.0f} MB; the "
-                f"limit is {MAX_IMPORT_BYTES // 2**20} MB)"
-            )
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise ImportFailed(f"{path} does not exist") from None
-    except IsADirectoryError:
-        raise ImportFailed(f"{path} is a folder, not a jrnl JSON file") from None
-    except OSError as error:
-        raise ImportFailed(f"cannot read {path}: {error.strerror}") from None
+        return read_user_file(path, limit=MAX_IMPORT_BYTES, what="the import file")
+    except UnreadableFile as error:
+        limit = size_words(MAX_IMPORT_BYTES)
+        if error.problem is Problem.TOO_LARGE and error.size is not None:
+            size = f"{error.size / 2**20:.0f} MB"
+            message = f"{path} is too large to import ({size}; the limit is {limit})"
+        elif error.problem is Problem.TOO_LARGE:  # a pipe: its size is not known
+            message = f"{path} is too large to import (more than the limit of {limit})"
+        elif error.problem is Problem.FOLDER:
+            message = f"{path} is a folder, not a jrnl JSON file"
+        else:
+            message = str(error)
+        raise ImportFailed(f"{message}; nothing was imported") from None
 
 
 def parse(raw: bytes, *, zone: tzinfo) -> list[tuple[Entry, str]]:
@@ -124,13 +129,6 @@ def _entry(item: Any, zone: tzinfo) -> tuple[Entry, str]:
     level = next((_LEVEL_TAGS[t.lower()] for t in tags if t.lower() in _LEVEL_TAGS), None)
     if item.get("starred") is True:
         tags.append("starred")
-    fingerprint = hashlib.sha256(
-        # Wall-clock time, as jrnl stores it: the same file re-imported in another time
-        # zone (or with "09:30" written as "09:30:00") is still recognised.
-        json.dumps(
-            [moment.replace(tzinfo=None).isoformat(), title, body], ensure_ascii=False
-        ).encode()
-    ).hexdigest()
     entry = Entry(
         kind=EntryKind.FREE,
         occurred_at=moment,
@@ -139,6 +137,13 @@ def _entry(item: Any, zone: tzinfo) -> tuple[Entry, str]:
         level=level,
         tags=tuple(tags),
     )
+    fingerprint = hashlib.sha256(
+        # Wall-clock time, as jrnl stores it: the same file re-imported in another time
+        # zone (or with "09:30" written as "09:30:00") is still recognised.
+        json.dumps(
+            [moment.replace(tzinfo=None).isoformat(), title, body], ensure_ascii=False
+        ).encode()
+    ).hexdigest()
     return entry, f"jrnl:{fingerprint}"
 
 

@@ -4,14 +4,34 @@
 formatted only from raw key bytes that this function turns into hex itself: never from a
 passphrase or any other text. A raw hex key (``x'..'``) also makes SQLCipher skip its
 own PBKDF2, because our key is already random (the passphrase went through Argon2id).
+
+:func:`key_fits` tells, without SQLCipher, whether a key is a database file's key: it
+checks the HMAC that SQLCipher 4 writes on every page. A key file copied from another
+journal can then be named as such, instead of the database being reported as damaged.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import re
+from pathlib import Path
 
 KEY_BYTES = 32
 _HEX_KEY = re.compile(r"[0-9a-f]{64}")
+
+# SQLCipher 4's defaults, which every journal uses (none of them is changed by a pragma):
+# 4096-byte pages ending in a 16-byte IV and a 64-byte HMAC-SHA512 of the page's
+# ciphertext, its IV and its page number (4 bytes, little-endian). The HMAC key is
+# PBKDF2-HMAC-SHA512 (2 iterations) of the raw key with the file's salt (its first 16
+# bytes) XOR 0x3a. Page 1's HMAC leaves out the salt.
+_PAGE_BYTES = 4096
+_SALT_BYTES = 16
+_HMAC_BYTES = 64
+_HMAC_SALT_MASK = 0x3A
+_HMAC_KEY_ITERATIONS = 2
+_PAGES_TRIED = 64
+_PLAIN_SQLITE = b"SQLite format 3\x00"
 
 
 def key_pragma(key: bytes) -> str:
@@ -22,3 +42,47 @@ def key_pragma(key: bytes) -> str:
     if not _HEX_KEY.fullmatch(hex_key):  # cannot fail for bytes.hex(); kept as the audit line
         raise ValueError("key is not hex")
     return f"PRAGMA key = \"x'{hex_key}'\""
+
+
+def key_fits(path: Path, key: bytes) -> bool | None:
+    """Whether ``key`` is the key of the SQLCipher database at ``path``.
+
+    True once one page authenticates with it (so a damaged page elsewhere does not
+    matter); False if none of up to 64 pages spread over the file does; None if that
+    cannot be told (the file holds no whole page, is plain SQLite, or cannot be read).
+    Reads only.
+    """
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(_PAGE_BYTES)
+            pages = path.stat().st_size // _PAGE_BYTES
+            if len(head) < _PAGE_BYTES or pages == 0 or head.startswith(_PLAIN_SQLITE):
+                return None  # not an encrypted database: opening it says what it is
+            salt = head[:_SALT_BYTES]
+            mask = bytes(byte ^ _HMAC_SALT_MASK for byte in salt)
+            hmac_key = hashlib.pbkdf2_hmac("sha512", key, mask, _HMAC_KEY_ITERATIONS, 32)
+            for number in _page_numbers(pages):
+                if number == 1:
+                    page = head
+                else:
+                    handle.seek((number - 1) * _PAGE_BYTES)
+                    page = handle.read(_PAGE_BYTES)
+                if len(page) == _PAGE_BYTES and _page_authenticates(hmac_key, page, number):
+                    return True
+    except OSError:
+        return None
+    return False
+
+
+def _page_numbers(pages: int) -> list[int]:
+    """The first pages, then pages spread evenly to the end (1-based, no repeats)."""
+    step = max(1, pages // (_PAGES_TRIED - 8))
+    chosen = list(range(1, min(pages, 8) + 1)) + list(range(1, pages + 1, step))
+    return sorted(set(chosen))[:_PAGES_TRIED]
+
+
+def _page_authenticates(hmac_key: bytes, page: bytes, number: int) -> bool:
+    start = _SALT_BYTES if number == 1 else 0
+    signed = page[start : _PAGE_BYTES - _HMAC_BYTES] + number.to_bytes(4, "little")
+    expected = hmac.new(hmac_key, signed, hashlib.sha512).digest()
+    return hmac.compare_digest(expected, page[_PAGE_BYTES - _HMAC_BYTES :])

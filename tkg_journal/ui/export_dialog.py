@@ -91,6 +91,7 @@ from tkg_journal.services.export import (
     plan_export,
     write_export,
 )
+from tkg_journal.services.files import is_read_only
 from tkg_journal.services.journal import Journal
 from tkg_journal.services.progress import local_midnight
 from tkg_journal.ui import export_texts as texts
@@ -136,7 +137,14 @@ class _ExportTask(QRunnable):
     def run(self) -> None:
         bridge = self._bridge
         try:
-            result = write_export(self._plan, self._fmt, self._path, progress=bridge.progress.emit)
+            # Replacing a file (read-only or not) was confirmed before the task started.
+            result = write_export(
+                self._plan,
+                self._fmt,
+                self._path,
+                progress=bridge.progress.emit,
+                replace_read_only=True,
+            )
         except Exception as error:  # shown by the dialog: the user's as it is, a bug generic
             # RuntimeError: the dialog (and its bridge) are gone; nobody is waiting.
             with contextlib.suppress(RuntimeError):
@@ -873,11 +881,15 @@ class ExportDialog(QDialog):
         return Path(name) if name else None
 
     def confirm_replace(self, path: Path) -> bool:
-        """Ask before writing over an existing file typed by hand."""
+        """Ask before writing over an existing file typed by hand (saying so when the
+        file is read-only: someone meant to keep it)."""
+        question = (
+            texts.REPLACE_READ_ONLY_QUESTION if is_read_only(path) else texts.REPLACE_QUESTION
+        )
         box = QMessageBox(
             QMessageBox.Icon.Question,
             texts.REPLACE_TITLE,
-            texts.REPLACE_QUESTION.format(name=path.name),
+            question.format(name=path.name),
             parent=self,
         )
         yes = box.addButton(texts.REPLACE_CONFIRM, QMessageBox.ButtonRole.AcceptRole)

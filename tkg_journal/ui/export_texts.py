@@ -58,6 +58,10 @@ FILE_FILTERS = {"pdf": "PDF (*.pdf)", "md": "Markdown (*.md)", "html": "HTML (*.
 NO_PATH = "choose where to save the summary"
 REPLACE_TITLE = "Replace the file?"
 REPLACE_QUESTION = "{name} already exists. Replace it with this summary?"
+REPLACE_READ_ONLY_QUESTION = (
+    "{name} already exists and is read-only (protected from changes). "
+    "Replace it with this summary anyway?"
+)
 REPLACE_CONFIRM = "&Replace"
 
 # --- preview ------------------------------------------------------------------------------
