@@ -13,11 +13,20 @@ from pathlib import Path
 import keyring
 import keyring.backends.fail
 import pytest
+from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from tests.fakes.keyrings import FailingKeyring, MemoryKeyring
 from tkg_journal.paths import JournalPaths
+
+# Property tests run a fixed number of derandomized examples, so the suite (and CI) takes
+# the same time and finds the same things on every run; HYPOTHESIS_PROFILE=explore runs
+# many more, new ones each time, to hunt for what the fixed set misses.
+settings.register_profile("ci", max_examples=100, derandomize=True, deadline=None,
+                          print_blob=True)
+settings.register_profile("explore", max_examples=2_000, deadline=None, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 TEST_PASSPHRASE = "correct horse battery staple"
 

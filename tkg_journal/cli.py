@@ -17,7 +17,7 @@ import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 if TYPE_CHECKING:
     from datetime import date
@@ -82,10 +82,15 @@ def _day(text: str | None, field: str) -> date | None:
 
 
 def _read_secret_file(path: str, what: str) -> str:
+    """A passphrase or recovery key from a file, a pipe (``<(pass show journal)``) or a
+    FIFO with a writer; a device, a silent FIFO or a large file is refused (exit 2)."""
+    from tkg_journal.safe_read import UnreadableFile, read_user_file
+
     try:
-        raw = Path(path).read_bytes()
-    except OSError as error:
-        raise UsageError(f"cannot read the {what} file {path}: {error.strerror}") from None
+        # A passphrase or recovery key is a line, not a document: 64 KB is plenty.
+        raw = read_user_file(path, limit=64 * 1024, what=f"the {what} file")
+    except UnreadableFile as error:
+        raise UsageError(str(error)) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -100,7 +105,7 @@ def _secret(file_path: str | None, env: str, what: str, *, repeat: bool) -> str:
     if file_path:
         return _read_secret_file(file_path, what)
     if env in os.environ:
-        return os.environ[env]
+        return _environment_text(env)
     if not sys.stdin.isatty():
         raise UsageError(
             f"a {what} is needed: set {env}, use the --{what.replace(' ', '-')}"
@@ -139,8 +144,45 @@ def _recovery_key(args: argparse.Namespace) -> str:
     return _secret(args.recovery_key_file, RECOVERY_KEY_ENV, "recovery key", repeat=False)
 
 
+def _environment_text(name: str) -> str:
+    """An environment variable's text; bytes that are not UTF-8 (which Python keeps as
+    lone surrogates) would fail deep inside the key derivation, so they are refused here."""
+    value = os.environ[name]
+    if not _is_text(value):
+        raise UsageError(f"{name} is not valid UTF-8 text; set it again in a UTF-8 terminal")
+    return value
+
+
+def _is_text(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _undecodable_argument(argv: Sequence[str]) -> str | None:
+    """The message for the first argument that is not UTF-8 text, if any."""
+    for number, argument in enumerate(argv, start=1):
+        if not _is_text(argument):
+            shown = argument.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            return (
+                f"argument {number} ({shown!r}) holds bytes that are not UTF-8 text; "
+                "nothing was changed"
+            )
+    return None
+
+
 def _read_stdin_text() -> str:
-    raw = sys.stdin.buffer.read()
+    from tkg_journal.domain.text_rules import MAX_TEXT_CHARS
+
+    limit = MAX_TEXT_CHARS * 4 + 3  # UTF-8: at most 4 bytes a character, and a BOM
+    raw = sys.stdin.buffer.read(limit + 1)
+    if len(raw) > limit:
+        raise UsageError(
+            f"the text on standard input is longer than one text can be ({MAX_TEXT_CHARS:,} "
+            "characters); nothing was saved"
+        )
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -155,7 +197,15 @@ def _read_stdin_text() -> str:
 def _paths(args: argparse.Namespace) -> JournalPaths:
     from tkg_journal.paths import resolve_paths
 
-    return resolve_paths(args.data_dir)
+    paths = resolve_paths(args.data_dir)
+    if paths.data_dir.exists() and not paths.data_dir.is_dir():
+        from tkg_journal.storage.errors import JournalNotFound
+
+        raise JournalNotFound(
+            f"{paths.data_dir} is a file, not a folder: give the journal's folder "
+            "with --data-dir or TKG_JOURNAL_HOME"
+        )
+    return paths
 
 
 def _open(args: argparse.Namespace) -> Journal:
@@ -210,7 +260,7 @@ def cmd_add(args: argparse.Namespace) -> int:
             "nothing to add: give the entry's text (or - to read it from "
             "standard input) or a --title"
         )
-    kind = parse_kind(args.kind) if args.kind else EntryKind.FREE
+    kind = parse_kind(args.kind) if args.kind is not None else EntryKind.FREE
     level = _level(args.level)
     occurred_at = parse_datetime(args.when, now=_now(), field="--when") if args.when else _now()
     entry = Entry(
@@ -249,7 +299,6 @@ def cmd_list(args: argparse.Namespace) -> int:
         levels=(level,) if level else (),
         tag=args.tag.lower().lstrip("#@") if args.tag else None,
     )
-    _check_limit(args.limit)
     with _open(args) as journal:
         rows = journal.list_entries(filters, limit=args.limit)
     if args.format == "json":
@@ -302,7 +351,6 @@ def cmd_search(args: argparse.Namespace) -> int:
 
     if not args.query.strip():
         raise UsageError("search needs some words to look for")
-    _check_limit(args.limit)
     with _open(args) as journal:
         hits = journal.search(
             args.query,
@@ -1094,6 +1142,10 @@ def _export(args: argparse.Namespace, drawing: DrawingProcess) -> int:
         raise DomainError(f"-o {args.output}: {out.parent} {problem}")
     if not os.access(out.parent, os.W_OK | os.X_OK):
         raise DomainError(f"-o {args.output}: the folder {out.parent} is not writable")
+    from tkg_journal.services.files import is_read_only
+
+    if is_read_only(out) and not args.force:
+        raise DomainError(f"{out} is read-only; nothing was written (use --force to replace it)")
     since = _day(args.since, "--since")
     until = _day(args.until, "--until")
     if since is not None and until is not None and since > until:
@@ -1119,7 +1171,7 @@ def _export(args: argparse.Namespace, drawing: DrawingProcess) -> int:
         )
         plan = plan_export(journal, options)
     # Drawing and writing need no database: the journal (and its key) is closed already.
-    result = write_export(plan, fmt, out, draw=drawing.draw)
+    result = write_export(plan, fmt, out, draw=drawing.draw, replace_read_only=args.force)
     summary = result.summary
     print(f"Exported the summary of {_period_words(summary.period)} to {out} ({fmt.label}).")
     if result.charts_folder is not None:
@@ -1153,9 +1205,28 @@ def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _check_limit(limit: int | None) -> None:
-    if limit is not None and limit < 1:
-        raise UsageError("--limit must be a positive number")
+# SQLite's integers are 64-bit: a larger id or limit cannot even be asked about.
+_LARGEST_INTEGER = 2**63 - 1
+
+
+def _whole_number(text: str, what: str, low: int) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not {what}") from None
+    if not low <= value <= _LARGEST_INTEGER:
+        raise argparse.ArgumentTypeError(
+            f"{text} is not {what} (a whole number from {low} to {_LARGEST_INTEGER:,})"
+        )
+    return value
+
+
+def _record_id(text: str) -> int:
+    return _whole_number(text, "an id", 1)
+
+
+def _limit(text: str) -> int:
+    return _whole_number(text, "a limit", 1)
 
 
 def _print_json(data: Any) -> None:
@@ -1166,8 +1237,16 @@ def _print_json(data: Any) -> None:
 # --- parser ------------------------------------------------------------------------------
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with one-line errors: the mistake and where help is, without the usage
+    block (a script's log, or a person, reads one sentence). Sub-commands inherit it."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see `{self.prog} --help`)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog=PROG,
         description="TKG Journal: an encrypted journal for leadership coaching. "
         "Without a command, opens the desktop app.",
@@ -1226,7 +1305,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--level", "-l")
         if name == "list":
             p.add_argument("--tag")
-        p.add_argument("--limit", "-n", type=int, default=None if name == "list" else 20)
+        p.add_argument("--limit", "-n", type=_limit, default=None if name == "list" else 20)
         p.add_argument("--format", choices=("text", "json"), default="text")
         p.set_defaults(run=cmd_list if name == "list" else cmd_search)
 
@@ -1349,6 +1428,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--until", metavar="DATE", help="up to and including this day (default today)")
     p.add_argument("--format", "-f", required=True, metavar="pdf|md|html", help="the file format")
     p.add_argument("--output", "-o", required=True, metavar="FILE", help="the file to write")
+    p.add_argument("--force", action="store_true", help="replace FILE even if it is read-only")
     p.add_argument(
         "--include-private",
         action="store_true",
@@ -1406,32 +1486,32 @@ def _add_experiment_parsers(sub: Any) -> None:
     p.set_defaults(run=cmd_experiment_list)
 
     p = with_format(actions.add_parser("show", help="an experiment with its attempts"))
-    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("id", type=_record_id, metavar="ID")
     p.set_defaults(run=cmd_experiment_show)
 
     p = with_format(actions.add_parser("start", help="planned -> active"))
-    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("id", type=_record_id, metavar="ID")
     p.add_argument("--on", metavar="DATE", help="start date, if none was planned (default today)")
     p.add_argument("--due", metavar="DATE", help="a new due date")
     p.set_defaults(run=cmd_experiment_start)
 
     p = with_format(actions.add_parser("complete", help="active -> completed, with the learning"))
-    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("id", type=_record_id, metavar="ID")
     p.add_argument("--learning", metavar="TEXT", help="what you learned (required)")
     p.add_argument("--belief", type=int, metavar="0-100", help="belief after, 0-100")
     p.set_defaults(run=cmd_experiment_complete)
 
     p = with_format(actions.add_parser("abandon", help="planned or active -> abandoned"))
-    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("id", type=_record_id, metavar="ID")
     p.add_argument("--reason", metavar="TEXT", help="why (required)")
     p.set_defaults(run=cmd_experiment_abandon)
 
     p = with_format(actions.add_parser("reopen", help="make a closed experiment active again"))
-    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("id", type=_record_id, metavar="ID")
     p.set_defaults(run=cmd_experiment_reopen)
 
     p = with_format(actions.add_parser("log", help="log an attempt on an active experiment"))
-    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("id", type=_record_id, metavar="ID")
     p.add_argument("--did", required=True, metavar="yes|partial|no", help="did you try it?")
     p.add_argument("--outcome", type=int, metavar="-2..2", help="how it went, -2 .. +2")
     p.add_argument("--situation", metavar="TEXT")
@@ -1464,7 +1544,7 @@ def _add_session_parsers(sub: Any) -> None:
     p.set_defaults(run=cmd_session_add)
 
     p = with_format(actions.add_parser("commit", help="add a commitment to a session"))
-    p.add_argument("session_id", type=int, metavar="SESSION_ID")
+    p.add_argument("session_id", type=_record_id, metavar="SESSION_ID")
     p.add_argument("text", nargs="+", metavar="TEXT", help="what you committed to")
     p.add_argument("--due", metavar="DATE", help="due date: 2026-12-01, today, ...")
     p.set_defaults(run=cmd_session_commit)
@@ -1473,18 +1553,18 @@ def _add_session_parsers(sub: Any) -> None:
     p.set_defaults(run=cmd_session_list)
 
     p = with_format(actions.add_parser("show", help="a session with its commitments"))
-    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("id", type=_record_id, metavar="ID")
     p.set_defaults(run=cmd_session_show)
 
     p = with_format(actions.add_parser("done", help="mark a commitment done"))
-    p.add_argument("id", type=int, metavar="COMMITMENT_ID")
+    p.add_argument("id", type=_record_id, metavar="COMMITMENT_ID")
     p.add_argument("--undo", action="store_true", help="open it again")
     p.set_defaults(run=cmd_session_done)
 
     p = with_format(
         actions.add_parser("delete", help="delete a session and its commitments (no question)")
     )
-    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("id", type=_record_id, metavar="ID")
     p.set_defaults(run=cmd_session_delete)
 
 
@@ -1503,7 +1583,9 @@ def _run_gui(args: argparse.Namespace) -> int:
         passphrase = (
             _read_secret_file(args.passphrase_file, "passphrase")
             if args.passphrase_file
-            else os.environ.get(PASSPHRASE_ENV)
+            else _environment_text(PASSPHRASE_ENV)
+            if PASSPHRASE_ENV in os.environ
+            else None
         )
     except UsageError as error:
         print(f"{PROG}: {error}", file=sys.stderr)
@@ -1513,8 +1595,15 @@ def _run_gui(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    undecodable = _undecodable_argument(arguments)
+    if undecodable:
+        print(f"{PROG}: {undecodable}", file=sys.stderr)
+        return EXIT_USAGE
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(arguments)
+    if args.data_dir == "":
+        parser.error("--data-dir is empty; give the journal's folder")
     if args.command is None:
         return _run_gui(args)
     if args.startup_time:
@@ -1538,3 +1627,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `tkg-journal list | head`: the reader left, not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except OSError as error:  # the user's environment (permissions, a file for a folder)
+        print(f"{PROG}: {_os_error_text(error)}; nothing was changed", file=sys.stderr)
+        return EXIT_FAILED
+
+
+def _os_error_text(error: OSError) -> str:
+    reason = error.strerror or str(error)
+    return f"{error.filename}: {reason}" if error.filename else reason

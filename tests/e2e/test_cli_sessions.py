@@ -244,7 +244,8 @@ def test_usage_errors_exit_2_and_change_nothing(
     before = snapshot(data_dir)
     result = run(*args, data_dir=data_dir)
     assert result.returncode == 2, result.stderr
-    assert "usage:" in result.stderr or "standard input" in result.stderr
+    assert "--help`)" in result.stderr or "standard input" in result.stderr
+    assert len(result.stderr.splitlines()) == 1
     assert snapshot(data_dir) == before
 
 

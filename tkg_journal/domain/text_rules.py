@@ -22,6 +22,8 @@ def clean_text(field: str, value: str | None, *, limit: int = MAX_TEXT_CHARS) ->
         )
     if _CONTROL.search(text):
         raise ValidationError(field, f"{field} contains control characters")
+    if _SURROGATE.search(text):
+        raise ValidationError(field, f"{field} holds bytes that are not valid text (UTF-8)")
     return text
 
 
@@ -29,6 +31,9 @@ def clean_text(field: str, value: str | None, *, limit: int = MAX_TEXT_CHARS) ->
 # Unicode category Cc except the line breaks and tabs of ordinary writing. One regex
 # scan is ~10x faster than a per-character check, which matters for imports and demo data.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Lone surrogates: what Python makes of bytes that are not UTF-8 (arguments, JSON's
+# "\udcff"); no database or file can store them as text.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def check_range(field: str, value: int | None, low: int, high: int) -> None:
@@ -49,7 +54,8 @@ def clean_tag(value: str) -> str:
     if (
         len(tag) > MAX_TAG_CHARS
         or any(ch.isspace() or ch == "," for ch in tag)
-        or (_CONTROL.search(tag))
+        or _CONTROL.search(tag)
+        or _SURROGATE.search(tag)
     ):
         raise ValidationError(
             "tag", f"tag {value!r} must be one word of at most {MAX_TAG_CHARS} characters"

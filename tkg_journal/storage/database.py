@@ -61,7 +61,10 @@ def translate_error(error: Exception, path: Path) -> StorageError:
     if "readonly" in text or "read-only" in text or "permission" in text:
         return WriteFailed(f"the journal folder {path.parent} is read-only: nothing was saved")
     if "unable to open" in text:
-        return WriteFailed(f"cannot open {path}: the folder is missing or not accessible")
+        # SQLite opens the -wal and -shm files beside the journal even to read it.
+        return WriteFailed(
+            f"cannot open {path}: its folder is missing, or you may not read and write in it"
+        )
     return StorageError(f"the journal could not be used: {error}")
 
 
@@ -278,7 +281,12 @@ def create_database(
     migrations, which need databases as older versions made them)."""
     if path.exists():
         raise JournalExists(f"a journal already exists at {path}; nothing was changed")
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as error:  # a file where the folder should be, no permission...
+        raise WriteFailed(
+            f"cannot create the journal folder {path.parent}: {error.strerror or error}"
+        ) from None
     conn = _connect(path, key)
     try:
         conn.execute("PRAGMA journal_mode = WAL")
