@@ -5,6 +5,12 @@ typed by a user are just words) and matches as a prefix, so ``delegat`` finds
 "delegation", "delegating" and "delegated" while the user is still typing. (A stemmer
 was tried and dropped: it cuts "delegation" to "deleg", so the prefix "delegat" found
 nothing.) Results are ranked by BM25 with titles weighing more.
+
+The snippets are not FTS5's ``snippet()``: its cost grows with the square of the hits in
+one text, so one long entry of a repeated word made a search take minutes (106 s for
+"trust" in a 500,000-character entry of it). The queries rank and LIMIT the matching rows
+first, reading no text, and only then read the indexed text of those rows, from which
+:func:`~tkg_journal.domain.snippets.best_snippet` takes the words around the first hits.
 """
 
 from __future__ import annotations
@@ -13,14 +19,8 @@ import re
 from datetime import datetime
 
 from tkg_journal.domain.levels import Level
-from tkg_journal.domain.search import (
-    MATCH_END,
-    MATCH_START,
-    EntryFilter,
-    EntryHit,
-    HitType,
-    SearchHit,
-)
+from tkg_journal.domain.search import EntryFilter, EntryHit, HitType, SearchHit
+from tkg_journal.domain.snippets import best_snippet, fold
 from tkg_journal.storage import clock, entry_repository
 from tkg_journal.storage.database import Database
 
@@ -29,30 +29,51 @@ _TYPES = (HitType.ENTRY, HitType.EXPERIMENT, HitType.ATTEMPT)
 MAX_QUERY_WORDS = 16
 
 
+def query_words(text: str) -> list[str]:
+    """The different words of typed search text, at most :data:`MAX_QUERY_WORDS` of them.
+
+    A word FTS5 would read the same as an earlier one ("Trust trust TRÜST") is left out:
+    bm25 walks every hit of every query word, so a pasted "trust trust ..." searched a
+    long entry of "trust" 16 times over (0.1 s instead of 3 ms).
+    """
+    words: dict[str, str] = {}
+    for found in _WORD.finditer(text):
+        words.setdefault(fold(found[0]), found[0])
+        if len(words) == MAX_QUERY_WORDS:
+            break
+    return list(words.values())
+
+
 def fts_query(text: str) -> str | None:
     """``'trust my tea'`` -> ``'"trust"* "my"* "tea"*'``; ``None`` when there is no word."""
-    words = _WORD.findall(text)[:MAX_QUERY_WORDS]
-    if not words:
-        return None
-    return " ".join(f'"{word}"*' for word in words)
+    return _match(query_words(text))
 
 
+def _match(words: list[str]) -> str | None:
+    return " ".join(f'"{word}"*' for word in words) or None
+
+
+# The inner query ranks the matches and cuts them to the LIMIT without reading any text;
+# the outer one reads the indexed text of just those rows (by rowid) for their snippets.
 _SEARCH = """
-SELECT s.rowid, s.level, s.occurred_at,
-       CASE s.rowid % 4 WHEN 2 THEN x.title ELSE s.title END,
-       snippet(search_index, -1, :mark_start, :mark_end, '…', 14),
-       CASE s.rowid % 4 WHEN 2 THEN a.experiment_id END,
-       bm25(search_index, 0.0, 0.0, 8.0, 1.0) AS rank
-  FROM search_index s
-  LEFT JOIN attempts a ON s.rowid % 4 = 2 AND a.id = s.rowid / 4
+SELECT r.rowid, s.level, s.occurred_at,
+       CASE r.rowid % 4 WHEN 2 THEN x.title ELSE s.title END,
+       s.body, s.title,
+       CASE r.rowid % 4 WHEN 2 THEN a.experiment_id END,
+       r.rank
+  FROM (SELECT rowid, bm25(search_index, 0.0, 0.0, 8.0, 1.0) AS rank
+          FROM search_index
+         WHERE search_index MATCH :query
+           AND (:since IS NULL OR occurred_at >= :since)
+           AND (:until IS NULL OR occurred_at < :until)
+           AND (:level IS NULL OR level = :level)
+           AND (:entries_only = 0 OR rowid % 4 = 0)
+         ORDER BY rank
+         LIMIT :limit) AS r
+  JOIN search_index s ON s.rowid = r.rowid
+  LEFT JOIN attempts a ON r.rowid % 4 = 2 AND a.id = r.rowid / 4
   LEFT JOIN experiments x ON x.id = a.experiment_id
- WHERE search_index MATCH :query
-   AND (:since IS NULL OR s.occurred_at >= :since)
-   AND (:until IS NULL OR s.occurred_at < :until)
-   AND (:level IS NULL OR s.level = :level)
-   AND (:entries_only = 0 OR s.rowid % 4 = 0)
- ORDER BY rank
- LIMIT :limit
+ ORDER BY r.rank
 """
 
 
@@ -66,7 +87,8 @@ def search(
     entries_only: bool = False,
     limit: int = 50,
 ) -> list[SearchHit]:
-    query = fts_query(text)
+    words = query_words(text)
+    query = _match(words)
     if query is None:
         return []
     rows = db.query(
@@ -78,12 +100,10 @@ def search(
             "level": int(level) if level else None,
             "entries_only": int(entries_only),
             "limit": limit,
-            "mark_start": MATCH_START,
-            "mark_end": MATCH_END,
         },
     )
     hits = []
-    for rowid, lvl, occurred_at, title, snippet, parent_id, rank in rows:
+    for rowid, lvl, occurred_at, title, body, indexed_title, parent_id, rank in rows:
         stamp = occurred_at if " " in occurred_at else f"{occurred_at} 00:00:00"
         hits.append(
             SearchHit(
@@ -93,7 +113,7 @@ def search(
                 occurred_at=clock.from_stored(stamp),
                 level=Level(lvl) if lvl else None,
                 title=title or "",
-                snippet=snippet.replace("\n", " ").strip(),
+                snippet=best_snippet((body or "", indexed_title or ""), words),
                 rank=rank,
             )
         )
@@ -105,23 +125,27 @@ def search_entries(
 ) -> list[EntryHit]:
     """Entries only, narrowed by every entry filter (kind, tag, level, dates, shared);
     what the journal list shows while the user types in its search field."""
-    query = fts_query(text)
+    words = query_words(text)
+    query = _match(words)
     if query is None:
         return []
     where, params = entry_repository.where_clause(filters)
+    # Ranked and cut to the LIMIT first, the text read after, as in _SEARCH.
     sql = (
-        f"SELECT {entry_repository.SUMMARY_COLUMNS}, "
-        "snippet(search_index, -1, ?, ?, '…', 14), bm25(search_index, 0.0, 0.0, 8.0, 1.0) "
+        f"SELECT {entry_repository.SUMMARY_COLUMNS}, s.body, s.title, r.rank FROM ("
+        "SELECT s.rowid AS rowid, bm25(search_index, 0.0, 0.0, 8.0, 1.0) AS rank "
         "FROM search_index s JOIN entries e ON e.id = s.rowid / 4 "
         f"WHERE search_index MATCH ? AND s.rowid % 4 = 0 AND {where} "
-        "ORDER BY 9 LIMIT ?"
+        "ORDER BY rank LIMIT ?) AS r "
+        "JOIN entries e ON e.id = r.rowid / 4 JOIN search_index s ON s.rowid = r.rowid "
+        "ORDER BY r.rank"
     )
-    rows = db.query(sql, [MATCH_START, MATCH_END, query, *params, limit])
+    rows = db.query(sql, [query, *params, limit])
     return [
         EntryHit(
             entry_repository.summary_from_row(row[:7]),
-            row[7].replace("\n", " ").strip(),
-            row[8],
+            best_snippet((row[7] or "", row[8] or ""), words),
+            row[9],
         )
         for row in rows
     ]
