@@ -45,8 +45,8 @@ def run_gui(options: GuiOptions) -> int:
     from tkg_journal import APP_NAME
     from tkg_journal.services import journal_access
     from tkg_journal.services.errors import USER_ERRORS
-    from tkg_journal.ui.error_dialog import install_exception_hook, show_error
-    from tkg_journal.ui.icons import app_icon
+    from tkg_journal.ui.common.error_dialog import install_exception_hook, show_error
+    from tkg_journal.ui.common.icons import app_icon
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -91,7 +91,7 @@ def run_gui(options: GuiOptions) -> int:
 
 
 def _first_run(paths: JournalPaths) -> Journal | None:
-    from tkg_journal.ui.setup_wizard import SetupWizard
+    from tkg_journal.ui.keys.setup_wizard import SetupWizard
 
     wizard = SetupWizard(paths)
     if not wizard.exec():
@@ -119,7 +119,7 @@ def ask_to_unlock(paths: JournalPaths, parent: QWidget | None) -> Journal | None
     from tkg_journal.security.errors import KeyringEntryMissing, KeyringUnavailable
     from tkg_journal.security.key_file import KeyMode
     from tkg_journal.services import journal_access
-    from tkg_journal.ui.unlock_dialog import UnlockDialog
+    from tkg_journal.ui.keys.unlock_dialog import UnlockDialog
 
     reason = None
     if journal_access.key_mode(paths) is KeyMode.KEYRING:
@@ -170,7 +170,7 @@ def _report_first_paint(window: MainWindow) -> None:
 
 def build_main_window(paths: JournalPaths, journal: Journal) -> MainWindow:
     """The main window around an open journal, wired to unlock it again after a lock."""
-    from tkg_journal.ui.app_settings import AppSettings
+    from tkg_journal.ui.common.app_settings import AppSettings
     from tkg_journal.ui.main_window import MainWindow
 
     window = MainWindow(paths, AppSettings(paths),

@@ -13,7 +13,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QWidget
 
 from tests import summary_journal as known
-from tests.gui.test_coach_sessions_view import DUE, type_new_commitment
+from tests.gui.coach.test_coach_sessions_view import DUE, type_new_commitment
 from tests.pdf_text import pdf_text
 from tkg_journal.app import build_main_window
 from tkg_journal.domain.levels import Level
@@ -21,8 +21,8 @@ from tkg_journal.paths import JournalPaths
 from tkg_journal.services.coach_sessions import CoachSessions
 from tkg_journal.services.experiments import Experiments
 from tkg_journal.services.journal import Journal
-from tkg_journal.ui.experiment_dialog import ExperimentDialog
-from tkg_journal.ui.export_dialog import ExportDialog
+from tkg_journal.ui.coach.export_dialog import ExportDialog
+from tkg_journal.ui.experiments.experiment_dialog import ExperimentDialog
 from tkg_journal.ui.main_window import MainWindow
 
 

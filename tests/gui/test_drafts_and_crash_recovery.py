@@ -13,7 +13,7 @@ from tkg_journal.paths import JournalPaths
 from tkg_journal.services import journal_access
 from tkg_journal.services.journal import Journal
 from tkg_journal.storage.errors import WriteFailed
-from tkg_journal.ui.draft_recovery_dialog import DraftRecoveryDialog
+from tkg_journal.ui.journal.draft_recovery_dialog import DraftRecoveryDialog
 
 SECRET = "Quokka-draft-5521"
 

@@ -18,8 +18,8 @@ from tkg_journal.paths import JournalPaths
 from tkg_journal.services import journal_access
 from tkg_journal.services.experiments import Experiments
 from tkg_journal.services.journal import Journal
-from tkg_journal.ui.attempt_dialog import AttemptDialog
-from tkg_journal.ui.experiment_dialog import ExperimentDialog
+from tkg_journal.ui.experiments.attempt_dialog import AttemptDialog
+from tkg_journal.ui.experiments.experiment_dialog import ExperimentDialog
 from tkg_journal.ui.main_window import MainWindow
 
 SECRET_TITLE = "Pause-before-answering-9931"

@@ -31,7 +31,7 @@ from tkg_journal.domain.levels import Level
 from tkg_journal.paths import JournalPaths
 from tkg_journal.services import journal_access
 from tkg_journal.services.journal import Journal
-from tkg_journal.ui.entry_list_model import SnippetRole
+from tkg_journal.ui.journal.entry_list_model import SnippetRole
 from tkg_journal.ui.main_window import MainWindow
 
 SECRET = "Xylophone-secret-7781"  # a marker no widget may show once the journal is locked
@@ -380,7 +380,7 @@ def test_sections_switch_from_the_keyboard(qtbot, window: MainWindow):
 
 def test_the_passphrase_is_changed_from_the_file_menu(qtbot, journal_paths: JournalPaths,
                                                       window: MainWindow):
-    from tkg_journal.ui.change_passphrase_dialog import DONE_MESSAGE, ChangePassphraseDialog
+    from tkg_journal.ui.keys.change_passphrase_dialog import DONE_MESSAGE, ChangePassphraseDialog
 
     file_menu = window.menuBar().actions()[0].menu()
     assert window.passphrase_action in _menu_actions(file_menu)
@@ -405,7 +405,7 @@ def test_the_passphrase_is_changed_from_the_file_menu(qtbot, journal_paths: Jour
 
 def test_the_recovery_key_is_replaced_from_the_file_menu(qtbot, journal_paths: JournalPaths,
                                                          window: MainWindow):
-    from tkg_journal.ui.new_recovery_key_dialog import DONE_MESSAGE, NewRecoveryKeyDialog
+    from tkg_journal.ui.keys.new_recovery_key_dialog import DONE_MESSAGE, NewRecoveryKeyDialog
 
     shown: list[str] = []
 

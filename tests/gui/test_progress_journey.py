@@ -11,8 +11,8 @@ from tkg_journal.app import build_main_window
 from tkg_journal.paths import JournalPaths
 from tkg_journal.services.journal import Journal
 from tkg_journal.services.progress import Progress
-from tkg_journal.ui.checkin_dialog import CheckinDialog
 from tkg_journal.ui.main_window import MainWindow
+from tkg_journal.ui.progress.checkin_dialog import CheckinDialog
 
 
 @pytest.fixture

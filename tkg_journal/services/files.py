@@ -1,26 +1,26 @@
 """Writing the files a user asked for (charts, summaries) all or nothing.
 
-Each file is written to a temporary name in the destination folder, flushed to disk and
-then renamed over the destination, so a full disk or a crash half-way leaves either the old
-file or nothing, never half a document. The temporary name starts with a dot and is removed
-on any failure.
+The writing itself is :mod:`tkg_journal.safe_write` (temporary file in the destination
+folder, flushed, renamed over the destination, the folder flushed; nothing left behind on
+a failure). This module adds what exports need on top: the user's message when a write
+fails (:class:`WriteFailed`) and the read-only check before replacing a file.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import stat
-import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO
 
+from tkg_journal import safe_write
 from tkg_journal.storage.errors import WriteFailed
 
-#: Exports are the user's documents: readable by them like any file they save.
-FILE_MODE = 0o644
+#: Exports quote the user's entries, commitments and progress: private like the journal
+#: (0600). They were 0644 once, readable by every account on the computer, which the
+#: journal's encryption exists to prevent; a user who shares one sends a copy.
+FILE_MODE = safe_write.PRIVATE_FILE
 
 
 class ReadOnlyFile(WriteFailed):
@@ -54,89 +54,35 @@ def write_failed(what: str, path: Path, error: OSError) -> WriteFailed:
     )
 
 
-@contextlib.contextmanager
-def _temporary_file(path: Path) -> Iterator[tuple[BinaryIO, str]]:
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            yield handle, name
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(name)
-        raise
-
-
-def write_atomically(path: Path, write: Callable[[BinaryIO], object], *, what: str) -> None:
-    """Call ``write`` with a binary file that becomes ``path`` once it is complete.
+def write_atomically(path: Path, content: safe_write.Content, *, what: str) -> None:
+    """Write ``content`` (bytes, or a function called with a binary file) to ``path``,
+    all or nothing.
 
     Raises:
         WriteFailed: the folder is missing or unwritable, or the disk is full; nothing
             (partial or temporary) is left behind and an older ``path`` is unchanged.
     """
-    path = Path(path)
-    try:
-        with _temporary_file(path) as (handle, name):
-            write(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        try:
-            os.chmod(name, FILE_MODE)
-            os.replace(name, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(name)
-            raise
-    except OSError as error:
-        raise write_failed(what, path, error) from error
+    with _reported(what, path):
+        safe_write.write_atomically(Path(path), content, mode=FILE_MODE)
 
 
 def write_bytes_atomically(path: Path, data: bytes, *, what: str) -> None:
-    write_atomically(path, lambda handle: handle.write(data), what=what)
+    write_atomically(path, data, what=what)
 
 
 def write_with_folder(
     path: Path, data: bytes, folder: Path, files: dict[str, bytes], *, what: str
 ) -> None:
     """Write ``path`` and a folder of ``files`` beside it (a Markdown file and its charts)
-    as one step: both appear complete, or neither changes.
+    as one step: both appear complete, or neither changes (an earlier export's folder of
+    the same name is replaced only once everything is written)."""
+    with _reported(what, path):
+        safe_write.write_with_folder(Path(path), data, Path(folder), files, mode=FILE_MODE)
 
-    The folder is filled under a temporary name first; an existing folder of that name is
-    replaced (an earlier export of the same file) only once everything is written.
-    """
-    path, folder = Path(path), Path(folder)
-    staging: Path | None = None
+
+@contextlib.contextmanager
+def _reported(what: str, path: Path) -> Iterator[None]:
     try:
-        staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
-        for name, content in files.items():
-            target = staging / name
-            with target.open("wb") as handle:
-                handle.write(content)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.chmod(target, FILE_MODE)
-        os.chmod(staging, 0o755)
-        with _temporary_file(path) as (handle, name):
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        try:
-            os.chmod(name, FILE_MODE)
-            old: Path | None = None
-            if folder.exists():
-                old = Path(tempfile.mkdtemp(prefix=f".{folder.name}.old.", dir=folder.parent))
-                os.rmdir(old)
-                os.replace(folder, old)
-            os.replace(staging, folder)
-            staging = None
-            os.replace(name, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(name)
-            raise
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
+        yield
     except OSError as error:
         raise write_failed(what, path, error) from error
-    finally:
-        if staging is not None:
-            shutil.rmtree(staging, ignore_errors=True)

@@ -17,16 +17,14 @@ from typing import Any
 from tkg_journal.storage import clock, migrations
 from tkg_journal.storage.cipher import key_pragma
 from tkg_journal.storage.errors import (
-    JournalBusy,
-    JournalDamaged,
     JournalExists,
     JournalMismatch,
     JournalNotFound,
     NewerJournal,
     NotAJournal,
-    StorageError,
     WriteFailed,
 )
+from tkg_journal.storage.sqlite_errors import known_error
 
 _PLAIN_SQLITE_MAGIC = b"SQLite format 3\x00"
 _MIN_DATABASE_BYTES = 1024  # one SQLCipher page is at least this long
@@ -38,6 +36,8 @@ Row = tuple[Any, ...]
 # no bound parameters, and the only SQL we ever format is the key pragma (cipher.py).
 _READ_SCHEMA_VERSION = "SELECT value FROM meta WHERE key = 'schema_version'"
 _WRITE_SCHEMA_VERSION = "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)"
+_HAS_META_TABLE = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'"
+_READ_META = "SELECT key, value FROM meta WHERE key IN ('journal_id', 'schema_version')"
 
 
 def _driver() -> Any:
@@ -46,26 +46,18 @@ def _driver() -> Any:
     return sqlcipher3
 
 
-def translate_error(error: Exception, path: Path) -> StorageError:
-    """Map a driver error to the message a user can act on."""
-    text = str(error).lower()
-    if "file is not a database" in text or "malformed" in text or "corrupt" in text:
-        return JournalDamaged(
-            f"the journal {path} cannot be read: the file is damaged or was changed "
-            "outside TKG Journal (restore it from a backup)"
-        )
-    if "locked" in text or "busy" in text:
-        return JournalBusy("the journal is busy in another program; try again in a moment")
-    if "full" in text:
-        return WriteFailed("the disk is full: nothing was saved; free some space and retry")
-    if "readonly" in text or "read-only" in text or "permission" in text:
-        return WriteFailed(f"the journal folder {path.parent} is read-only: nothing was saved")
-    if "unable to open" in text:
-        # SQLite opens the -wal and -shm files beside the journal even to read it.
-        return WriteFailed(
-            f"cannot open {path}: its folder is missing, or you may not read and write in it"
-        )
-    return StorageError(f"the journal could not be used: {error}")
+@contextlib.contextmanager
+def _translated(path: Path) -> Iterator[None]:
+    """Turn a driver error from the user's environment (a full disk, a lock, damage) into
+    its :class:`StorageError` (see :mod:`.sqlite_errors`); re-raise any other unchanged,
+    with its traceback: it is our bug."""
+    try:
+        yield
+    except _driver().DatabaseError as error:
+        known = known_error(error, path)
+        if known is None:
+            raise
+        raise known from error
 
 
 class Database:
@@ -79,10 +71,8 @@ class Database:
 
     # reads -----------------------------------------------------------------------
     def query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[Row]:
-        try:
+        with _translated(self.path):
             return list(self._conn.execute(sql, params).fetchall())
-        except _driver().DatabaseError as error:
-            raise translate_error(error, self.path) from error
 
     def query_one(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Row | None:
         rows = self.query(sql, params)
@@ -110,21 +100,18 @@ class Database:
         """All-or-nothing: commit when the block ends, roll back on any exception."""
         if self._in_transaction:
             raise RuntimeError("transactions do not nest")
-        driver = _driver()
-        try:
+        with _translated(self.path):
             self._conn.execute("BEGIN IMMEDIATE")
-        except driver.DatabaseError as error:
-            raise translate_error(error, self.path) from error
         self._in_transaction = True
         try:
-            yield self
-            self._conn.execute("COMMIT")
-        except BaseException as error:
-            with contextlib.suppress(driver.DatabaseError):
-                self._conn.execute("ROLLBACK")
-            if isinstance(error, driver.DatabaseError):
-                raise translate_error(error, self.path) from error
-            raise
+            with _translated(self.path):
+                try:
+                    yield self
+                    self._conn.execute("COMMIT")
+                except BaseException:
+                    with contextlib.suppress(_driver().DatabaseError):
+                        self._conn.execute("ROLLBACK")
+                    raise
         finally:
             self._in_transaction = False
 
@@ -145,10 +132,8 @@ class Database:
         SQLCipher's ``VACUUM INTO`` writes the copy with this connection's key."""
         if self._in_transaction:
             raise RuntimeError("copy the database outside a transaction")
-        try:
+        with _translated(target):
             self._conn.execute("VACUUM INTO ?", (str(target),))
-        except _driver().DatabaseError as error:
-            raise translate_error(error, target) from error
 
     def check_copy(self, copy: Path) -> list[str]:
         """Problems SQLite finds in ``copy`` opened with this journal's key (``[]``: it
@@ -181,15 +166,12 @@ class Database:
 
 
 def _connect(path: Path, key: bytes) -> Any:
-    driver = _driver()
-    try:
+    with _translated(path):
         # isolation_level=None: the driver never opens transactions behind our back;
         # Database.transaction() does it explicitly.
-        conn = driver.connect(
+        conn = _driver().connect(
             str(path), isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
         )
-    except driver.DatabaseError as error:
-        raise translate_error(error, path) from error
     # SQLCipher logs failed HMAC checks to stderr; we report them as messages instead.
     conn.execute("PRAGMA cipher_log_level = NONE")
     conn.execute(key_pragma(key))
@@ -226,24 +208,14 @@ def open_database(path: Path, key: bytes, *, journal_id: str) -> Database:
         JournalBusy, WriteFailed.
     """
     _check_header(path)
-    driver = _driver()
     conn = _connect(path, key)
     try:
-        try:
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            meta = dict(
-                conn.execute(
-                    "SELECT key, value FROM meta WHERE key IN ('journal_id', 'schema_version')"
-                ).fetchall()
-            )
-            version = int(meta.get("schema_version", 0))
-            stored_id = meta.get("journal_id")
-        except driver.DatabaseError as error:
-            if "no such table" in str(error):
-                raise NotAJournal(
-                    f"{path} is an encrypted database but not a TKG journal"
-                ) from None
-            raise translate_error(error, path) from error
+        with _translated(path):
+            # Reading the schema decrypts page 1: a wrong key or a damaged file fails here.
+            has_meta = conn.execute(_HAS_META_TABLE).fetchone()[0]
+            meta = dict(conn.execute(_READ_META).fetchall()) if has_meta else {}
+        version = int(meta.get("schema_version", 0))
+        stored_id = meta.get("journal_id")
         if version == 0 or stored_id is None:
             raise NotAJournal(f"{path} is an encrypted database but not a TKG journal")
         if stored_id != journal_id:

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from tkg_journal.services.experiments import Experiments
-from tkg_journal.ui.due_view import DueView
-from tkg_journal.ui.experiments_view import ExperimentsView
+from tkg_journal.ui.accountability.due_view import DueView
+from tkg_journal.ui.experiments.experiments_view import ExperimentsView
 
 EXPERIMENTS_TAB = "&All experiments"
 DUE_TAB = "&Due and overdue"

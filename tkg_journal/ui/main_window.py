@@ -30,28 +30,29 @@ from tkg_journal.services.coach_sessions import CoachSessions
 from tkg_journal.services.errors import USER_ERRORS
 from tkg_journal.services.experiments import Experiments
 from tkg_journal.services.journal import Journal
-from tkg_journal.ui.app_settings import AppSettings
-from tkg_journal.ui.attempt_dialog import AttemptDialog
-from tkg_journal.ui.change_passphrase_dialog import DONE_MESSAGE as PASSPHRASE_CHANGED
-from tkg_journal.ui.change_passphrase_dialog import ChangePassphraseDialog
-from tkg_journal.ui.checkin_prompt import CheckinPrompt
-from tkg_journal.ui.coach_sessions_view import CoachSessionsView, experiment_from_commitment
-from tkg_journal.ui.draft_recovery_dialog import DraftRecoveryDialog
-from tkg_journal.ui.error_dialog import show_error
+from tkg_journal.ui.accountability.reminder_banner import ReminderBanner
+from tkg_journal.ui.accountability.reminder_notifier import ReminderNotifier
+from tkg_journal.ui.coach.coach_sessions_view import CoachSessionsView
+from tkg_journal.ui.coach.export_dialog import ExportDialog
+from tkg_journal.ui.common.app_settings import AppSettings
+from tkg_journal.ui.common.error_dialog import show_error
+from tkg_journal.ui.common.icons import app_icon, icon
+from tkg_journal.ui.experiments.attempt_dialog import AttemptDialog
+from tkg_journal.ui.experiments.experiment_dialog import experiment_from_commitment
+from tkg_journal.ui.experiments.friction_catalogue_dialog import FrictionCatalogueDialog
 from tkg_journal.ui.experiments_section import ExperimentsSection
-from tkg_journal.ui.export_dialog import ExportDialog
-from tkg_journal.ui.friction_catalogue_dialog import FrictionCatalogueDialog
-from tkg_journal.ui.icons import app_icon, icon
 from tkg_journal.ui.idle_watcher import IdleWatcher
-from tkg_journal.ui.journal_view import JournalView
+from tkg_journal.ui.journal.draft_recovery_dialog import DraftRecoveryDialog
+from tkg_journal.ui.journal.journal_view import JournalView
+from tkg_journal.ui.journal.quick_capture_window import QuickCaptureWindow
+from tkg_journal.ui.keys.change_passphrase_dialog import DONE_MESSAGE as PASSPHRASE_CHANGED
+from tkg_journal.ui.keys.change_passphrase_dialog import ChangePassphraseDialog
+from tkg_journal.ui.keys.new_recovery_key_dialog import DONE_MESSAGE as RECOVERY_KEY_REPLACED
+from tkg_journal.ui.keys.new_recovery_key_dialog import NewRecoveryKeyDialog
 from tkg_journal.ui.lock_view import LockView
-from tkg_journal.ui.new_recovery_key_dialog import DONE_MESSAGE as RECOVERY_KEY_REPLACED
-from tkg_journal.ui.new_recovery_key_dialog import NewRecoveryKeyDialog
 from tkg_journal.ui.preferences_dialog import PreferencesDialog
-from tkg_journal.ui.progress_view import ProgressView
-from tkg_journal.ui.quick_capture_window import QuickCaptureWindow
-from tkg_journal.ui.reminder_banner import ReminderBanner
-from tkg_journal.ui.reminder_notifier import ReminderNotifier
+from tkg_journal.ui.progress.checkin_prompt import CheckinPrompt
+from tkg_journal.ui.progress.progress_view import ProgressView
 from tkg_journal.ui.shortcuts_dialog import ShortcutsDialog
 
 Unlocker = Callable[[QWidget], Journal | None]

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from tkg_journal.paths import JournalPaths
-from tkg_journal.ui.app_settings import (
+from tkg_journal.ui.common.app_settings import (
     MAX_CHECKIN_EVERY_DAYS,
     MAX_IDLE_LOCK_MINUTES,
     AppSettings,

@@ -1,0 +1,105 @@
+"""Replacing the recovery key from the app: the new key is shown first, with ways to keep
+it; nothing changes until it is kept and "Replace" confirmed (with the passphrase in a
+passphrase journal). Then the new key opens the journal and the old one does not; a
+refusal or Cancel leaves the key file as it was."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+
+from tests.conftest import TEST_PASSPHRASE
+from tests.fakes.keyrings import MemoryKeyring
+from tkg_journal.paths import JournalPaths
+from tkg_journal.services import journal_access
+from tkg_journal.services.errors import USER_ERRORS
+from tkg_journal.ui.keys.new_recovery_key_dialog import NewRecoveryKeyDialog
+
+
+@pytest.fixture
+def old_key(journal_paths: JournalPaths) -> str:
+    created = journal_access.create(journal_paths, passphrase=TEST_PASSPHRASE)
+    created.journal.close()
+    return created.recovery_key
+
+
+def dialog_for(qtbot: QtBot, paths: JournalPaths) -> NewRecoveryKeyDialog:
+    dialog = NewRecoveryKeyDialog(paths)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def key_file_bytes(paths: JournalPaths) -> bytes:
+    return Path(paths.key_file).read_bytes()
+
+
+def test_the_new_key_counts_only_once_kept_and_replaced(
+    qtbot: QtBot, journal_paths: JournalPaths, old_key: str
+) -> None:
+    before = key_file_bytes(journal_paths)
+    dialog = dialog_for(qtbot, journal_paths)
+    shown = dialog.panel.key_field.text()
+    assert shown == dialog.recovery_key and shown != old_key
+    assert dialog.panel.key_field.isReadOnly()
+    assert not dialog.replace_button.isEnabled()
+    qtbot.keyClicks(dialog.passphrase_edit, TEST_PASSPHRASE)
+    assert not dialog.replace_button.isEnabled()  # not before the key is kept
+    assert key_file_bytes(journal_paths) == before
+    dialog.panel.kept_checkbox.click()
+    assert dialog.replace_button.isEnabled()
+    dialog.replace_button.click()
+
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.passphrase_edit.text() == ""
+    journal_access.unlock_key(journal_paths, recovery_key=shown)
+    with pytest.raises(USER_ERRORS):
+        journal_access.unlock_key(journal_paths, recovery_key=old_key)
+    journal_access.unlock_key(journal_paths, passphrase=TEST_PASSPHRASE)  # unchanged
+
+
+def test_a_wrong_passphrase_is_shown_and_the_old_key_keeps_working(
+    qtbot: QtBot, journal_paths: JournalPaths, old_key: str
+) -> None:
+    before = key_file_bytes(journal_paths)
+    dialog = dialog_for(qtbot, journal_paths)
+    dialog.panel.kept_checkbox.click()
+    qtbot.keyClicks(dialog.passphrase_edit, "not the passphrase")
+    dialog.replace_button.click()
+    assert dialog.isVisible() and "passphrase" in dialog.error_label.text().lower()
+    assert key_file_bytes(journal_paths) == before
+    journal_access.unlock_key(journal_paths, recovery_key=old_key)
+
+
+def test_cancel_keeps_the_old_key(
+    qtbot: QtBot, journal_paths: JournalPaths, old_key: str
+) -> None:
+    before = key_file_bytes(journal_paths)
+    dialog = dialog_for(qtbot, journal_paths)
+    dialog.panel.kept_checkbox.click()
+    qtbot.keyClicks(dialog.passphrase_edit, TEST_PASSPHRASE)
+    dialog.cancel_button.click()
+    assert dialog.result() == QDialog.DialogCode.Rejected
+    assert dialog.passphrase_edit.text() == ""
+    assert key_file_bytes(journal_paths) == before
+
+
+def test_a_keyring_journal_needs_no_passphrase(
+    qtbot: QtBot, journal_paths: JournalPaths, memory_keyring: MemoryKeyring
+) -> None:
+    created = journal_access.create(journal_paths)
+    created.journal.close()
+    dialog = dialog_for(qtbot, journal_paths)
+    assert not dialog.passphrase_edit.isVisible()
+    dialog.panel.kept_checkbox.click()
+    assert dialog.replace_button.isEnabled()
+    dialog.replace_button.click()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    journal_access.unlock_key(journal_paths, recovery_key=dialog.recovery_key)
+    with pytest.raises(USER_ERRORS):
+        journal_access.unlock_key(journal_paths, recovery_key=created.recovery_key)
+    assert journal_access.key_mode(journal_paths) == "keyring"

@@ -1,0 +1,113 @@
+"""Quick capture (Ctrl+Shift+N): a small window with the difficult-conversation template.
+
+Right after a hard conversation there is a minute, not ten: this window opens on "Who",
+saves with Ctrl+S or Ctrl+Enter, and keeps an encrypted draft while it is open like the
+main editor does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tkg_journal.domain.entries import EntryKind
+from tkg_journal.services.journal import Journal
+from tkg_journal.ui.journal.entry_autosave import EntryAutosave
+from tkg_journal.ui.journal.entry_editor import EntryEditor
+
+TITLE = "Quick capture"
+HINT = "A difficult conversation, in a minute. Ctrl+S saves; Esc closes."
+CLOSE_QUESTION = "Save this conversation before closing?"
+
+
+class QuickCaptureWindow(QWidget):
+    """Signals:
+        saved(Entry): the conversation was saved into the journal.
+        error(object): a storage error to show.
+    """
+
+    saved = Signal(object)
+    error = Signal(object)
+
+    def __init__(self, journal: Callable[[], Journal | None], parent: QWidget | None = None
+                 ) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("quickCaptureWindow")
+        self.setWindowTitle(TITLE)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.editor = EntryEditor(quick=True)
+        # Drafts keep the writing safe; the entry is saved when the user says so.
+        self.autosave = EntryAutosave(self.editor, journal, self, autosave=False)
+        self.autosave.failed.connect(self.error)
+        hint = QLabel(HINT, objectName="quickCaptureHint")
+        buttons = QDialogButtonBox()
+        self.save_button = QPushButton("&Save", objectName="quickCaptureSave")
+        self.save_button.setDefault(True)
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setObjectName("quickCaptureCancel")
+        self.save_button.clicked.connect(self.save)
+        cancel.clicked.connect(self.close)
+        for keys in (QKeySequence.StandardKey.Save, QKeySequence("Ctrl+Return")):
+            QShortcut(keys, self, self.save)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(hint)
+        layout.addWidget(self.editor, 1)
+        layout.addWidget(buttons)
+        self.resize(520, 640)
+        self.editor.new_entry(EntryKind.CONVERSATION, datetime.now().astimezone())
+
+    def showEvent(self, event: object) -> None:
+        super().showEvent(event)  # type: ignore[arg-type]
+        self.editor.focus_first_field()
+
+    def save(self) -> bool:
+        """Save and close; on a problem the window stays open and says why."""
+        if not self._save_entry():
+            return False
+        self.close()
+        return True
+
+    def _save_entry(self) -> bool:
+        entry = self.autosave.save(explicit=True)
+        if entry is None:
+            return False
+        self.saved.emit(entry)
+        return True
+
+    def keep_as_draft(self) -> None:
+        """Locking: keep what was typed as a draft and close without asking."""
+        self.autosave.write_draft()
+        self.editor.clear()
+        self.editor.set_modified(False)
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.editor.is_modified() and self.editor.draft().has_writing():
+            answer = QMessageBox.question(
+                self, TITLE, CLOSE_QUESTION,
+                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Save,
+            )
+            if answer == QMessageBox.StandardButton.Cancel or (
+                answer == QMessageBox.StandardButton.Save and not self._save_entry()
+            ):
+                event.ignore()
+                return
+            if answer == QMessageBox.StandardButton.Discard:
+                self.autosave.discard()
+        self.autosave.stop()
+        event.accept()
