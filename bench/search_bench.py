@@ -1,0 +1,127 @@
+"""Search timings on a 10,000-entry demo journal holding two 500,000-character entries.
+
+    python bench/search_bench.py [--entries 10000] [--runs 9] [--fresh]
+
+The journal (passphrase mode) is built once and kept in /tmp/tkg-search-bench-N: the demo
+entries plus one entry of "trust " repeated to the 500,000-character limit and one of
+"delegate trust team " repeated (``--fresh`` builds it again). Prints, next to the targets
+of issue 12:
+
+* medians of whole ``tkg-journal search`` processes (start-up, Argon2id unlock, query,
+  snippets, exit) for an ordinary word, the repeated word, two words of the mixed entry,
+  and two 10,000-character queries: one word pasted over and over, and 16 different
+  prefixes of the long entries' words (the most work a query can ask for) then filler;
+* search as you type, in process: ``Journal.search_entries`` with the app's 500-hit limit,
+  for words typed letter by letter; median and 90th percentile per keystroke.
+
+Machines are shared and noisy: read medians, compare ratios, rerun when in doubt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import time
+from pathlib import Path
+
+from bench_cli import PASSPHRASE, run_timed
+
+REPEATED = "trust " * 83_000
+MIXED = "delegate trust team " * 25_000
+ALL_PREFIXES = "d de del dele deleg delega delegat delegate t tr tru trus trust te tea team"
+QUERIES = [
+    ("an ordinary word ('budget')", "budget"),
+    ("the repeated word ('trust')", "trust"),
+    ("two words of the mixed entry ('team deleg')", "team deleg"),
+    ("10,000 chars: 'trust ' pasted over and over", ("trust " * 1_700)[:10_000]),
+    ("10,000 chars: 16 prefixes that all match", (ALL_PREFIXES + " filler") * 120),
+]
+TYPED = ["trust", "delegate", "budget", "feedback", "team"]
+APP_SEARCH_LIMIT = 500  # ui/entry_list_model.py MAX_SEARCH_HITS
+PROCESS_TARGET_S = 0.5
+KEYSTROKE_TARGET_MS = 50.0
+
+
+def journal_dir(entries: int, fresh: bool) -> Path:
+    """The benchmark journal, built on first use (a few seconds) and then reused."""
+    folder = Path(f"/tmp/tkg-search-bench-{entries}")
+    journal = folder / "journal"
+    ready = folder / "ready"
+    if fresh or not ready.exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        start = time.perf_counter()
+        run_timed(["demo", "--entries", str(entries), "--passphrase"], journal)
+        for text in (REPEATED, MIXED):
+            run_timed(["add", "--title", "Long", "-"], journal, stdin=text.encode())
+        ready.write_text("built\n")
+        print(f"built the journal in {time.perf_counter() - start:.1f} s")
+    return journal
+
+
+def keystrokes(journal_folder: Path, runs: int) -> tuple[list[float], list[float]]:
+    """Seconds per ``search_entries`` call as each word is typed letter by letter, and
+    per call with a 10,000-character query pasted."""
+    from tkg_journal.paths import JournalPaths
+    from tkg_journal.services import journal_access
+
+    typed, pasted = [], []
+    with journal_access.unlock(JournalPaths(journal_folder), passphrase=PASSPHRASE) as journal:
+        journal.search_entries("warm-up", limit=APP_SEARCH_LIMIT)
+        for _ in range(runs):
+            for word in TYPED:
+                for end in range(1, len(word) + 1):
+                    start = time.perf_counter()
+                    journal.search_entries(word[:end], limit=APP_SEARCH_LIMIT)
+                    typed.append(time.perf_counter() - start)
+            for _, query in QUERIES[-2:]:
+                start = time.perf_counter()
+                journal.search_entries(query, limit=APP_SEARCH_LIMIT)
+                pasted.append(time.perf_counter() - start)
+    return typed, pasted
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--entries", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--fresh", action="store_true", help="build the journal again")
+    options = parser.parse_args()
+    journal = journal_dir(options.entries, options.fresh)
+    size = sum(p.stat().st_size for p in journal.iterdir() if p.is_file())
+    print(
+        f"journal: {options.entries:,} demo entries + 2 entries of 500,000 characters, "
+        f"{size / 2**20:.1f} MB on disk; medians of {options.runs} whole processes\n"
+    )
+    print(f"{'tkg-journal search ...':<50}{'median':>9}{'min':>8}{'target':>10}")
+    for label, query in QUERIES:
+        args = ["search", "--limit", "50", query]
+        run_timed(args, journal)  # warm the page cache
+        samples = [run_timed(args, journal) for _ in range(options.runs)]
+        median = statistics.median(samples)
+        verdict = "ok" if median <= PROCESS_TARGET_S else "SLOW"
+        print(
+            f"{label:<50}{median:>8.3f}s{min(samples):>7.3f}s"
+            f"{f'<= {PROCESS_TARGET_S:g} s':>10}  {verdict}"
+        )
+    typed, pasted = keystrokes(journal, max(1, options.runs // 3))
+    typed_ms = [s * 1000 for s in typed]
+    median, p90 = statistics.median(typed_ms), statistics.quantiles(typed_ms, n=10)[-1]
+    verdict = "ok" if median <= KEYSTROKE_TARGET_MS else "SLOW"
+    print(
+        f"\nsearch as you type (search_entries, {APP_SEARCH_LIMIT} hits at most, in process, "
+        f"{len(typed_ms)} keystrokes of {', '.join(TYPED)}):"
+    )
+    print(
+        f"  median {median:.1f} ms, p90 {p90:.1f} ms, max {max(typed_ms):.1f} ms per keystroke "
+        f"(target <= {KEYSTROKE_TARGET_MS:g} ms)  {verdict}"
+    )
+    print(
+        f"  a 10,000-character query pasted: median {statistics.median(pasted) * 1000:.1f} ms, "
+        f"max {max(pasted) * 1000:.1f} ms"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
