@@ -77,5 +77,5 @@ class EntryHit:
     :class:`SearchHit`)."""
 
     summary: EntrySummary
-    snippet: str
+    snippet: str | None  # None: not made yet (see Journal.entry_snippet)
     rank: float

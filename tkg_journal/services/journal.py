@@ -117,12 +117,22 @@ class Journal:
         )
 
     def search_entries(
-        self, text: str, filters: EntryFilter | None = None, *, limit: int = 200
+        self,
+        text: str,
+        filters: EntryFilter | None = None,
+        *,
+        limit: int = 200,
+        snippets: int | None = None,
     ) -> list[EntryHit]:
-        """Entries matching ``text`` within ``filters``, best first, with marked snippets."""
+        """Entries matching ``text`` within ``filters``, best first, with marked snippets
+        (for the first ``snippets`` hits; default all; the rest via :meth:`entry_snippet`)."""
         return search_repository.search_entries(
-            self.db, text=text, filters=filters or EntryFilter(), limit=limit
+            self.db, text=text, filters=filters or EntryFilter(), limit=limit, snippets=snippets
         )
+
+    def entry_snippet(self, entry_id: int, text: str) -> str:
+        """The marked snippet of one entry for search ``text``."""
+        return search_repository.entry_snippet(self.db, entry_id=entry_id, text=text)
 
     # drafts ----------------------------------------------------------------------
     def save_draft(self, draft: EntryDraft, *, draft_id: int | None = None) -> int:

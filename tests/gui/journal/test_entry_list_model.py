@@ -128,3 +128,15 @@ def test_an_entry_whose_stored_date_cannot_be_read_says_so(journal: Journal):
               for row in range(model.rowCount())}
     assert spoken["Imported by 0.1"].startswith("date could not be read, set it in the editor")
     assert spoken["Fine"].startswith("1 March 2026")
+
+
+def test_hits_past_the_first_screen_get_their_snippet_when_shown(filled_journal: Journal):
+    model = EntryListModel()
+    model.set_journal(filled_journal)
+    model.set_query(EntryFilter(), "ordinary")
+    assert model.rowCount() == 450
+    last = model.index(449)
+    snippet = last.data(SnippetRole)
+    assert f"{MATCH_START}Ordinary" in snippet
+    assert "Ordinary day number" in last.data(Qt.ItemDataRole.AccessibleTextRole)
+    assert model.index(0).data(SnippetRole).count(MATCH_START) == 1

@@ -12,7 +12,14 @@ from bisect import bisect_left
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QByteArray,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from tkg_journal.domain.search import (
     MATCH_END,
@@ -26,6 +33,8 @@ from tkg_journal.ui.journal.entry_texts import UNREADABLE_DATE_SPOKEN
 
 PAGE_SIZE = 200
 MAX_SEARCH_HITS = 500
+#: Hits whose snippet is made with the search (more than a screen at any scaling).
+EAGER_SNIPPETS = 60
 
 SummaryRole = Qt.ItemDataRole.UserRole + 1  # the row's EntrySummary
 SnippetRole = Qt.ItemDataRole.UserRole + 2  # marked snippet of a search hit, else None
@@ -51,7 +60,7 @@ class EntryListModel(QAbstractListModel):
     paged) and *search* (ranked hits within the filters, up to ``MAX_SEARCH_HITS``).
     """
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._journal: Journal | None = None
         self._filters = EntryFilter()
@@ -99,7 +108,8 @@ class EntryListModel(QAbstractListModel):
         if journal is not None:
             if self._search_text:
                 self._load_hits(journal.search_entries(
-                    self._search_text, self._filters, limit=MAX_SEARCH_HITS
+                    self._search_text, self._filters, limit=MAX_SEARCH_HITS,
+                    snippets=EAGER_SNIPPETS,
                 ))
             else:
                 self._total = journal.count_entries(self._filters)
@@ -111,7 +121,9 @@ class EntryListModel(QAbstractListModel):
 
     def _load_hits(self, hits: list[EntryHit]) -> None:
         self._rows = [hit.summary for hit in hits]
-        self._snippets = {hit.summary.id: hit.snippet for hit in hits}
+        self._snippets = {
+            hit.summary.id: hit.snippet for hit in hits if hit.snippet is not None
+        }
         self._total = len(hits)
 
     # --- changes made elsewhere (editor saves, deletes) --------------------------------
@@ -218,10 +230,21 @@ class EntryListModel(QAbstractListModel):
         if role == EntryIdRole:
             return summary.id
         if role == SnippetRole:
-            return self._snippets.get(summary.id)
+            return self._snippet(summary.id)
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._spoken(summary)
         return None
+
+    def _snippet(self, entry_id: int) -> str | None:
+        """The search snippet of a row, made when the row is first shown (hits past the
+        first screenful have none yet: a keystroke pays for a screen, not 500 hits)."""
+        if not self._search_text or self._journal is None:
+            return None
+        snippet = self._snippets.get(entry_id)
+        if snippet is None:
+            snippet = self._journal.entry_snippet(entry_id, self._search_text)
+            self._snippets[entry_id] = snippet
+        return snippet
 
     def _spoken(self, summary: EntrySummary) -> str:
         """One sentence a screen reader can say (and a tooltip can show)."""
@@ -235,15 +258,21 @@ class EntryListModel(QAbstractListModel):
         if summary.share_with_coach:
             parts.append("shared with coach")
         text = ", ".join(parts) + f": {row_title(summary)}"
-        snippet = self._snippets.get(summary.id)
+        snippet = self._snippet(summary.id)
         if snippet:
             text += " — " + snippet.replace(MATCH_START, "").replace(MATCH_END, "")
         elif summary.title and summary.first_line:
             text += " — " + summary.first_line
         return text
 
-    def roleNames(self) -> dict[int, Any]:
+    def roleNames(self) -> dict[int, QByteArray]:
         names = dict(super().roleNames())
-        names.update({SummaryRole: b"summary", SnippetRole: b"snippet", EntryIdRole: b"entryId"})
+        names.update(
+            {
+                SummaryRole: QByteArray(b"summary"),
+                SnippetRole: QByteArray(b"snippet"),
+                EntryIdRole: QByteArray(b"entryId"),
+            }
+        )
         return names
 
