@@ -10,21 +10,7 @@ from __future__ import annotations
 import base64
 from html import escape
 
-from tkg_journal.reports.document import (
-    Align,
-    Block,
-    BulletList,
-    Document,
-    Fields,
-    Figure,
-    Heading,
-    Note,
-    Paragraph,
-    Quote,
-    Run,
-    Section,
-    Table,
-)
+from tkg_journal.reports import document as doc
 
 # A readable column on screen; on paper the page is the column, and rows, figures and
 # quotes are not split across pages (headings stay with what follows them).
@@ -78,10 +64,10 @@ figcaption { margin-top: .5rem; color: #3d444d; font-size: .95rem; }
 }
 """
 
-_ALIGN_CLASSES = {Align.LEFT: "", Align.RIGHT: "right", Align.CENTER: "center"}
+_ALIGN_CLASSES = {doc.Align.LEFT: "", doc.Align.RIGHT: "right", doc.Align.CENTER: "center"}
 
 
-def to_html(document: Document) -> str:
+def to_html(document: doc.Document) -> str:
     """The document as one HTML page (UTF-8 text)."""
     facts = "".join(
         f"<dt>{escape(label)}</dt><dd>{_lines(value)}</dd>" for label, value in document.facts
@@ -114,11 +100,11 @@ def to_html(document: Document) -> str:
     )
 
 
-def _title_text(document: Document) -> str:
+def _title_text(document: doc.Document) -> str:
     return f"{document.title} \u2013 {document.subtitle}" if document.subtitle else document.title
 
 
-def _section(section: Section) -> str:
+def _section(section: doc.Section) -> str:
     body = "\n".join(_block(block) for block in section.blocks)
     return (
         f'<section id="{escape(section.key)}">\n'
@@ -128,37 +114,37 @@ def _section(section: Section) -> str:
     )
 
 
-def _block(block: Block) -> str:
-    if isinstance(block, Heading):
+def _block(block: doc.Block) -> str:
+    if isinstance(block, doc.Heading):
         tag = f"h{min(block.level + 2, 6)}"
         return f"<{tag}>{escape(block.text)}</{tag}>"
-    if isinstance(block, Paragraph):
+    if isinstance(block, doc.Paragraph):
         return f"<p>{_runs(block.runs)}</p>"
-    if isinstance(block, BulletList):
+    if isinstance(block, doc.BulletList):
         items = "".join(f"<li>{_runs(item.runs)}</li>" for item in block.items)
         return f"<ul>{items}</ul>"
-    if isinstance(block, Fields):
+    if isinstance(block, doc.Fields):
         items = "".join(
             f"<dt>{escape(label)}</dt><dd>{_paragraphs(value)}</dd>" for label, value in block.items
         )
         return f'<dl class="fields">{items}</dl>'
-    if isinstance(block, Table):
+    if isinstance(block, doc.Table):
         return _table(block)
-    if isinstance(block, Figure):
+    if isinstance(block, doc.Figure):
         return _figure(block)
-    if isinstance(block, Quote):
+    if isinstance(block, doc.Quote):
         paragraphs = "".join(f"<p>{_lines(p)}</p>" for p in _split_paragraphs(block.text))
         return f"<blockquote>{paragraphs}</blockquote>"
-    if isinstance(block, Note):
+    if isinstance(block, doc.Note):
         return f'<p class="note">{_lines(block.text)}</p>'
     raise TypeError(f"unknown block {block!r}")
 
 
-def _table(table: Table) -> str:
+def _table(table: doc.Table) -> str:
     total = sum(table.widths) or 1.0
     cols = "".join(f'<col style="width: {100 * w / total:.1f}%">' for w in table.widths)
 
-    def cell(tag: str, text: str, align: Align) -> str:
+    def cell(tag: str, text: str, align: doc.Align) -> str:
         css = _ALIGN_CLASSES[align]
         attribute = f' class="{css}"' if css else ""
         scope = ' scope="col"' if tag == "th" else ""
@@ -178,7 +164,7 @@ def _table(table: Table) -> str:
     )
 
 
-def _figure(figure: Figure) -> str:
+def _figure(figure: doc.Figure) -> str:
     chart = figure.chart
     data = base64.b64encode(chart.png).decode("ascii")
     return (
@@ -191,7 +177,7 @@ def _figure(figure: Figure) -> str:
     )
 
 
-def _runs(runs: tuple[Run, ...]) -> str:
+def _runs(runs: tuple[doc.Run, ...]) -> str:
     out = []
     for run in runs:
         # Not trimmed: the spaces between runs belong to the sentence.

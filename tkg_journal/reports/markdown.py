@@ -12,21 +12,7 @@ import re
 from collections.abc import Mapping
 from urllib.parse import quote
 
-from tkg_journal.reports.document import (
-    Align,
-    Block,
-    BulletList,
-    Document,
-    Fields,
-    Figure,
-    Heading,
-    Note,
-    Paragraph,
-    Quote,
-    Run,
-    Section,
-    Table,
-)
+from tkg_journal.reports import document as doc
 
 # Characters with a meaning anywhere in a line (| only in tables, but escaping it is harmless).
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
@@ -36,10 +22,10 @@ _ENTITY_START = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 # ("+1 (positive)" and "#tag" are harmless and stay as they are).
 _LINE_START = re.compile(r"^(#{1,6}(?=\s|$)|>|[-+](?=\s|$)|[-=](?=[-=\s]*$))")
 _ORDERED_ITEM = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
-_ALIGN_RULES = {Align.LEFT: ":---", Align.RIGHT: "---:", Align.CENTER: ":---:"}
+_ALIGN_RULES = {doc.Align.LEFT: ":---", doc.Align.RIGHT: "---:", doc.Align.CENTER: ":---:"}
 
 
-def to_markdown(document: Document, image_paths: Mapping[str, str]) -> str:
+def to_markdown(document: doc.Document, image_paths: Mapping[str, str]) -> str:
     """The document as Markdown. ``image_paths`` maps a chart's name to the relative path
     of its PNG beside the Markdown file; a chart without a path is left out."""
     parts = [f"# {_line(document.title)}", f"**{_line(document.subtitle)}**"]
@@ -52,34 +38,34 @@ def to_markdown(document: Document, image_paths: Mapping[str, str]) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def _section(section: Section, image_paths: Mapping[str, str]) -> list[str]:
+def _section(section: doc.Section, image_paths: Mapping[str, str]) -> list[str]:
     body = [text for block in section.blocks if (text := _block(block, image_paths))]
     return [f"## {_line(section.title)}", *body] if body else []
 
 
-def _block(block: Block, image_paths: Mapping[str, str]) -> str:
-    if isinstance(block, Heading):
+def _block(block: doc.Block, image_paths: Mapping[str, str]) -> str:
+    if isinstance(block, doc.Heading):
         return f"{'#' * (block.level + 2)} {_line(block.text)}"
-    if isinstance(block, Paragraph):
+    if isinstance(block, doc.Paragraph):
         return _runs(block.runs)
-    if isinstance(block, BulletList):
+    if isinstance(block, doc.BulletList):
         return "\n".join(f"- {_runs(item.runs, indent='  ')}" for item in block.items)
-    if isinstance(block, Fields):
+    if isinstance(block, doc.Fields):
         return "\n".join(
             f"- **{_line(label)}:** {_text(value, '  ')}" for label, value in block.items
         )
-    if isinstance(block, Table):
+    if isinstance(block, doc.Table):
         return _table(block)
-    if isinstance(block, Figure):
+    if isinstance(block, doc.Figure):
         return _figure(block, image_paths)
-    if isinstance(block, Quote):
+    if isinstance(block, doc.Quote):
         return _quote(block.text)
-    if isinstance(block, Note):
+    if isinstance(block, doc.Note):
         return _emphasis(_text(block.text), "*")
     raise TypeError(f"unknown block {block!r}")
 
 
-def _table(table: Table) -> str:
+def _table(table: doc.Table) -> str:
     def row(cells: tuple[str, ...]) -> str:
         return "| " + " | ".join(_cell(cell) for cell in cells) + " |"
 
@@ -87,7 +73,7 @@ def _table(table: Table) -> str:
     return "\n".join([row(table.columns), rules, *(row(cells) for cells in table.rows)])
 
 
-def _figure(figure: Figure, image_paths: Mapping[str, str]) -> str:
+def _figure(figure: doc.Figure, image_paths: Mapping[str, str]) -> str:
     path = image_paths.get(figure.chart.name)
     if path is None:
         return ""
@@ -110,7 +96,7 @@ def _quote(text: str) -> str:
     return "\n".join(lines)
 
 
-def _runs(runs: tuple[Run, ...], indent: str = "") -> str:
+def _runs(runs: tuple[doc.Run, ...], indent: str = "") -> str:
     out = []
     for run in runs:
         text = _text(run.text, indent)

@@ -27,20 +27,7 @@ from datetime import UTC, datetime, time
 from fpdf import FPDF
 from fpdf.outline import OutlineSection
 
-from tkg_journal.reports.document import (
-    Block,
-    BulletList,
-    Document,
-    Fields,
-    Figure,
-    Heading,
-    Note,
-    Paragraph,
-    Quote,
-    Run,
-    Section,
-    Table,
-)
+from tkg_journal.reports import document as doc
 from tkg_journal.reports.pdf_page import Page, SummaryPDF
 from tkg_journal.reports.pdf_style import (
     BLOCK_GAP,
@@ -80,13 +67,13 @@ from tkg_journal.reports.pdf_text import TextFitter, font_dir
 __all__ = ["font_dir", "to_pdf"]
 
 
-def to_pdf(document: Document) -> bytes:
+def to_pdf(document: doc.Document) -> bytes:
     """The document as PDF bytes (A4)."""
     return _Writer(document).render()
 
 
 class _Writer:
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: doc.Document) -> None:
         self.document = document
         self.pdf = pdf = SummaryPDF(footer_text="")
         self.fit = TextFitter(pdf)
@@ -141,7 +128,7 @@ class _Writer:
             pdf.ln(7.5)
             pdf.line(pdf.l_margin, pdf.y, pdf.w - pdf.r_margin, pdf.y)
 
-    def _section(self, section: Section) -> None:
+    def _section(self, section: doc.Section) -> None:
         pdf = self.pdf
         self.page.gap(SECTION_GAP)
         heading = self.fit.height(section.title, "B", H2_PT, 7.0) + 4.0
@@ -156,16 +143,16 @@ class _Writer:
             self._block(section.blocks, index)
 
     # --- blocks ------------------------------------------------------------------------
-    def _block(self, blocks: Sequence[Block], index: int) -> None:
+    def _block(self, blocks: Sequence[doc.Block], index: int) -> None:
         block = blocks[index]
-        if isinstance(block, Heading):
+        if isinstance(block, doc.Heading):
             self._heading(block, blocks, index)
-        elif isinstance(block, Paragraph):
+        elif isinstance(block, doc.Paragraph):
             self._paragraph(block.runs)
-        elif isinstance(block, BulletList):
+        elif isinstance(block, doc.BulletList):
             for item in block.items:
                 self._paragraph(item.runs, bullet=True)
-        elif isinstance(block, Fields):
+        elif isinstance(block, doc.Fields):
             # A short list of fields (an experiment's facts) is not split across pages.
             whole = self.page.fields_height(block.items)
             if whole <= KEEP_FIELDS_UP_TO:
@@ -173,20 +160,20 @@ class _Writer:
             for label, value in block.items:
                 self.page.field(label, value, FIELD_LABEL_WIDTH)
             self.pdf.ln(BLOCK_GAP - 1)
-        elif isinstance(block, Table):
+        elif isinstance(block, doc.Table):
             draw_table(self.page, block)
-        elif isinstance(block, Figure):
+        elif isinstance(block, doc.Figure):
             self._figure(block)
-        elif isinstance(block, Quote):
+        elif isinstance(block, doc.Quote):
             self.page.boxed(block.text, QUOTE_FILL, QUOTE_BAR)
             self.pdf.ln(BLOCK_GAP)
-        elif isinstance(block, Note):
+        elif isinstance(block, doc.Note):
             self.page.text(block.text, "I", BODY_PT, LINE, colour=MUTED)
             self.pdf.ln(BLOCK_GAP)
-        else:  # pragma: no cover - the Block union is closed
+        else:  # pragma: no cover - the doc.Block union is closed
             raise TypeError(f"unknown block {block!r}")
 
-    def _heading(self, heading: Heading, blocks: Sequence[Block], index: int) -> None:
+    def _heading(self, heading: doc.Heading, blocks: Sequence[doc.Block], index: int) -> None:
         size, line, gap = _heading_style(heading)
         self.page.gap(gap)
         self.page.keep(self._lead(blocks, index))
@@ -196,7 +183,7 @@ class _Writer:
         self.page.text(heading.text, "B", size, line)
         self.pdf.ln(HEADING_AFTER)
 
-    def _paragraph(self, runs: tuple[Run, ...], *, bullet: bool = False) -> None:
+    def _paragraph(self, runs: tuple[doc.Run, ...], *, bullet: bool = False) -> None:
         pdf = self.pdf
         indent = BULLET_INDENT if bullet else 0.0
         styles = {_style(run) for run in runs}
@@ -222,7 +209,7 @@ class _Writer:
             pdf.ln(LINE)
         pdf.ln(BLOCK_GAP)
 
-    def _figure(self, figure: Figure) -> None:
+    def _figure(self, figure: doc.Figure) -> None:
         """The chart at the text width, its title and caption under it (the chart's own
         picture usually carries the title too; above it, the title would read twice)."""
         pdf = self.pdf
@@ -245,11 +232,11 @@ class _Writer:
         self.page.text(figure.caption, "I", CAPTION_PT, CAPTION_LINE, colour=MUTED)
         pdf.ln(BLOCK_GAP + 2)
 
-    def _figure_text_height(self, figure: Figure) -> float:
+    def _figure_text_height(self, figure: doc.Figure) -> float:
         title = self.fit.height(figure.title, "B", CAPTION_PT, CAPTION_LINE)
         return FIGURE_GAP + title + self.fit.height(figure.caption, "I", CAPTION_PT, CAPTION_LINE)
 
-    def _figure_size(self, figure: Figure, text_height: float) -> tuple[float, float]:
+    def _figure_size(self, figure: doc.Figure, text_height: float) -> tuple[float, float]:
         """The text width, unless the chart would then be taller than a page."""
         pdf = self.pdf
         chart = figure.chart
@@ -263,18 +250,18 @@ class _Writer:
         return width, height
 
     # --- keeping together -------------------------------------------------------------
-    def _lead(self, blocks: Sequence[Block], index: int) -> float:
+    def _lead(self, blocks: Sequence[doc.Block], index: int) -> float:
         """The height that must fit on the page for blocks[index] to start there: a
         heading brings the start of what follows it along."""
         if index >= len(blocks):
             return 0.0
         block = blocks[index]
         lead_lines = LEAD_LINES
-        if isinstance(block, Heading):
+        if isinstance(block, doc.Heading):
             size, line, gap = _heading_style(block)
             own = self.fit.height(block.text, "B", size, line) + HEADING_AFTER + gap
             after = index + 1
-            if after < len(blocks) and isinstance(blocks[after], Note | Paragraph):
+            if after < len(blocks) and isinstance(blocks[after], doc.Note | doc.Paragraph):
                 # A short note or paragraph right under a heading introduces what follows
                 # (an entry's date and kind, an experiment's sentence): the heading, that
                 # line and the start of the next block stay together.
@@ -283,35 +270,35 @@ class _Writer:
                     own += intro + BLOCK_GAP
                     after += 1
             return own + self._lead(blocks, after)
-        if isinstance(block, Paragraph):
+        if isinstance(block, doc.Paragraph):
             return LINE * min(self.fit.line_count(block.text, BODY_PT), lead_lines)
-        if isinstance(block, Note):
+        if isinstance(block, doc.Note):
             return LINE * min(
                 len(self.fit.wrap(block.text, "I", BODY_PT, self.pdf.epw)), lead_lines
             )
-        if isinstance(block, Quote):
+        if isinstance(block, doc.Quote):
             lines = self.page.box_lines(block.text)
             return LINE * min(len(lines), lead_lines) + 2 * BOX_PADDING[0]
-        if isinstance(block, Fields) and block.items:
+        if isinstance(block, doc.Fields) and block.items:
             whole = self.page.fields_height(block.items)
             if whole <= KEEP_FIELDS_UP_TO:
                 return whole
             value = block.items[0][1]
             lines = self.fit.wrap(value, "", BODY_PT, self.pdf.epw - FIELD_LABEL_WIDTH)
             return LINE * min(len(lines), 2) + 0.8
-        if isinstance(block, Table):
+        if isinstance(block, doc.Table):
             return TABLE_START
-        if isinstance(block, Figure):
+        if isinstance(block, doc.Figure):
             text_height = self._figure_text_height(block)
             return 3 + self._figure_size(block, text_height)[1] + text_height
         return LINE * lead_lines
 
 
-def _heading_style(heading: Heading) -> tuple[float, float, float]:
+def _heading_style(heading: doc.Heading) -> tuple[float, float, float]:
     """Type size, line height and space above of a heading of this level."""
     return (H3_PT, 6.0, 5.0) if heading.level <= 1 else (H4_PT, 5.2, 3.0)
 
 
-def _style(run: Run) -> str:
+def _style(run: doc.Run) -> str:
     # No bold oblique face is bundled (nothing in the summary needs one): bold wins.
     return "B" if run.bold else "I" if run.italic else ""
