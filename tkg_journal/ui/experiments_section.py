@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from tkg_journal.services.experiments import Experiments
 from tkg_journal.ui.accountability.due_view import DueView
+from tkg_journal.ui.common.object_name import named
 from tkg_journal.ui.experiments.experiments_view import ExperimentsView
 
 EXPERIMENTS_TAB = "&All experiments"
@@ -24,7 +25,7 @@ class ExperimentsSection(QWidget):
         self.setObjectName("experimentsView")
         self.experiments = ExperimentsView()
         self.due = DueView(get_quiet_days, set_quiet_days)
-        self.tabs = QTabWidget(objectName="experimentsTabs")
+        self.tabs = named(QTabWidget(), "experimentsTabs")
         self.tabs.setAccessibleName("Experiments")
         self.tabs.addTab(self.experiments, EXPERIMENTS_TAB)
         self.tabs.addTab(self.due, DUE_TAB)

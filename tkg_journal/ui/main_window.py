@@ -1,16 +1,19 @@
 """The main window: a shell of menus, actions, navigation and the lock.
 
 The sections do the work (JournalView, and the Experiments, Progress and Coach-session
-views as their issues land); this class only wires them, owns the open journal's lifetime
-and locks it on demand or when idle.
+views); this class only wires them, owns the open journal's lifetime and locks it on
+demand or when idle. What each action is (text, keys, icon, tip) and where the menus and
+toolbars show it is in ``main_actions``; the question asked about unsaved writing on
+quitting is in ``unsaved_writing``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtCore import QSize, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -18,7 +21,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -30,13 +32,15 @@ from tkg_journal.services.coach_sessions import CoachSessions
 from tkg_journal.services.errors import USER_ERRORS
 from tkg_journal.services.experiments import Experiments
 from tkg_journal.services.journal import Journal
+from tkg_journal.ui import main_actions as acts
 from tkg_journal.ui.accountability.reminder_banner import ReminderBanner
 from tkg_journal.ui.accountability.reminder_notifier import ReminderNotifier
 from tkg_journal.ui.coach.coach_sessions_view import CoachSessionsView
 from tkg_journal.ui.coach.export_dialog import ExportDialog
 from tkg_journal.ui.common.app_settings import AppSettings
 from tkg_journal.ui.common.error_dialog import show_error
-from tkg_journal.ui.common.icons import app_icon, icon
+from tkg_journal.ui.common.icons import app_icon
+from tkg_journal.ui.common.object_name import named
 from tkg_journal.ui.experiments.attempt_dialog import AttemptDialog
 from tkg_journal.ui.experiments.experiment_dialog import experiment_from_commitment
 from tkg_journal.ui.experiments.friction_catalogue_dialog import FrictionCatalogueDialog
@@ -54,20 +58,9 @@ from tkg_journal.ui.preferences_dialog import PreferencesDialog
 from tkg_journal.ui.progress.checkin_prompt import CheckinPrompt
 from tkg_journal.ui.progress.progress_view import ProgressView
 from tkg_journal.ui.shortcuts_dialog import ShortcutsDialog
+from tkg_journal.ui.unsaved_writing import keep_writing_before_close
 
 Unlocker = Callable[[QWidget], Journal | None]
-
-SECTIONS = (
-    # (object name, label, icon, keys, "coming" text or None)
-    ("journal", "&Journal", "journal", "Ctrl+1", None),
-    ("experiments", "&Experiments", "experiments", "Ctrl+2", None),
-    ("progress", "&Progress", "progress", "Ctrl+3", None),
-    ("coachSessions", "&Coach sessions", "coach-sessions", "Ctrl+4", None),
-)
-UNSAVED_QUESTION = (
-    "This entry could not be saved yet ({reason}). Keep it as an encrypted draft to "
-    "finish later, or discard it?"
-)
 
 
 class MainWindow(QMainWindow):
@@ -96,7 +89,7 @@ class MainWindow(QMainWindow):
         self.experiments_section = ExperimentsSection(
             lambda: self.settings.quiet_days, self._set_quiet_days
         )
-        self.sections = QStackedWidget(objectName="sections")
+        self.sections = named(QStackedWidget(), "sections")
         self.sections.addWidget(self.journal_view)
         self.sections.addWidget(self.experiments_section)
         self.progress_view = ProgressView()
@@ -110,7 +103,7 @@ class MainWindow(QMainWindow):
         self.checkin_banner = ReminderBanner()
         self.checkin_banner.setObjectName("checkinBanner")
         self.checkin_banner.hide()
-        self.content = QWidget(objectName="content")
+        self.content = named(QWidget(), "content")
         content_layout = QVBoxLayout(self.content)
         content_layout.setContentsMargins(0, 0, 0, 0)
         content_layout.setSpacing(0)
@@ -119,17 +112,15 @@ class MainWindow(QMainWindow):
         content_layout.addWidget(self.sections, 1)
         self.lock_view = LockView()
         self.lock_view.set_icon(app_icon().pixmap(QSize(96, 96), self.devicePixelRatioF()))
-        self.stack = QStackedWidget(objectName="mainStack")
+        self.stack = named(QStackedWidget(), "mainStack")
         self.stack.addWidget(self.content)
         self.stack.addWidget(self.lock_view)
         self.setCentralWidget(self.stack)
 
-        self.save_status = QLabel(objectName="saveStatus")
+        self.save_status = named(QLabel(), "saveStatus")
         self.statusBar().addPermanentWidget(self.save_status)
 
         self._create_actions()
-        self._create_menus()
-        self._create_toolbars()
 
         self.idle = IdleWatcher(settings.idle_lock_minutes, self)
         self.idle.idle.connect(self.lock)
@@ -164,99 +155,47 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self._show_locked(True)
 
-    # --- actions and menus --------------------------------------------------------------
-    def _action(self, name: str, text: str, slot: Callable[[], object], keys: str | QKeySequence
-                | QKeySequence.StandardKey | None = None, icon_name: str | None = None,
-                tip: str | None = None) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        if keys is not None:
-            action.setShortcut(QKeySequence(keys))
-        if icon_name:
-            action.setIcon(icon(icon_name))
-        if tip:
-            action.setToolTip(tip)
-            action.setStatusTip(tip)
-        action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)
-        return action
-
+    # --- actions, menus and toolbars (what they are: main_actions) ------------------------
     def _create_actions(self) -> None:
         view = self.journal_view
-        self.new_action = self._action("actionNewEntry", "&New entry", self._new_entry,
-                                       QKeySequence.StandardKey.New, "new-entry",
-                                       "Write a new difficult-conversation entry")
+
+        def action(spec: acts.ActionSpec, slot: Callable[[], object]) -> QAction:
+            return acts.make_action(self, spec, slot)
+
+        self.new_action = action(acts.NEW_ENTRY, self._new_entry)
         self.kind_actions = [
-            self._action(f"actionNew{kind.name.title().replace('_', '')}", kind.label,
-                         lambda kind=kind: self._new_entry(kind), f"Ctrl+Alt+{number}")
-            for number, kind in enumerate(EntryKind, start=1)
+            action(spec, partial(self._new_entry, kind))
+            for spec, kind in zip(acts.NEW_OF_KIND, EntryKind, strict=True)
         ]
-        self.quick_action = self._action("actionQuickCapture", "&Quick capture…",
-                                         self.quick_capture, "Ctrl+Shift+N", "quick-capture",
-                                         "Capture a difficult conversation in a small window")
-        self.save_action = self._action("actionSave", "&Save", self._save_current,
-                                        QKeySequence.StandardKey.Save, "save",
-                                        "Save the entry now (it also saves itself)")
-        self.export_action = self._action(
-            "actionExportSummary", "E&xport summary for my coach…", self.export_summary,
-            "Ctrl+Shift+X", "share", "Write what happened since the last coach session as "
-            "one PDF, Markdown or HTML file")
-        self.passphrase_action = self._action(
-            "actionChangePassphrase", "Change &passphrase…", self.change_passphrase, None,
-            "key", "Change the passphrase that opens the journal (or use one instead of the "
-            "keyring)")
-        self.recovery_key_action = self._action(
-            "actionNewRecoveryKey", "New &recovery key…", self.new_recovery_key, None,
-            "recover",
-            "Replace the recovery key (the old printout stops working)")
-        self.delete_action = self._action("actionDelete", "&Delete entry…", view.delete_current,
-                                          "Ctrl+Shift+Delete", "delete", "Delete this entry")
-        self.lock_action = self._action("actionLock", "&Lock", self.lock, "Ctrl+L", "lock",
-                                        "Lock the journal: the key leaves memory")
-        # These two work from any window of the app (a quick-capture window included).
-        for action in (self.quick_action, self.lock_action):
-            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        # Explicit keys: the platform's StandardKey.Quit is empty on some desktops.
-        self.quit_action = self._action("actionQuit", "&Quit", self.close, "Ctrl+Q")
-        self.find_action = self._action("actionFind", "&Find…", self._find,
-                                        QKeySequence.StandardKey.Find, "search",
-                                        "Search the journal")
-        self.list_action = self._action("actionFocusList", "Go to entry &list",
-                                        self._focus_list, "Ctrl+0")
-        self.clear_filters_action = self._action("actionClearFilters", "&Clear search and filters",
-                                                 view.clear_filters, "Ctrl+Shift+F", "clear")
-        self.preferences_action = self._action("actionPreferences", "&Preferences…",
-                                               self.preferences, "Ctrl+,", "settings")
-        self.shortcuts_action = self._action("actionShortcuts", "&Keyboard shortcuts",
-                                             self.show_shortcuts, "F1", "shortcuts")
-        self.about_action = self._action("actionAbout", f"&About {APP_NAME}", self.about,
-                                         icon_name="about")
-        self.new_experiment_action = self._action(
-            "actionNewExperiment", "New e&xperiment…", self.new_experiment, "Ctrl+Shift+E",
-            "experiments", "Plan a behaviour experiment")
-        self.log_attempt_action = self._action(
-            "actionLogAttempt", "&Log attempt…", self.log_attempt, "Ctrl+Shift+A", "new-entry",
-            "Log an attempt on an active experiment")
-        self.entry_experiment_action = self._action(
-            "actionEntryToExperiment", "&Turn entry into experiment…", self.entry_to_experiment,
-            "Ctrl+E", None, "Start an experiment from the open entry")
-        self.due_action = self._action("actionDue", "&Due and overdue", self.show_due,
-                                       "Ctrl+D", "calendar", "What needs attention now")
-        self.friction_action = self._action("actionFriction", "&Friction behaviours…",
-                                            self.friction_catalogue, "Ctrl+Shift+B", "tag",
-                                            "The behaviours that create friction, by root level")
-        self.rate_action = self._action("actionRateLevels", "&Rate my levels…",
-                                        self.rate_levels, "Ctrl+Shift+R", "progress",
-                                        "Rate each level 1-10 (once a day at most)")
+        self.quick_action = action(acts.QUICK_CAPTURE, self.quick_capture)
+        self.save_action = action(acts.SAVE, self._save_current)
+        self.export_action = action(acts.EXPORT_SUMMARY, self.export_summary)
+        self.passphrase_action = action(acts.CHANGE_PASSPHRASE, self.change_passphrase)
+        self.recovery_key_action = action(acts.NEW_RECOVERY_KEY, self.new_recovery_key)
+        self.delete_action = action(acts.DELETE, view.delete_current)
+        self.lock_action = action(acts.LOCK, self.lock)
+        self.quit_action = action(acts.QUIT, self.close)
+        self.find_action = action(acts.FIND, self._find)
+        self.list_action = action(acts.FOCUS_LIST, self._focus_list)
+        self.clear_filters_action = action(acts.CLEAR_FILTERS, view.clear_filters)
+        self.preferences_action = action(acts.PREFERENCES, self.preferences)
+        self.shortcuts_action = action(acts.SHORTCUTS, self.show_shortcuts)
+        self.about_action = action(acts.ABOUT, self.about)
+        self.new_experiment_action = action(acts.NEW_EXPERIMENT, self.new_experiment)
+        self.log_attempt_action = action(acts.LOG_ATTEMPT, self.log_attempt)
+        self.entry_experiment_action = action(acts.ENTRY_TO_EXPERIMENT, self.entry_to_experiment)
+        self.due_action = action(acts.DUE, self.show_due)
+        self.friction_action = action(acts.FRICTION, self.friction_catalogue)
+        self.rate_action = action(acts.RATE_LEVELS, self.rate_levels)
         self.section_group = QActionGroup(self)
         self.section_actions = []
-        for index, (name, label, icon_name, keys, _coming) in enumerate(SECTIONS):
-            action = self._action(f"section_{name}", label,
-                                  lambda index=index: self.show_section(index), keys, icon_name)
-            action.setCheckable(True)
-            self.section_group.addAction(action)
-            self.section_actions.append(action)
+        for index, spec in enumerate(acts.SECTIONS):
+            section = action(spec, partial(self.show_section, index))
+            section.setCheckable(True)
+            self.section_group.addAction(section)
+            self.section_actions.append(section)
         self.section_actions[0].setChecked(True)
+        # What needs an open journal: off while locked.
         self.content_actions = [
             self.new_action, *self.kind_actions, self.quick_action, self.save_action,
             self.delete_action, self.lock_action, self.find_action, self.list_action,
@@ -265,67 +204,9 @@ class MainWindow(QMainWindow):
             self.friction_action, self.rate_action, self.export_action, self.passphrase_action,
             self.recovery_key_action,
         ]
-
-    def _create_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        file_menu.addAction(self.new_action)
-        kinds = file_menu.addMenu("New entry of &kind")
-        kinds.setObjectName("menuNewOfKind")
-        kinds.addActions(self.kind_actions)
-        file_menu.addAction(self.quick_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.save_action)
-        file_menu.addAction(self.delete_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.export_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.passphrase_action)
-        file_menu.addAction(self.recovery_key_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.lock_action)
-        file_menu.addAction(self.quit_action)
-        edit_menu = bar.addMenu("&Edit")
-        edit_menu.addAction(self.find_action)
-        edit_menu.addAction(self.list_action)
-        edit_menu.addAction(self.clear_filters_action)
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.preferences_action)
-        experiments_menu = bar.addMenu("E&xperiments")
-        for action in (self.new_experiment_action, self.log_attempt_action,
-                       self.entry_experiment_action, self.due_action):
-            experiments_menu.addAction(action)
-        experiments_menu.addSeparator()
-        experiments_menu.addAction(self.friction_action)
-        progress_menu = bar.addMenu("&Progress")
-        progress_menu.addAction(self.rate_action)
-        view_menu = bar.addMenu("&View")
-        view_menu.addActions(self.section_actions)
-        help_menu = bar.addMenu("&Help")
-        help_menu.addAction(self.shortcuts_action)
-        help_menu.addAction(self.about_action)
-
-    def _create_toolbars(self) -> None:
-        self.nav_bar = QToolBar("Sections", objectName="sectionBar")
-        self.nav_bar.setMovable(False)
-        self.nav_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
-        self.nav_bar.setIconSize(QSize(28, 28))
-        self.nav_bar.addActions(self.section_actions)
-        self.addToolBar(Qt.ToolBarArea.LeftToolBarArea, self.nav_bar)
-        self.tool_bar = QToolBar("Journal", objectName="journalBar")
-        self.tool_bar.setMovable(False)
-        self.tool_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.tool_bar.setIconSize(QSize(20, 20))
-        for action in (self.new_action, self.quick_action, self.save_action, self.delete_action):
-            self.tool_bar.addAction(action)
-        self.tool_bar.addSeparator()
-        self.tool_bar.addAction(self.log_attempt_action)
-        spacer = QWidget()
-        spacer.setSizePolicy(spacer.sizePolicy().Policy.Expanding,
-                             spacer.sizePolicy().Policy.Preferred)
-        self.tool_bar.addWidget(spacer)
-        self.tool_bar.addAction(self.lock_action)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.tool_bar)
+        actions = acts.by_name(self.actions())
+        acts.build_menus(self.menuBar(), actions)
+        self.nav_bar, self.tool_bar = acts.build_toolbars(self, actions)
 
     # --- the journal's lifetime -------------------------------------------------------------
     @property
@@ -367,9 +248,9 @@ class MainWindow(QMainWindow):
             self.show_section(0)
             self.journal_view.restore_draft(*dialog.chosen)
 
-    def run_dialog(self, dialog: QWidget) -> int:
+    def run_dialog(self, dialog: QDialog) -> int:
         """One place where modal dialogs run (tests drive dialogs without blocking)."""
-        return int(dialog.exec())  # type: ignore[attr-defined]
+        return dialog.exec()
 
     def lock(self) -> None:
         """Keep what is being written (encrypted), drop the key and hide everything."""
@@ -394,19 +275,24 @@ class MainWindow(QMainWindow):
             self._export_dialog.shutdown()
         journal, self._journal = self._journal, None
         self._experiments = None
-        self.notifier.set_services(None, None)
-        self.checkin_prompt.set_service(None)
+        self._let_go_of_the_journal()
         self.banner.dismiss()  # it names experiments and action items
         self.checkin_banner.dismiss()
-        self.experiments_section.set_service(None)
-        self.progress_view.set_service(None)
-        self.coach_sessions_view.set_service(None)
         self.journal_view.set_journal(None)
         journal.close()
         self.idle.stop()
         self._show_locked(True)
         self.save_status.setText("Locked")
         self.locked.emit()
+
+    def _let_go_of_the_journal(self) -> None:
+        """Reminders and sections drop their services (the journal view, which may still
+        hold writing, is the caller's to empty)."""
+        self.notifier.set_services(None, None)
+        self.checkin_prompt.set_service(None)
+        self.experiments_section.set_service(None)
+        self.progress_view.set_service(None)
+        self.coach_sessions_view.set_service(None)
 
     def unlock(self) -> None:
         journal = self._unlocker(self)
@@ -616,7 +502,8 @@ class MainWindow(QMainWindow):
             if not window.close():
                 event.ignore()
                 return
-        if self._journal is not None and not self._keep_writing_before_close():
+        if self._journal is not None and not keep_writing_before_close(
+                self.journal_view, self, self.run_dialog):
             event.ignore()
             return
         if self._journal is not None and not self.coach_sessions_view.flush():
@@ -624,11 +511,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self._save_layout()
-        self.notifier.set_services(None, None)
-        self.checkin_prompt.set_service(None)
-        self.experiments_section.set_service(None)
-        self.progress_view.set_service(None)
-        self.coach_sessions_view.set_service(None)
+        self._let_go_of_the_journal()
         self.idle.stop()
         app = QApplication.instance()
         if app is not None:
@@ -638,31 +521,6 @@ class MainWindow(QMainWindow):
             self._journal.close()
             self._journal = None
         event.accept()
-
-    def _keep_writing_before_close(self) -> bool:
-        view = self.journal_view
-        if not view.editor.is_modified():
-            return True
-        if view.save() is not None or not view.has_unsaved_writing():
-            return True
-        try:
-            view.editor.draft().to_entry()
-            reason = "it could not be written"
-        except Exception as error:  # the validation message is the reason
-            reason = str(error)
-        box = QMessageBox(QMessageBox.Icon.Question, APP_NAME,
-                          UNSAVED_QUESTION.format(reason=reason), parent=self)
-        keep = box.addButton("Keep as draft", QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(keep)
-        self.run_dialog(box)
-        if box.clickedButton() is keep:
-            return view.autosave.write_draft()
-        if box.clickedButton() is discard:
-            view.discard_unsaved()
-            return True
-        return False
 
     def _save_layout(self) -> None:
         self.settings.set_window_state("geometry", self.saveGeometry())

@@ -17,6 +17,7 @@ from tkg_journal.ui.common.app_settings import (
     MAX_IDLE_LOCK_MINUTES,
     AppSettings,
 )
+from tkg_journal.ui.common.object_name import named
 
 
 class PreferencesDialog(QDialog):
@@ -26,19 +27,19 @@ class PreferencesDialog(QDialog):
         self.setObjectName("preferencesDialog")
         self.setWindowTitle("Preferences")
         self._settings = settings
-        self.idle_minutes = QSpinBox(objectName="idleLockMinutes")
+        self.idle_minutes = named(QSpinBox(), "idleLockMinutes")
         self.idle_minutes.setRange(0, MAX_IDLE_LOCK_MINUTES)
         self.idle_minutes.setSpecialValueText("Never")
         self.idle_minutes.setSuffix(" min")
         self.idle_minutes.setValue(settings.idle_lock_minutes)
         self.idle_minutes.setAccessibleName("Lock after this many idle minutes")
-        self.checkin_days = QSpinBox(objectName="checkinEveryDays")
+        self.checkin_days = named(QSpinBox(), "checkinEveryDays")
         self.checkin_days.setRange(0, MAX_CHECKIN_EVERY_DAYS)
         self.checkin_days.setSpecialValueText("Never")
         self.checkin_days.setSuffix(" days")
         self.checkin_days.setValue(settings.checkin_every_days)
         self.checkin_days.setAccessibleName("Remind me to rate my levels every this many days")
-        folder = QLabel(str(paths.data_dir), objectName="dataFolder")
+        folder = named(QLabel(str(paths.data_dir)), "dataFolder")
         folder.setTextInteractionFlags(folder.textInteractionFlags().TextSelectableByMouse)
         form = QFormLayout(self)
         label = QLabel("&Lock when idle for")

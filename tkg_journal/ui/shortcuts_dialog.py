@@ -6,12 +6,21 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTableView, QVBoxLayout
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tkg_journal.ui.common.object_name import named
 
 
 class ShortcutsDialog(QDialog):
-    def __init__(self, actions: Iterable[QAction], parent: object = None) -> None:
-        super().__init__(parent)  # type: ignore[arg-type]
+    def __init__(self, actions: Iterable[QAction], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.setObjectName("shortcutsDialog")
         self.setWindowTitle("Keyboard shortcuts")
         self.model = QStandardItemModel(0, 2, self)
@@ -24,7 +33,7 @@ class ShortcutsDialog(QDialog):
             for item in row:
                 item.setEditable(False)
             self.model.appendRow(row)
-        view = QTableView(objectName="shortcutsTable")
+        view = named(QTableView(), "shortcutsTable")
         view.setModel(self.model)
         view.verticalHeader().hide()
         view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

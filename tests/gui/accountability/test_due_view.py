@@ -119,7 +119,7 @@ def test_lists_overdue_then_quiet_each_with_its_reason(
         ("Quiet ten", "No attempt for 10 days"),
         ("Quiet five", "No attempt for 5 days"),
     ]
-    assert view.stack.currentWidget() is view.scroll
+    assert view.stack.currentWidget() is view.scroll_area
     model = view.model
     first = model.index(0, 0)
     assert first.data(ExperimentIdRole) == mixed["overdue4"].id

@@ -119,7 +119,7 @@ def test_lists_the_action_items_due_with_when_and_where_from(
         ("Have coffee with the head of Sales", "Due tomorrow", where),
         ("Draft the one-page strategy", "Due in 2 days", where),
     ]
-    assert view.stack.currentWidget() is view.scroll
+    assert view.stack.currentWidget() is view.scroll_area
     assert view.commitments_heading.isVisible()
     assert view.commitments_heading.text() == "Action items from coach sessions"
     assert not view.experiments_heading.isVisible()  # no experiment is listed

@@ -4,9 +4,9 @@ the experiments, progress and journal sections paint it too.)"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 #: Corner radius of the "Due and overdue" cards (experiments and action items alike).
 CARD_RADIUS = 6
@@ -35,3 +35,20 @@ def highlight_tint(palette: QPalette, amount: float = 0.16) -> QColor:
         round(base.green() + (tint.green() - base.green()) * amount),
         round(base.blue() + (tint.blue() - base.blue()) * amount),
     )
+
+
+def lay_out_card(
+    card: QWidget, lead: QWidget, lines: tuple[QWidget, QWidget], *actions: QWidget
+) -> None:
+    """The due cards' layout: an icon or badge, two lines of words, then the buttons."""
+    words = QVBoxLayout()
+    words.setSpacing(2)
+    for line in lines:
+        words.addWidget(line)
+    layout = QHBoxLayout(card)
+    layout.setContentsMargins(12, 10, 12, 10)
+    layout.setSpacing(10)
+    layout.addWidget(lead, 0, Qt.AlignmentFlag.AlignTop)
+    layout.addLayout(words, 1)
+    for action in actions:
+        layout.addWidget(action, 0, Qt.AlignmentFlag.AlignVCenter)

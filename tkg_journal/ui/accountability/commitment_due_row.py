@@ -11,20 +11,19 @@ from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QFrame,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QSizePolicy,
-    QVBoxLayout,
     QWidget,
 )
 
 from tkg_journal.domain.coach_sessions import CommitmentDue, CommitmentDueReason
 from tkg_journal.ui.accountability import accountability_texts as texts
-from tkg_journal.ui.accountability.accountability_paint import paint_card
+from tkg_journal.ui.accountability.accountability_paint import lay_out_card, paint_card
 from tkg_journal.ui.common.icons import icon
 from tkg_journal.ui.common.level_badge import BADGE_SIZE
 from tkg_journal.ui.common.messages import error_colour
+from tkg_journal.ui.common.object_name import named
 
 ICON_PIXELS = 16
 
@@ -51,11 +50,11 @@ class CommitmentDueRow(QFrame):
 
         # Where the experiment rows show the level badge: the coach-session icon, in a
         # box of the badge's width so that the texts of both kinds of row line up.
-        self.icon_label = QLabel(objectName="commitmentIcon")
+        self.icon_label = named(QLabel(), "commitmentIcon")
         self.icon_label.setFixedWidth(BADGE_SIZE.width())
         self.icon_label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.icon_label.setAccessibleName(texts.COMMITMENTS_HEADING)
-        self.text_label = QLabel(commitment.text, objectName="commitmentText", wordWrap=True)
+        self.text_label = named(QLabel(commitment.text, wordWrap=True), "commitmentText")
         self.text_label.setTextFormat(Qt.TextFormat.PlainText)
         font = self.text_label.font()
         font.setBold(True)
@@ -64,25 +63,16 @@ class CommitmentDueRow(QFrame):
         self.session_text = texts.commitment_session(due.item.held_on)
         # One label for "Overdue by 3 days · from the session of 12 Nov 2026", so that it
         # wraps between words in a narrow window instead of cutting the date off.
-        self.when_label = QLabel(objectName="commitmentWhen", wordWrap=True)
+        self.when_label = named(QLabel(wordWrap=True), "commitmentWhen")
         self.when_label.setTextFormat(Qt.TextFormat.RichText)
-        self.done_button = QPushButton(
-            texts.COMMITMENT_DONE, objectName=f"commitmentDone_{commitment.id}"
+        self.done_button = named(
+            QPushButton(texts.COMMITMENT_DONE), f"commitmentDone_{commitment.id}"
         )
         self.done_button.setAccessibleName(f"{texts.COMMITMENT_DONE}: {commitment.text}")
         self.done_button.setToolTip(texts.COMMITMENT_DONE_TIP)
         self.done_button.clicked.connect(lambda: self.done_requested.emit(self.commitment_id))
 
-        words = QVBoxLayout()
-        words.setSpacing(2)
-        words.addWidget(self.text_label)
-        words.addWidget(self.when_label)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(12, 10, 12, 10)
-        layout.setSpacing(10)
-        layout.addWidget(self.icon_label, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(words, 1)
-        layout.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        lay_out_card(self, self.icon_label, (self.text_label, self.when_label), self.done_button)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self._follow_palette()
 

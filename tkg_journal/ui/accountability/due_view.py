@@ -34,12 +34,13 @@ from tkg_journal.services.coach_sessions import CoachSessions
 from tkg_journal.services.errors import USER_ERRORS
 from tkg_journal.services.experiments import Experiments
 from tkg_journal.ui.accountability import accountability_texts as texts
-from tkg_journal.ui.accountability.accountability_paint import paint_card
+from tkg_journal.ui.accountability.accountability_paint import lay_out_card, paint_card
 from tkg_journal.ui.accountability.commitment_due_model import CommitmentDueModel
 from tkg_journal.ui.accountability.commitment_due_row import CommitmentDueRow
 from tkg_journal.ui.accountability.due_model import DueModel
 from tkg_journal.ui.common.level_badge import LevelBadge
 from tkg_journal.ui.common.messages import error_colour
+from tkg_journal.ui.common.object_name import named
 
 MIN_QUIET_DAYS = 1
 MAX_QUIET_DAYS = 30
@@ -66,34 +67,30 @@ class DueRow(QFrame):
         self.setAccessibleName(f"{experiment.title}: {texts.due_reason(item)}")
         self.setToolTip(experiment.statement)
         self.badge = LevelBadge(experiment.level)
-        self.title_label = QLabel(experiment.title, objectName="dueTitle", wordWrap=True)
+        self.title_label = named(QLabel(experiment.title, wordWrap=True), "dueTitle")
         font = self.title_label.font()
         font.setBold(True)
         self.title_label.setFont(font)
         self.title_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.reason_label = QLabel(texts.due_reason(item), objectName="dueReason")
-        self.log_button = QPushButton(
-            texts.DUE_LOG.replace("&", ""), objectName=f"dueLog_{experiment.id}"
+        self.reason_label = named(QLabel(texts.due_reason(item)), "dueReason")
+        self.log_button = named(
+            QPushButton(texts.DUE_LOG.replace("&", "")), f"dueLog_{experiment.id}"
         )
         self.log_button.setAccessibleName(f"Log attempt: {experiment.title}")
-        self.open_button = QPushButton(
-            texts.DUE_OPEN.replace("&", ""), objectName=f"dueOpen_{experiment.id}"
+        self.open_button = named(
+            QPushButton(texts.DUE_OPEN.replace("&", "")), f"dueOpen_{experiment.id}"
         )
         self.open_button.setAccessibleName(f"Open: {experiment.title}")
         self.log_button.clicked.connect(lambda: self.log_attempt_requested.emit(self.experiment_id))
         self.open_button.clicked.connect(lambda: self.open_requested.emit(self.experiment_id))
 
-        words = QVBoxLayout()
-        words.setSpacing(2)
-        words.addWidget(self.title_label)
-        words.addWidget(self.reason_label)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(12, 10, 12, 10)
-        layout.setSpacing(10)
-        layout.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(words, 1)
-        layout.addWidget(self.log_button, 0, Qt.AlignmentFlag.AlignVCenter)
-        layout.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        lay_out_card(
+            self,
+            self.badge,
+            (self.title_label, self.reason_label),
+            self.log_button,
+            self.open_button,
+        )
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self._colour_reason()
 
@@ -156,15 +153,15 @@ class DueView(QWidget):
         # an in-between number with one list new and the other old).
         self._replacing = False
 
-        heading = QLabel(texts.DUE_HEADING, objectName="dueHeading")
+        heading = named(QLabel(texts.DUE_HEADING), "dueHeading")
         font = heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         heading.setFont(font)
-        explainer = QLabel(texts.DUE_EXPLAINER, objectName="dueExplainer", wordWrap=True)
+        explainer = named(QLabel(texts.DUE_EXPLAINER, wordWrap=True), "dueExplainer")
         explainer.setStyleSheet("color: palette(placeholder-text);")
 
-        self.quiet_spin = QSpinBox(objectName="dueQuietDays")
+        self.quiet_spin = named(QSpinBox(), "dueQuietDays")
         self.quiet_spin.setAccessibleName("Quiet after, days")
         self.quiet_spin.setToolTip(texts.DUE_QUIET_TIP)
         self.quiet_spin.setRange(MIN_QUIET_DAYS, MAX_QUIET_DAYS)
@@ -181,7 +178,7 @@ class DueView(QWidget):
         top.addWidget(quiet_label)
         top.addWidget(self.quiet_spin)
 
-        self.empty_label = QLabel(texts.DUE_EMPTY, objectName="dueEmpty")
+        self.empty_label = named(QLabel(texts.DUE_EMPTY), "dueEmpty")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         empty_font = self.empty_label.font()
         empty_font.setPointSizeF(empty_font.pointSizeF() * 1.2)
@@ -191,7 +188,7 @@ class DueView(QWidget):
         # Two lists in one scrolling column: the experiments, then (under their heading)
         # the action items. Each list has its own layout so a rebuild of one leaves the
         # other's widgets alone.
-        self._rows_widget = QWidget(objectName="dueRows")
+        self._rows_widget = named(QWidget(), "dueRows")
         self._rows_widget.setAccessibleName(texts.DUE_LIST_NAME)
         self._rows_layout = QVBoxLayout()
         self._rows_layout.setContentsMargins(0, 0, 0, 0)
@@ -209,17 +206,17 @@ class DueView(QWidget):
         column.addWidget(self.commitments_heading)
         column.addLayout(self._commitment_rows_layout)
         column.addStretch(1)
-        self.scroll = QScrollArea(objectName="dueScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(self._rows_widget)
+        self.scroll_area = named(QScrollArea(), "dueScroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(self._rows_widget)
         # The rows draw their own cards on the window colour, not on a white viewport.
-        self.scroll.viewport().setAutoFillBackground(False)
+        self.scroll_area.viewport().setAutoFillBackground(False)
         self._rows_widget.setAutoFillBackground(False)
 
-        self.stack = QStackedWidget(objectName="dueStack")
+        self.stack = named(QStackedWidget(), "dueStack")
         self.stack.addWidget(self.empty_label)
-        self.stack.addWidget(self.scroll)
+        self.stack.addWidget(self.scroll_area)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -346,7 +343,7 @@ class DueView(QWidget):
         # Air between the two lists, none above a list of action items alone.
         self.commitments_heading.setContentsMargins(0, 8 if self.rows else 0, 0, 0)
         listed = bool(self.rows or self.commitment_rows)
-        self.stack.setCurrentWidget(self.scroll if listed else self.empty_label)
+        self.stack.setCurrentWidget(self.scroll_area if listed else self.empty_label)
         if had_focus:
             self.focus_first()
         self.count_changed.emit(len(self.rows) + len(self.commitment_rows))
@@ -376,7 +373,7 @@ class DueView(QWidget):
 
 
 def _subheading(text: str, name: str) -> QLabel:
-    label = QLabel(text, objectName=name)
+    label = named(QLabel(text), name)
     font = label.font()
     font.setBold(True)
     label.setFont(font)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePol
 from tkg_journal.ui.accountability import accountability_texts as texts
 from tkg_journal.ui.accountability.accountability_paint import highlight_tint
 from tkg_journal.ui.common.icons import icon
+from tkg_journal.ui.common.object_name import named
 
 ICON_SIDE = 20
 RADIUS = 6
@@ -31,14 +32,14 @@ class ReminderBanner(QFrame):
         super().__init__(parent)
         self.setObjectName("reminderBanner")
         self.setAccessibleName(texts.BANNER_NAME)
-        self.icon_label = QLabel(objectName="reminderBannerIcon")
+        self.icon_label = named(QLabel(), "reminderBannerIcon")
         self.icon_label.setFixedSize(ICON_SIDE, ICON_SIDE)
-        self.text_label = QLabel(objectName="reminderBannerText", wordWrap=True)
+        self.text_label = named(QLabel(wordWrap=True), "reminderBannerText")
         self.text_label.setTextFormat(Qt.TextFormat.PlainText)
         self.text_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.show_button = QPushButton(texts.BANNER_SHOW, objectName="reminderBannerShow")
+        self.show_button = named(QPushButton(texts.BANNER_SHOW), "reminderBannerShow")
         self.show_button.setAccessibleName("Show what is due")
-        self.dismiss_button = QPushButton(texts.BANNER_DISMISS, objectName="reminderBannerDismiss")
+        self.dismiss_button = named(QPushButton(texts.BANNER_DISMISS), "reminderBannerDismiss")
         self.dismiss_button.setAccessibleName("Dismiss reminder")
         self.show_button.clicked.connect(self._show_clicked)
         self.dismiss_button.clicked.connect(self.dismiss)

@@ -13,10 +13,19 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Final
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QByteArray,
+    QDate,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from tkg_journal.domain.coach_sessions import Commitment
 from tkg_journal.ui.coach import session_texts as texts
+from tkg_journal.ui.common.qt_values import is_checked
 
 DONE, TEXT, DUE, EXPERIMENT = range(4)
 COLUMN_COUNT = 4
@@ -61,7 +70,7 @@ class CommitmentRow:
         )
 
 
-def _to_date(value: Any) -> date | None:
+def _to_date(value: object) -> date | None:
     if value is None or value == "":
         return None
     if isinstance(value, QDate):
@@ -71,16 +80,11 @@ def _to_date(value: Any) -> date | None:
     raise TypeError(f"not a date: {value!r}")
 
 
-def _is_checked(value: Any) -> bool:
-    raw = getattr(value, "value", value)
-    return int(raw) == Qt.CheckState.Checked.value
-
-
 class CommitmentTableModel(QAbstractTableModel):
     """Columns: done (a check box), the text and the due date (both editable) and the
     experiment made from the commitment (its title and status; read only)."""
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[CommitmentRow] = []
         self._experiments: dict[int, str] = {}
@@ -187,13 +191,13 @@ class CommitmentTableModel(QAbstractTableModel):
             return row.experiment_id
         return None
 
-    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(self, index: AnyIndex, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return False
         row = self._rows[index.row()]
         column = index.column()
         if column == DONE and role == Qt.ItemDataRole.CheckStateRole:
-            done = _is_checked(value)
+            done = is_checked(value)
             if done == row.done:
                 return False
             row.done = done
@@ -216,9 +220,14 @@ class CommitmentTableModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), COLUMN_COUNT - 1))
         return True
 
-    def roleNames(self) -> dict[int, Any]:
+    def roleNames(self) -> dict[int, QByteArray]:
         names = dict(super().roleNames())
-        names.update({CommitmentIdRole: b"commitmentId", ExperimentIdRole: b"experimentId"})
+        names.update(
+            {
+                CommitmentIdRole: QByteArray(b"commitmentId"),
+                ExperimentIdRole: QByteArray(b"experimentId"),
+            }
+        )
         return names
 
     def _experiment_label(self, row: CommitmentRow) -> str:

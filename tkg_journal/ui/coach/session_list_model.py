@@ -7,21 +7,21 @@ first line of the topics and how many commitments are still open.
 
 from __future__ import annotations
 
-from typing import Any, Final
+from collections.abc import Mapping
+from typing import Any, ClassVar, Final
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 
 from tkg_journal.domain.coach_sessions import CoachSession
 from tkg_journal.services.coach_sessions import CoachSessions
 from tkg_journal.ui.coach import session_texts as texts
+from tkg_journal.ui.common.row_list_model import AnyIndex, RowListModel
 
 SessionRole: Final = Qt.ItemDataRole.UserRole + 1  # the row's CoachSession
 SessionIdRole: Final = Qt.ItemDataRole.UserRole + 2  # its id
 DayRole: Final = Qt.ItemDataRole.UserRole + 3  # "Tue 12 Nov 2026" (the first line)
 TopicsRole: Final = Qt.ItemDataRole.UserRole + 4  # the topics' first line
 CommitmentsRole: Final = Qt.ItemDataRole.UserRole + 5  # "2 of 3 commitments open"
-
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 def topics_line(session: CoachSession) -> str:
@@ -41,32 +41,33 @@ def detail_line(session: CoachSession) -> str:
     return topics_line(session) + texts.DOT + commitments_line(session)
 
 
-class SessionListModel(QAbstractListModel):
-    """Rows are :class:`CoachSession` values, newest first."""
+class SessionListModel(RowListModel[CoachSession]):
+    """Rows are :class:`CoachSession` values, newest first, in one column."""
 
-    def __init__(self, parent: Any = None) -> None:
+    ROLE_NAMES: ClassVar[Mapping[int, bytes]] = {
+        SessionRole: b"session",
+        SessionIdRole: b"sessionId",
+        DayRole: b"day",
+        TopicsRole: b"topics",
+        CommitmentsRole: b"commitments",
+    }
+
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._service: CoachSessions | None = None
-        self._rows: list[CoachSession] = []
 
     def set_service(self, service: CoachSessions | None) -> None:
         """Show ``service``'s sessions; ``None`` (locking) empties the model."""
         self._service = service
         self.reload()
 
-    def reload(self) -> None:
-        """Ask the service again (a storage error propagates before anything changes)."""
-        rows = self._service.sessions() if self._service is not None else []
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+    def _fetch(self) -> list[CoachSession]:
+        return list(self._service.sessions()) if self._service is not None else []
+
+    def _row_id(self, row: CoachSession) -> int | None:
+        return row.id
 
     # --- lookup ---------------------------------------------------------------------------
-    def row_of(self, session_id: int | None) -> int | None:
-        if session_id is None:
-            return None
-        return next((i for i, s in enumerate(self._rows) if s.id == session_id), None)
-
     def session(self, row: int) -> CoachSession:
         return self._rows[row]
 
@@ -74,22 +75,10 @@ class SessionListModel(QAbstractListModel):
         return list(self._rows)
 
     # --- QAbstractItemModel ---------------------------------------------------------------
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
-
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows) or index.column():
+        session = self._row_at(index)
+        if session is None or index.column():
             return None
-        session = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{texts.weekday_text(session.held_on)}\n{detail_line(session)}"
         if role == DayRole:
@@ -105,16 +94,3 @@ class SessionListModel(QAbstractListModel):
         if role == SessionIdRole:
             return session.id
         return None
-
-    def roleNames(self) -> dict[int, Any]:
-        names = dict(super().roleNames())
-        names.update(
-            {
-                SessionRole: b"session",
-                SessionIdRole: b"sessionId",
-                DayRole: b"day",
-                TopicsRole: b"topics",
-                CommitmentsRole: b"commitments",
-            }
-        )
-        return names

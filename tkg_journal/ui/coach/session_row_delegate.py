@@ -10,14 +10,13 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
-    QApplication,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QWidget,
 )
 
 from tkg_journal.ui.coach.session_list_model import CommitmentsRole, DayRole, TopicsRole
+from tkg_journal.ui.common.qt_compat import draw_item_background
 
 PADDING = 8
 LINE_GAP = 3
@@ -36,12 +35,7 @@ class SessionRowDelegate(QStyledItemDelegate):
         day = index.data(DayRole)
         if day is None:
             return
-        # The view is this delegate's parent: reading ``option.widget`` in PySide6 6.12
-        # leaks a reference per call (see entry_row_delegate.py).
-        view = self.parent()
-        widget = view if isinstance(view, QWidget) else None
-        style = widget.style() if widget is not None else QApplication.style()
-        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, widget)
+        draw_item_background(self, painter, option)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         text_colour = option.palette.color(
             QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text

@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QSettings
 
 from tkg_journal.paths import JournalPaths
+from tkg_journal.ui.common.qt_values import as_int
 
 DEFAULT_IDLE_LOCK_MINUTES = 15
 DEFAULT_QUIET_DAYS = 3  # an active experiment with no attempt for this long is "due"
@@ -28,7 +29,7 @@ class AppSettings:
         """Minutes without input before the journal locks; 0 never locks."""
         value = self._settings.value("security/idle_lock_minutes", DEFAULT_IDLE_LOCK_MINUTES)
         try:
-            minutes = int(value)  # type: ignore[arg-type]
+            minutes = as_int(value)
         except (TypeError, ValueError):
             return DEFAULT_IDLE_LOCK_MINUTES
         return min(max(minutes, 0), MAX_IDLE_LOCK_MINUTES)
@@ -41,7 +42,7 @@ class AppSettings:
     def quiet_days(self) -> int:
         value = self._settings.value("experiments/quiet_days", DEFAULT_QUIET_DAYS)
         try:
-            days = int(value)  # type: ignore[arg-type]
+            days = as_int(value)
         except (TypeError, ValueError):
             return DEFAULT_QUIET_DAYS
         return min(max(days, 1), MAX_QUIET_DAYS)
@@ -54,7 +55,7 @@ class AppSettings:
     def checkin_every_days(self) -> int:
         value = self._settings.value("progress/checkin_every_days", DEFAULT_CHECKIN_EVERY_DAYS)
         try:
-            days = int(value)  # type: ignore[arg-type]
+            days = as_int(value)
         except (TypeError, ValueError):
             return DEFAULT_CHECKIN_EVERY_DAYS
         return min(max(days, 0), MAX_CHECKIN_EVERY_DAYS)

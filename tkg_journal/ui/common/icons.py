@@ -21,7 +21,6 @@ size, parsed SVGs per name and colour.
 
 from __future__ import annotations
 
-import ctypes
 import re
 from functools import cache
 from pathlib import Path
@@ -40,6 +39,7 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgRenderer
 
 from tkg_journal.paths import resource_dir
+from tkg_journal.ui.common.qt_compat import hand_to_qt
 
 ICON_NAMES: tuple[str, ...] = (
     "journal",
@@ -193,8 +193,8 @@ class _SvgIconEngine(QIconEngine):
             return QPixmap()
         pixels = QSize(round(size.width() * scale), round(size.height() * scale))
         key = self._cache_key(mode, pixels, scale)
-        cached = QPixmapCache.find(key)
-        if cached is not None and not cached.isNull():
+        cached = QPixmap()
+        if QPixmapCache.find(key, cached) and not cached.isNull():
             return cached
         pixmap = QPixmap(pixels)
         pixmap.fill(Qt.GlobalColor.transparent)
@@ -221,13 +221,10 @@ class _SvgIconEngine(QIconEngine):
 
     def clone(self) -> QIconEngine:
         # Qt calls clone() when a shared QIcon is changed (addPixmap, addFile) and then owns
-        # and deletes the copy. PySide6 (6.12 included) does not hand the returned object to
-        # C++: once the Python reference goes, the wrapper deletes the engine under Qt and
-        # the app crashes. One extra reference keeps the wrapper alive; Qt's delete marks it
-        # invalid, so nothing is freed twice. The cost is a few bytes per clone, and clones
+        # and deletes the copy, which PySide6 does not let it do (see hand_to_qt). Clones
         # are rare: icon() gives every caller an engine of its own.
         engine = _SvgIconEngine(self._name, self._path, self._recolour)
-        ctypes.pythonapi.Py_IncRef(ctypes.py_object(engine))
+        hand_to_qt(engine)
         return engine
 
     def key(self) -> str:

@@ -6,7 +6,7 @@ let the user type a date the journal then refuses.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, time
 
 from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtWidgets import QDateEdit, QDateTimeEdit
@@ -20,6 +20,16 @@ def to_qdate(day: date) -> QDate:
 
 def from_qdate(day: QDate) -> date:
     return date(day.year(), day.month(), day.day())
+
+
+def from_qdatetime(moment: QDateTime) -> datetime:
+    """``moment``'s date and time of day as a naive datetime (to the millisecond), as
+    ``QDateTime.toPython()`` gives it (which PySide6's stubs type as ``object``)."""
+    clock = moment.time()
+    return datetime.combine(
+        from_qdate(moment.date()),
+        time(clock.hour(), clock.minute(), clock.second(), clock.msec() * 1000),
+    )
 
 
 def limit_to_journal_range(edit: QDateEdit | QDateTimeEdit) -> None:

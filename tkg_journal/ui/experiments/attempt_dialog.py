@@ -13,7 +13,7 @@ from datetime import datetime
 from itertools import pairwise
 
 from PySide6.QtCore import QDateTime, QEvent, QObject, Qt
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -35,9 +35,10 @@ from PySide6.QtWidgets import (
 from tkg_journal.domain.experiments import Attempt, DidIt
 from tkg_journal.services.errors import USER_ERRORS
 from tkg_journal.services.experiments import Experiments
-from tkg_journal.ui.common.journal_dates import limit_to_journal_range
+from tkg_journal.ui.common.journal_dates import from_qdatetime, limit_to_journal_range
 from tkg_journal.ui.common.level_badge import level_badge_icon
 from tkg_journal.ui.common.messages import error_colour
+from tkg_journal.ui.common.object_name import named
 from tkg_journal.ui.experiments import experiment_texts as texts
 
 #: Plain keys that answer "did you try it?" while no text field has the focus.
@@ -96,7 +97,7 @@ class AttemptDialog(QDialog):
         else:
             load_error = None
 
-        self.experiment_combo = QComboBox(objectName="attemptExperiment")
+        self.experiment_combo = named(QComboBox(), "attemptExperiment")
         self.experiment_combo.setAccessibleName("Experiment")
         self.experiment_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -111,18 +112,18 @@ class AttemptDialog(QDialog):
             self.experiment_combo.setItemData(
                 self.experiment_combo.count() - 1, experiment.statement, Qt.ItemDataRole.ToolTipRole
             )
-        self.no_active_label = QLabel(
-            texts.ATTEMPT_NO_ACTIVE, objectName="attemptNoActive", wordWrap=True
+        self.no_active_label = named(
+            QLabel(texts.ATTEMPT_NO_ACTIVE, wordWrap=True), "attemptNoActive"
         )
         self.no_active_label.setVisible(not active)
         # The experiment's own sentence, so the new response is in front of the user.
-        self.statement_label = QLabel(objectName="attemptStatement", wordWrap=True)
+        self.statement_label = named(QLabel(wordWrap=True), "attemptStatement")
         self.statement_label.setTextFormat(Qt.TextFormat.PlainText)
         self.statement_label.setStyleSheet("color: palette(placeholder-text);")
         self._statements = {experiment.id: experiment.statement for experiment in active}
         self.experiment_combo.currentIndexChanged.connect(self._show_statement)
 
-        self.when_edit = _WhenEdit(objectName="attemptWhen")
+        self.when_edit = named(_WhenEdit(), "attemptWhen")
         self.when_edit.setAccessibleName("When")
         self.when_edit.setCalendarPopup(True)
         limit_to_journal_range(self.when_edit)
@@ -166,23 +167,23 @@ class AttemptDialog(QDialog):
             outcome_grid.addWidget(button, 0, column)
         self.outcome_buttons[None].setChecked(True)
 
-        self.situation_edit = QLineEdit(objectName="attemptSituation")
+        self.situation_edit = named(QLineEdit(), "attemptSituation")
         self.situation_edit.setAccessibleName("Situation")
         self.situation_edit.setPlaceholderText(texts.ATTEMPT_SITUATION_PLACEHOLDER)
-        self.note_edit = QPlainTextEdit(objectName="attemptNote")
+        self.note_edit = named(QPlainTextEdit(), "attemptNote")
         self.note_edit.setAccessibleName("Note")
         self.note_edit.setPlaceholderText(texts.ATTEMPT_NOTE_PLACEHOLDER)
         self.note_edit.setTabChangesFocus(True)
         self.note_edit.setFixedHeight(self.note_edit.fontMetrics().lineSpacing() * 4 + 14)
 
-        self.error_label = QLabel(objectName="attemptError", wordWrap=True)
+        self.error_label = named(QLabel(wordWrap=True), "attemptError")
         self.error_label.setAccessibleName("Problem")
         self.error_label.hide()
         if load_error:
             self._show_error(load_error)
 
         buttons = QDialogButtonBox()
-        self.log_button = QPushButton(texts.ATTEMPT_LOG, objectName="attemptLog")
+        self.log_button = named(QPushButton(texts.ATTEMPT_LOG), "attemptLog")
         self.log_button.setAccessibleName("Log attempt")
         self.log_button.setDefault(True)
         self.log_button.setEnabled(bool(active))
@@ -225,7 +226,7 @@ class AttemptDialog(QDialog):
         lower.addRow(note_label, self.note_edit)
         layout.addLayout(lower)
         layout.addWidget(self.error_label)
-        hint = QLabel(texts.ATTEMPT_HINT, objectName="attemptHint", wordWrap=True)
+        hint = named(QLabel(texts.ATTEMPT_HINT, wordWrap=True), "attemptHint")
         hint.setStyleSheet("color: palette(placeholder-text);")
         layout.addWidget(hint)
         layout.addWidget(buttons)
@@ -264,7 +265,7 @@ class AttemptDialog(QDialog):
         self.statement_label.setVisible(bool(statement))
 
     def _toggle(self, name: str, text: str, accessible: str) -> QPushButton:
-        button = QPushButton(text, objectName=name)
+        button = named(QPushButton(text), name)
         button.setCheckable(True)
         button.setAccessibleName(accessible)
         # Enter on a focused toggle logs (the default button) rather than toggling it.
@@ -297,8 +298,8 @@ class AttemptDialog(QDialog):
         label.setFont(font)
         return label
 
-    def showEvent(self, event: object) -> None:
-        super().showEvent(event)  # type: ignore[arg-type]
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
         self._first_focus.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- state ------------------------------------------------------------------------
@@ -328,9 +329,9 @@ class AttemptDialog(QDialog):
 
     def when(self) -> datetime:
         """The chosen moment as an aware local time."""
-        moment = self.when_edit.dateTime().toPython()
+        moment = from_qdatetime(self.when_edit.dateTime())
         # Whole seconds: what is stored, so ``logged`` equals the stored attempt.
-        return moment.replace(microsecond=0).astimezone()  # type: ignore[union-attr]
+        return moment.replace(microsecond=0).astimezone()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Reached only when the focused widget did not take the key (buttons don't take

@@ -10,7 +10,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Final
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QByteArray,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from tkg_journal.domain.experiments import Attempt
 from tkg_journal.ui.experiments import experiment_texts as texts
@@ -31,7 +38,7 @@ def _one_line(text: str) -> str:
 class AttemptTableModel(QAbstractTableModel):
     """Rows are :class:`Attempt` (newest first)."""
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[Attempt] = []
 
@@ -93,9 +100,9 @@ class AttemptTableModel(QAbstractTableModel):
             return f"{texts.ATTEMPT_COLUMNS[column]}: {self._full(attempt, column)}"
         return None
 
-    def roleNames(self) -> dict[int, Any]:
+    def roleNames(self) -> dict[int, QByteArray]:
         names = dict(super().roleNames())
-        names[AttemptRole] = b"attempt"
+        names[AttemptRole] = QByteArray(b"attempt")
         return names
 
     @staticmethod

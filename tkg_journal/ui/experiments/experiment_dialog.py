@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from itertools import pairwise
+from typing import TypedDict
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -49,6 +50,23 @@ from tkg_journal.ui.common.messages import as_sentence, error_colour
 from tkg_journal.ui.experiments import experiment_texts as texts
 
 _NOT_RATED = -1  # the belief spin box's minimum, shown as "Not rated"
+
+
+class _FormFields(TypedDict):
+    """The fields of an :class:`Experiment` this dialog edits."""
+
+    title: str
+    level: Level
+    trigger: str
+    old_behaviour: str
+    new_response: str
+    prediction: str
+    success_criteria: str
+    behaviour_id: int | None
+    start_date: date | None
+    due_date: date | None
+    belief_before: int | None
+    source_entry_id: int | None
 
 
 def text_box(
@@ -260,15 +278,15 @@ class ExperimentDialog(QDialog):
         right = QGridLayout()
         right.setVerticalSpacing(4)
         row = 0
-        for label_text, widget in (
+        for label_text, text_edit in (
             (texts.TRIGGER_LABEL, self.trigger_edit),
             (texts.OLD_LABEL, self.old_edit),
             (texts.NEW_LABEL, self.new_edit),
             (texts.PREDICTION_LABEL, self.prediction_edit),
             (texts.SUCCESS_LABEL, self.success_edit),
         ):
-            right.addWidget(self._label(label_text, widget), row, 0, 1, 2)
-            right.addWidget(widget, row + 1, 0, 1, 2)
+            right.addWidget(self._label(label_text, text_edit), row, 0, 1, 2)
+            right.addWidget(text_edit, row + 1, 0, 1, 2)
             row += 2
         dates = QGridLayout()
         dates.setHorizontalSpacing(8)
@@ -321,8 +339,7 @@ class ExperimentDialog(QDialog):
         self.behaviour_combo.currentIndexChanged.connect(self._on_behaviour_chosen)
         for edit in (self.trigger_edit, self.old_edit, self.new_edit, self.prediction_edit):
             edit.textChanged.connect(self._update_preview)
-        for edit in (self.title_edit,):
-            edit.textChanged.connect(self._clear_error)
+        self.title_edit.textChanged.connect(self._clear_error)
         self.behaviour_combo.setMinimumContentsLength(28)
         self.setMinimumWidth(820)
         self.resize(self.sizeHint().expandedTo(self.minimumSizeHint()))
@@ -461,7 +478,7 @@ class ExperimentDialog(QDialog):
         belief = self.belief_spin.value()
         start = from_qdate(self.start_date.date()) if self.start_check.isChecked() else None
         due = from_qdate(self.due_date.date()) if self.due_check.isChecked() else None
-        fields = {
+        fields: _FormFields = {
             "title": self.title_edit.text(),
             "level": level,
             "trigger": self.trigger_edit.toPlainText(),
@@ -476,9 +493,9 @@ class ExperimentDialog(QDialog):
             "source_entry_id": self._source_entry_id,
         }
         if self._original is not None:
-            return replace(self._original, **fields)  # type: ignore[arg-type]
+            return replace(self._original, **fields)
         status = ExperimentStatus.ACTIVE if self.start_now.isChecked() else ExperimentStatus.PLANNED
-        return Experiment(status=status, **fields)  # type: ignore[arg-type]
+        return Experiment(status=status, **fields)
 
     def accept(self) -> None:
         """Store the experiment; on the user's error, say why here and stay open."""

@@ -7,20 +7,17 @@ stays where it was, so selection and scroll survive logging an attempt.
 
 from __future__ import annotations
 
-from typing import Any, Final, Literal
+from collections.abc import Mapping
+from typing import Any, ClassVar, Final, Literal
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QIcon
 
 from tkg_journal.domain.experiments import ExperimentStatus
 from tkg_journal.domain.levels import Level
 from tkg_journal.services.experiments import Experiments, ExperimentSummary
 from tkg_journal.ui.common.level_badge import BADGE_SIZE, level_badge_icon
+from tkg_journal.ui.common.row_list_model import AnyIndex, RowListModel
 from tkg_journal.ui.experiments import experiment_texts as texts
 
 SummaryRole: Final = Qt.ItemDataRole.UserRole + 1  # the row's ExperimentSummary
@@ -38,21 +35,25 @@ StatusFilter = ExperimentStatus | Literal["open"] | None
 #: The size of the level badge a view should set as its icon size.
 ICON_SIZE = BADGE_SIZE
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 
-
-class ExperimentListModel(QAbstractTableModel):
+class ExperimentListModel(RowListModel[ExperimentSummary]):
     """Rows are :class:`ExperimentSummary`; columns title (with the level badge as its
     decoration), status, level, attempts, last attempt and trend (mean outcome as text; a
     delegate draws the sparkline from :data:`OutcomesRole`)."""
 
-    def __init__(self, parent: Any = None) -> None:
+    COLUMN_COUNT = COLUMN_COUNT
+    ROLE_NAMES: ClassVar[Mapping[int, bytes]] = {
+        SummaryRole: b"summary",
+        ExperimentIdRole: b"experimentId",
+        OutcomesRole: b"outcomes",
+    }
+
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._service: Experiments | None = None
         self._status: StatusFilter = None
         self._level: Level | None = None
         self._text = ""
-        self._rows: list[ExperimentSummary] = []
         self._badges: dict[Level, QIcon] = {}
 
     # --- what is shown ------------------------------------------------------------------
@@ -71,13 +72,6 @@ class ExperimentListModel(QAbstractTableModel):
     def is_filtering(self) -> bool:
         return self._status is not None or self._level is not None or bool(self._text)
 
-    def reload(self) -> None:
-        """Ask the service again (a storage error propagates before anything changes)."""
-        rows = self._fetch()
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
     def _fetch(self) -> list[ExperimentSummary]:
         if self._service is None:
             return []
@@ -86,6 +80,9 @@ class ExperimentListModel(QAbstractTableModel):
         if self._status == OPEN:
             rows = [row for row in rows if row.experiment.status.is_open]
         return rows
+
+    def _row_id(self, row: ExperimentSummary) -> int | None:
+        return row.experiment.id
 
     def experiment_changed(self, experiment_id: int) -> None:
         """One experiment was edited, moved on or got an attempt: update its row.
@@ -114,11 +111,6 @@ class ExperimentListModel(QAbstractTableModel):
         self.endResetModel()
 
     # --- lookup ---------------------------------------------------------------------------
-    def row_of(self, experiment_id: int | None) -> int | None:
-        return next(
-            (i for i, row in enumerate(self._rows) if row.experiment.id == experiment_id), None
-        )
-
     def summary(self, row: int) -> ExperimentSummary:
         return self._rows[row]
 
@@ -126,21 +118,6 @@ class ExperimentListModel(QAbstractTableModel):
         return list(self._rows)
 
     # --- QAbstractItemModel -----------------------------------------------------------------
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
-
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
@@ -152,9 +129,9 @@ class ExperimentListModel(QAbstractTableModel):
         return super().headerData(section, orientation, role)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        summary = self._row_at(index)
+        if summary is None:
             return None
-        summary = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(summary, column)
@@ -178,13 +155,6 @@ class ExperimentListModel(QAbstractTableModel):
                 summary.mean_outcome,
             )
         return None
-
-    def roleNames(self) -> dict[int, Any]:
-        names = dict(super().roleNames())
-        names.update(
-            {SummaryRole: b"summary", ExperimentIdRole: b"experimentId", OutcomesRole: b"outcomes"}
-        )
-        return names
 
     # --- helpers ----------------------------------------------------------------------------
     @staticmethod

@@ -9,6 +9,7 @@ under the table and nothing is changed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import pairwise
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
@@ -36,6 +37,7 @@ from tkg_journal.domain.levels import Level
 from tkg_journal.services.experiments import Experiments
 from tkg_journal.ui.common.level_badge import level_badge_icon
 from tkg_journal.ui.common.messages import error_colour
+from tkg_journal.ui.common.object_name import named
 from tkg_journal.ui.experiments import experiment_texts as texts
 from tkg_journal.ui.experiments.friction_model import (
     ARCHIVED_COLUMN,
@@ -107,14 +109,12 @@ class FrictionCatalogueDialog(QDialog):
         self.model = FrictionModel(service, self)
         self.model.error.connect(self._show_error)
 
-        explainer = QLabel(texts.FRICTION_EXPLAINER, objectName="frictionExplainer", wordWrap=True)
-        self.show_archived = QCheckBox(
-            texts.FRICTION_SHOW_ARCHIVED, objectName="frictionShowArchived"
-        )
+        explainer = named(QLabel(texts.FRICTION_EXPLAINER, wordWrap=True), "frictionExplainer")
+        self.show_archived = named(QCheckBox(texts.FRICTION_SHOW_ARCHIVED), "frictionShowArchived")
         self.show_archived.setAccessibleName("Show archived behaviours")
         self.show_archived.toggled.connect(self._set_show_archived)
 
-        self.table = QTableView(objectName="frictionTable")
+        self.table = named(QTableView(), "frictionTable")
         self.table.setAccessibleName(texts.FRICTION_TABLE_NAME)
         self.table.setModel(self.model)
         self.table.setItemDelegateForColumn(LEVEL_COLUMN, LevelComboDelegate(self.table))
@@ -160,11 +160,11 @@ class FrictionCatalogueDialog(QDialog):
         side.addStretch(1)
         side.addWidget(self.show_archived)
 
-        self.new_name = QLineEdit(objectName="frictionNewName")
+        self.new_name = named(QLineEdit(), "frictionNewName")
         self.new_name.setAccessibleName("New behaviour's name")
         self.new_name.setPlaceholderText(texts.FRICTION_NEW_PLACEHOLDER)
         self.new_name.returnPressed.connect(self.add)
-        self.new_level = QComboBox(objectName="frictionNewLevel")
+        self.new_level = named(QComboBox(), "frictionNewLevel")
         self.new_level.setAccessibleName("New behaviour's root level")
         fill_level_combo(self.new_level)
         self.add_button = self._button("frictionAdd", texts.FRICTION_ADD, "Add behaviour", self.add)
@@ -179,7 +179,7 @@ class FrictionCatalogueDialog(QDialog):
         adder.addWidget(self.new_level)
         adder.addWidget(self.add_button)
 
-        self.message_label = QLabel(objectName="frictionError", wordWrap=True)
+        self.message_label = named(QLabel(wordWrap=True), "frictionError")
         self.message_label.setAccessibleName("Problem")
         self.message_label.hide()
 
@@ -219,12 +219,14 @@ class FrictionCatalogueDialog(QDialog):
         self._select_row(0)
         self._update_buttons()
 
-    def _button(self, name: str, text: str, accessible: str, slot: object) -> QPushButton:
-        button = QPushButton(text, objectName=name)
+    def _button(
+        self, name: str, text: str, accessible: str, slot: Callable[[], object]
+    ) -> QPushButton:
+        button = named(QPushButton(text), name)
         button.setAccessibleName(accessible)
         # No default button: Enter in the table must not add or close anything.
         button.setAutoDefault(False)
-        button.clicked.connect(lambda _checked=False: slot())  # type: ignore[operator]
+        button.clicked.connect(lambda _checked=False: slot())
         return button
 
     # --- selection -------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from tkg_journal.domain.levels import Level
 from tkg_journal.services.errors import USER_ERRORS
 from tkg_journal.services.experiments import Experiments
 from tkg_journal.ui.common.level_badge import level_badge_icon
+from tkg_journal.ui.common.qt_values import as_int, is_checked
 from tkg_journal.ui.experiments import experiment_texts as texts
 
 NAME_COLUMN, LEVEL_COLUMN, ARCHIVED_COLUMN = range(3)
@@ -173,12 +174,12 @@ class FrictionModel(QAbstractTableModel):
                     return False
                 changed = self._service.rename_behaviour(behaviour.id, name)
             elif column == LEVEL_COLUMN and role == Qt.ItemDataRole.EditRole:
-                level = Level(int(value))  # type: ignore[call-overload]
+                level = Level(as_int(value))
                 if level == behaviour.level:
                     return False
                 changed = self._service.remap_behaviour(behaviour.id, level)
             elif column == ARCHIVED_COLUMN and role == Qt.ItemDataRole.CheckStateRole:
-                archived = _checked(value)
+                archived = is_checked(value)
                 if archived == behaviour.archived:
                     return False
                 changed = self._service.archive_behaviour(behaviour.id, archived=archived)
@@ -199,9 +200,3 @@ class FrictionModel(QAbstractTableModel):
             self._rows[row] = changed
             self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
         return True
-
-
-def _checked(value: object) -> bool:
-    if isinstance(value, Qt.CheckState):
-        return value == Qt.CheckState.Checked
-    return int(value) == Qt.CheckState.Checked.value  # type: ignore[call-overload]

@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
-    QApplication,
     QSizePolicy,
     QStyle,
     QStyledItemDelegate,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tkg_journal.ui.common.qt_compat import draw_item_background
 from tkg_journal.ui.experiments import experiment_texts as texts
 
 #: The most points drawn; older attempts scroll off the left edge.
@@ -229,12 +229,7 @@ class OutcomeTrendDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        # The view is this delegate's parent: reading ``option.widget`` in PySide6 6.12
-        # leaks a reference per call (see entry_row_delegate).
-        view = self.parent()
-        widget = view if isinstance(view, QWidget) else None
-        style = widget.style() if widget is not None else QApplication.style()
-        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, widget)
+        draw_item_background(self, painter, option)
         outcomes = index.data(self._role) or ()
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         palette = option.palette

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from tkg_journal.domain.drafts import EntryDraft
+from tkg_journal.ui.common.object_name import named
 
 HEADING = "Unsaved writing was found"
 TEXT = (
@@ -53,14 +54,14 @@ class DraftRecoveryDialog(QDialog):
             item.setData((draft_id, draft), DraftRole)
             item.setEditable(False)
             self.model.appendRow(item)
-        self.view = QListView(objectName="draftList")
+        self.view = named(QListView(), "draftList")
         self.view.setAccessibleName("Unsaved drafts")
         self.view.setModel(self.model)
         self.view.setCurrentIndex(self.model.index(0, 0))
         buttons = QDialogButtonBox()
-        self.restore_button = QPushButton("&Restore", objectName="restoreDraft")
-        self.discard_button = QPushButton("&Discard", objectName="discardDraft")
-        self.later_button = QPushButton("&Later", objectName="laterDraft")
+        self.restore_button = named(QPushButton("&Restore"), "restoreDraft")
+        self.discard_button = named(QPushButton("&Discard"), "discardDraft")
+        self.later_button = named(QPushButton("&Later"), "laterDraft")
         self.restore_button.setDefault(True)
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.discard_button, QDialogButtonBox.ButtonRole.DestructiveRole)

@@ -17,9 +17,11 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from datetime import datetime
+from typing import Protocol
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance
 
+from tkg_journal.domain.drafts import EntryDraft
 from tkg_journal.domain.entries import Entry
 from tkg_journal.domain.errors import ValidationError
 from tkg_journal.services.errors import USER_ERRORS
@@ -28,6 +30,24 @@ from tkg_journal.services.journal import Journal
 DRAFT_DELAY_MS = 600
 DRAFT_MAX_WAIT_MS = 3000
 SAVE_DELAY_MS = 2000
+
+
+class AutosavedEditor(Protocol):
+    """What autosave needs of an editor (:class:`EntryEditor` is one)."""
+
+    @property
+    def changed(self) -> SignalInstance:
+        """Emitted on every edit."""
+
+    def draft(self) -> EntryDraft: ...
+
+    def is_modified(self) -> bool: ...
+
+    def set_modified(self, modified: bool) -> None: ...
+
+    def set_entry_id(self, entry_id: int | None) -> None: ...
+
+    def show_error(self, error: ValidationError) -> None: ...
 
 
 class EntryAutosave(QObject):
@@ -44,7 +64,7 @@ class EntryAutosave(QObject):
     status_changed = Signal(str)
     failed = Signal(object)
 
-    def __init__(self, editor: object, journal: Callable[[], Journal | None],
+    def __init__(self, editor: AutosavedEditor, journal: Callable[[], Journal | None],
                  parent: QObject | None = None, *, autosave: bool = True) -> None:
         super().__init__(parent)
         self._editor = editor
@@ -56,7 +76,7 @@ class EntryAutosave(QObject):
         self._draft_timer.timeout.connect(self.write_draft)
         self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self._autosave_now)
-        editor.changed.connect(self._on_changed)  # type: ignore[attr-defined]
+        editor.changed.connect(self._on_changed)
 
     # --- clocks --------------------------------------------------------------------------
     def _on_changed(self) -> None:
@@ -76,14 +96,14 @@ class EntryAutosave(QObject):
         self._save_timer.stop()
 
     def has_pending_writing(self) -> bool:
-        return bool(self._editor.is_modified())  # type: ignore[attr-defined]
+        return self._editor.is_modified()
 
     # --- writing ---------------------------------------------------------------------------
     def write_draft(self) -> bool:
         """Keep the editor's state as an encrypted draft; False if that failed."""
         self._draft_timer.stop()
         journal = self._journal()
-        draft = self._editor.draft()  # type: ignore[attr-defined]
+        draft = self._editor.draft()
         if journal is None or not self.has_pending_writing() or not draft.has_writing():
             return True
         try:
@@ -105,12 +125,12 @@ class EntryAutosave(QObject):
         journal = self._journal()
         if journal is None or not self.has_pending_writing():
             return None
-        draft = self._editor.draft()  # type: ignore[attr-defined]
+        draft = self._editor.draft()
         try:
             entry = draft.to_entry()
         except ValidationError as error:
             if explicit:
-                self._editor.show_error(error)  # type: ignore[attr-defined]
+                self._editor.show_error(error)
             self.write_draft()
             if draft.has_writing():
                 self.status_changed.emit("Kept as a draft: " + str(error))
@@ -124,8 +144,8 @@ class EntryAutosave(QObject):
         self.draft_id = None
         self._first_unsaved_edit = None
         if draft.entry_id is None:
-            self._editor.set_entry_id(stored.id)  # type: ignore[attr-defined]
-        self._editor.set_modified(False)  # type: ignore[attr-defined]
+            self._editor.set_entry_id(stored.id)
+        self._editor.set_modified(False)
         self.status_changed.emit(f"Saved at {datetime.now():%H:%M}")
         self.saved.emit(stored)
         return stored
@@ -141,7 +161,7 @@ class EntryAutosave(QObject):
                 self.failed.emit(error)
         self.draft_id = None
         self._first_unsaved_edit = None
-        self._editor.set_modified(False)  # type: ignore[attr-defined]
+        self._editor.set_modified(False)
 
     def adopt_draft(self, draft_id: int) -> None:
         """The editor now shows recovered draft ``draft_id``: saving it replaces the draft."""

@@ -10,15 +10,14 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QTextLayout
 from PySide6.QtWidgets import (
-    QApplication,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QWidget,
 )
 
 from tkg_journal.domain.search import MATCH_END, MATCH_START, EntrySummary
 from tkg_journal.ui.common.level_badge import BADGE_WIDTH, paint_level_badge
+from tkg_journal.ui.common.qt_compat import draw_item_background
 from tkg_journal.ui.journal.entry_list_model import SnippetRole, SummaryRole, row_title
 from tkg_journal.ui.journal.entry_texts import UNREADABLE_DATE_STAMP
 
@@ -56,13 +55,7 @@ class EntryRowDelegate(QStyledItemDelegate):
         summary: EntrySummary | None = index.data(SummaryRole)
         if summary is None:
             return
-        # Background, selection and focus as the platform style draws them. The view is
-        # this delegate's parent: reading ``option.widget`` in PySide6 6.12 leaks a
-        # reference to None per call, which crashes after enough repaints.
-        view = self.parent()
-        style = view.style() if isinstance(view, QWidget) else QApplication.style()
-        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter,
-                            view if isinstance(view, QWidget) else None)
+        draw_item_background(self, painter, option)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         palette = option.palette
         text_colour = palette.color(

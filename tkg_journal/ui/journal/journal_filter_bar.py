@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, time, timedelta
 
-from PySide6.QtCore import QDate, QObject, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -21,6 +22,8 @@ from PySide6.QtWidgets import (
 from tkg_journal.domain.entries import EntryKind
 from tkg_journal.domain.levels import Level
 from tkg_journal.domain.search import EntryFilter
+from tkg_journal.ui.common.journal_dates import from_qdate
+from tkg_journal.ui.common.object_name import named
 
 SEARCH_PLACEHOLDER = "Search the journal (Ctrl+F)"
 ANY_LEVEL, ANY_KIND, ANY_TAG, ANY_DATE = "Any level", "Any kind", "Any tag", "Any"
@@ -41,33 +44,36 @@ class JournalFilterBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._calendars: dict[QObject, QDateEdit] = {}
-        self.search = QLineEdit(objectName="searchField", placeholderText=SEARCH_PLACEHOLDER)
+        self.search = named(QLineEdit(placeholderText=SEARCH_PLACEHOLDER), "searchField")
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search the journal")
         self.search.textChanged.connect(self.changed)
         self.search.installEventFilter(self)
 
-        self.toggle = QToolButton(objectName="filterToggle", text="Filters", checkable=True)
+        self.toggle = named(QToolButton(), "filterToggle")
+        self.toggle.setText("Filters")
+        self.toggle.setCheckable(True)
         self.toggle.setAccessibleName("Show filters")
         self.toggle.setToolTip("Filter by level, kind, tag and date")
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
 
-        self.level = QComboBox(objectName="filterLevel")
+        self.level = named(QComboBox(), "filterLevel")
         self.level.setAccessibleName("Filter by level")
         self.level.addItem(ANY_LEVEL, None)
         for level in reversed(Level):  # top to bottom, as the pyramid reads
             self.level.addItem(f"{level.label()} — {level.focus}", level)
-        self.kind = QComboBox(objectName="filterKind")
+        self.kind = named(QComboBox(), "filterKind")
         self.kind.setAccessibleName("Filter by kind")
         self.kind.addItem(ANY_KIND, None)
         for kind in EntryKind:
             self.kind.addItem(kind.label, kind)
-        self.tag = QComboBox(objectName="filterTag")
+        self.tag = named(QComboBox(), "filterTag")
         self.tag.setAccessibleName("Filter by tag")
         self.tag.addItem(ANY_TAG, None)
         self.since = self._date_edit("filterSince", "Entries from this day")
         self.until = self._date_edit("filterUntil", "Entries up to this day")
-        self.clear_button = QToolButton(objectName="filterClear", text="Clear filters")
+        self.clear_button = named(QToolButton(), "filterClear")
+        self.clear_button.setText("Clear filters")
         self.clear_button.setAccessibleName("Clear filters")
         self.clear_button.clicked.connect(self.clear)
         for combo in (self.level, self.kind, self.tag):
@@ -75,7 +81,7 @@ class JournalFilterBar(QWidget):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(8)
 
-        self.panel = QWidget(objectName="filterPanel")
+        self.panel = named(QWidget(), "filterPanel")
         grid = QGridLayout(self.panel)
         grid.setContentsMargins(0, 0, 0, 0)
         for row, (text, widget) in enumerate(
@@ -108,7 +114,7 @@ class JournalFilterBar(QWidget):
         layout.addWidget(self.panel)
 
     def _date_edit(self, name: str, accessible: str) -> QDateEdit:
-        edit = QDateEdit(objectName=name)
+        edit = named(QDateEdit(), name)
         edit.setAccessibleName(accessible)
         edit.setCalendarPopup(True)
         edit.setMinimumDate(NO_DATE)
@@ -121,12 +127,9 @@ class JournalFilterBar(QWidget):
         self._calendars[edit.calendarWidget()] = edit
         return edit
 
-    def eventFilter(self, watched: object, event: object) -> bool:
-        from PySide6.QtCore import QEvent
-        from PySide6.QtGui import QKeyEvent
-
-        edit = self._calendars.get(watched)  # type: ignore[arg-type]
-        if edit is not None and isinstance(event, QEvent) and event.type() == QEvent.Type.Show:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        edit = self._calendars.get(watched)
+        if edit is not None and event.type() == QEvent.Type.Show:
             if edit.date() == NO_DATE:
                 today = QDate.currentDate()
                 edit.calendarWidget().setCurrentPage(today.year(), today.month())
@@ -139,7 +142,7 @@ class JournalFilterBar(QWidget):
             else:
                 self.escape_pressed.emit()
             return True
-        return super().eventFilter(watched, event)  # type: ignore[arg-type]
+        return super().eventFilter(watched, event)
 
     # --- state ---------------------------------------------------------------------------
     def search_text(self) -> str:
@@ -165,7 +168,7 @@ class JournalFilterBar(QWidget):
     def _bound(day: QDate, *, next_day: bool = False) -> datetime | None:
         if day == NO_DATE:
             return None
-        start = datetime.combine(day.toPython(), time()).astimezone()
+        start = datetime.combine(from_qdate(day), time()).astimezone()
         return start + timedelta(days=1) if next_day else start
 
     def set_tags(self, tags: Sequence[str]) -> None:

@@ -20,6 +20,7 @@ from tkg_journal.domain.drafts import EntryDraft
 from tkg_journal.domain.entries import Entry, EntryKind
 from tkg_journal.services.errors import USER_ERRORS
 from tkg_journal.services.journal import Journal
+from tkg_journal.ui.common.object_name import named
 from tkg_journal.ui.journal.entry_autosave import EntryAutosave
 from tkg_journal.ui.journal.entry_editor import EntryEditor
 from tkg_journal.ui.journal.entry_list_model import EntryIdRole, EntryListModel
@@ -82,29 +83,29 @@ class JournalView(QWidget):
         self.list.setUniformItemSizes(True)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.count_label = QLabel(objectName="entryCount")
+        self.count_label = named(QLabel(), "entryCount")
         self.count_label.setAccessibleName("Number of entries shown")
 
-        left = QWidget(objectName="entryListPane")
+        left = named(QWidget(), "entryListPane")
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(8, 8, 4, 8)
         left_layout.addWidget(self.filter_bar)
         left_layout.addWidget(self.list, 1)
         left_layout.addWidget(self.count_label)
 
-        self.heading = QLabel(NEW_ENTRY_HEADING, objectName="editorHeading")
+        self.heading = named(QLabel(NEW_ENTRY_HEADING), "editorHeading")
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
         self.heading.setFont(font)
         self.editor = EntryEditor()
-        right = QWidget(objectName="editorPane")
+        right = named(QWidget(), "editorPane")
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(4, 8, 8, 8)
         right_layout.addWidget(self.heading)
         right_layout.addWidget(self.editor, 1)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="journalSplitter")
+        self.splitter = named(QSplitter(Qt.Orientation.Horizontal), "journalSplitter")
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 2)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from tkg_journal.domain.entries import EntryKind
 from tkg_journal.services.journal import Journal
+from tkg_journal.ui.common.object_name import named
 from tkg_journal.ui.journal.entry_autosave import EntryAutosave
 from tkg_journal.ui.journal.entry_editor import EntryEditor
 
@@ -50,9 +51,9 @@ class QuickCaptureWindow(QWidget):
         # Drafts keep the writing safe; the entry is saved when the user says so.
         self.autosave = EntryAutosave(self.editor, journal, self, autosave=False)
         self.autosave.failed.connect(self.error)
-        hint = QLabel(HINT, objectName="quickCaptureHint")
+        hint = named(QLabel(HINT), "quickCaptureHint")
         buttons = QDialogButtonBox()
-        self.save_button = QPushButton("&Save", objectName="quickCaptureSave")
+        self.save_button = named(QPushButton("&Save"), "quickCaptureSave")
         self.save_button.setDefault(True)
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
         cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
@@ -69,8 +70,8 @@ class QuickCaptureWindow(QWidget):
         self.resize(520, 640)
         self.editor.new_entry(EntryKind.CONVERSATION, datetime.now().astimezone())
 
-    def showEvent(self, event: object) -> None:
-        super().showEvent(event)  # type: ignore[arg-type]
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
         self.editor.focus_first_field()
 
     def save(self) -> bool:

@@ -6,8 +6,9 @@ from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QEvent, QStringListModel, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QCompleter, QLineEdit, QWidget
 
+from tkg_journal.ui.common.qt_compat import signal_overload
 from tkg_journal.ui.journal import entry_texts as texts
 
 _SEPARATOR = ","
@@ -50,7 +51,7 @@ class TagEdit(QLineEdit):
         # Keep the order we were given: most used tags first.
         self._completer.setModelSorting(QCompleter.ModelSorting.UnsortedModel)
         self._completer.setMaxVisibleItems(8)
-        self._completer.activated[str].connect(self._insert_completion)
+        signal_overload(self._completer.activated, str).connect(self._insert_completion)
         self.textEdited.connect(self._update_completion)
 
     # public API ----------------------------------------------------------------------
@@ -61,20 +62,27 @@ class TagEdit(QLineEdit):
 
     def set_tags(self, tags: Sequence[str]) -> None:
         """Show ``tags`` (replaces the text; not an edit, so no ``textEdited``)."""
-        self._completer.popup().hide()
+        self._popup().hide()
         self.setText(", ".join(_unique(tags)))
 
     def set_suggestions(self, tags: Sequence[str]) -> None:
         """The known tags to complete from, most used first."""
         self._suggestions = _unique(tags)
         if not self._suggestions:
-            self._completer.popup().hide()
+            self._popup().hide()
             self._completer.setCompletionPrefix("")
             self._model.setStringList([])
 
     def tag_completer(self) -> QCompleter:
         """The completer of the current tag (``completer()`` stays empty, see above)."""
         return self._completer
+
+    def _popup(self) -> QAbstractItemView:
+        popup = self._completer.popup()
+        # Qt makes the list on first request in PopupCompletion mode (only inline
+        # completion has none).
+        assert popup is not None
+        return popup
 
     # Qt overrides --------------------------------------------------------------------
     def event(self, event: QEvent) -> bool:
@@ -85,10 +93,10 @@ class TagEdit(QLineEdit):
             and isinstance(event, QKeyEvent)
             and event.key() == Qt.Key.Key_Tab
             and event.modifiers() == Qt.KeyboardModifier.NoModifier
-            and self._completer.popup().isVisible()
+            and self._popup().isVisible()
         ):
-            current = self._completer.popup().currentIndex()
-            self._completer.popup().hide()
+            current = self._popup().currentIndex()
+            self._popup().hide()
             if current.isValid():
                 self._insert_completion(str(current.data()))
                 event.accept()
@@ -106,7 +114,7 @@ class TagEdit(QLineEdit):
     def _update_completion(self, text: str) -> None:
         start, _end = self._token_bounds()
         prefix = text[start : self.cursorPosition()].strip()
-        popup = self._completer.popup()
+        popup = self._popup()
         if not prefix or not self._suggestions:
             popup.hide()
             return

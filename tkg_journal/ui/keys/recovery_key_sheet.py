@@ -122,7 +122,7 @@ def save_sheet_pdf(
     )
     _paint(_document(recovery_key, created or date.today()), writer)
     del writer  # the PDF engine finishes the document when the writer goes away
-    pdf = bytes(buffer.data())
+    pdf = bytes(buffer.data().data())
     if not pdf.startswith(b"%PDF-"):
         raise OSError(NOT_WRITTEN.format(path=target))
     try:

@@ -179,7 +179,7 @@ class UnlockDialog(QDialog):
         self.error_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.form.addRow("", self.error_label)
 
-        layout = QVBoxLayout(self)
+        layout = self._column = QVBoxLayout(self)
         layout.setSpacing(8)
         layout.addLayout(header)
         layout.addSpacing(4)
@@ -298,7 +298,7 @@ class UnlockDialog(QDialog):
         or a message wraps differently; the window then jumps (and platforms that cannot
         pass size hints to the window warn).
         """
-        layout = self.layout()
+        layout = self._column
         heights = []
         for using_key in (True,) if self._recovery_only else (False, True):
             self._show_rows(using_key)
@@ -313,7 +313,7 @@ class UnlockDialog(QDialog):
         """Grow (never shrink) to show a message longer than the room kept for it."""
         if not self.isVisible():
             return  # the first show sizes the dialog to its contents anyway
-        needed = self.layout().totalHeightForWidth(self.width())
+        needed = self._column.totalHeightForWidth(self.width())
         if needed > self.height():
             self.resize(self.width(), needed)
 

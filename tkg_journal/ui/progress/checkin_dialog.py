@@ -33,6 +33,7 @@ from tkg_journal.services.errors import USER_ERRORS
 from tkg_journal.services.progress import Progress
 from tkg_journal.ui.common.error_dialog import show_error
 from tkg_journal.ui.common.level_badge import LevelBadge
+from tkg_journal.ui.common.object_name import named
 from tkg_journal.ui.progress import progress_texts as texts
 
 DEFAULT_SCORE = 5
@@ -66,9 +67,9 @@ class CheckinDialog(QDialog):
 
         today_checkin, last = self._load()
 
-        intro = QLabel(texts.CHECKIN_INTRO, objectName="checkinIntro", wordWrap=True)
-        self.already_label = QLabel(
-            texts.CHECKIN_ALREADY_TODAY, objectName="checkinAlreadyToday", wordWrap=True
+        intro = named(QLabel(texts.CHECKIN_INTRO, wordWrap=True), "checkinIntro")
+        self.already_label = named(
+            QLabel(texts.CHECKIN_ALREADY_TODAY, wordWrap=True), "checkinAlreadyToday"
         )
         bold = QFont(self.already_label.font())
         bold.setBold(True)
@@ -83,11 +84,11 @@ class CheckinDialog(QDialog):
         grid.addWidget(self._scale_header(), 0, 3)
         for row, level in enumerate(reversed(Level), start=1):  # Mastery on top
             self._add_row(grid, row, level, start, last if today_checkin is None else None)
-        rows = QFrame(objectName="checkinRows")
+        rows = named(QFrame(), "checkinRows")
         rows.setLayout(grid)
 
         note_label = QLabel(texts.CHECKIN_NOTE_LABEL)
-        self.note = QPlainTextEdit(objectName="checkinNote")
+        self.note = named(QPlainTextEdit(), "checkinNote")
         self.note.setAccessibleName(texts.CHECKIN_NOTE_ACCESSIBLE_NAME)
         self.note.setPlaceholderText(texts.CHECKIN_NOTE_PLACEHOLDER)
         self.note.setTabChangesFocus(True)
@@ -140,7 +141,7 @@ class CheckinDialog(QDialog):
 
     def _scale_header(self) -> QWidget:
         """What the ends of the sliders mean, once above them all."""
-        header = QWidget(objectName="checkinScale")
+        header = named(QWidget(), "checkinScale")
         low = QLabel(texts.CHECKIN_SCALE_LOW)
         high = QLabel(texts.CHECKIN_SCALE_HIGH)
         for label in (low, high):
@@ -161,11 +162,11 @@ class CheckinDialog(QDialog):
         previous: RatingCheckin | None,
     ) -> None:
         badge = LevelBadge(level)
-        title = QLabel(level.title, objectName=f"checkinTitle{level.title}")
+        title = named(QLabel(level.title), f"checkinTitle{level.title}")
         title_font = QFont(title.font())
         title_font.setBold(True)
         title.setFont(title_font)
-        focus = QLabel(level.focus, objectName=f"checkinFocus{level.title}")
+        focus = named(QLabel(level.focus), f"checkinFocus{level.title}")
         focus_font = QFont(focus.font())
         focus_font.setPointSizeF(focus_font.pointSizeF() * 0.9)
         focus.setFont(focus_font)
@@ -174,7 +175,7 @@ class CheckinDialog(QDialog):
         names.setSpacing(0)
         names.addWidget(title)
         names.addWidget(focus)
-        slider = QSlider(Qt.Orientation.Horizontal, objectName=f"checkinSlider{level.title}")
+        slider = named(QSlider(Qt.Orientation.Horizontal), f"checkinSlider{level.title}")
         slider.setRange(1, 10)
         slider.setPageStep(1)
         slider.setTickPosition(QSlider.TickPosition.TicksBelow)
@@ -183,7 +184,7 @@ class CheckinDialog(QDialog):
         slider.setAccessibleName(texts.CHECKIN_SLIDER_ACCESSIBLE_NAME.format(level=level.title))
         score = start.scores.get(level, DEFAULT_SCORE) if start is not None else DEFAULT_SCORE
         slider.setValue(score)
-        value = QLabel(str(score), objectName=f"checkinValue{level.title}")
+        value = named(QLabel(str(score)), f"checkinValue{level.title}")
         value.setAccessibleName(texts.CHECKIN_VALUE_ACCESSIBLE_NAME.format(level=level.title))
         value_font = QFont(value.font())
         value_font.setBold(True)
@@ -198,10 +199,8 @@ class CheckinDialog(QDialog):
         grid.addWidget(slider, row, 3)
         grid.addWidget(value, row, 4)
         last_score = previous.scores.get(level) if previous is not None else None
-        hint = QLabel(
-            texts.CHECKIN_LAST_TIME.format(score=last_score) if last_score is not None else "",
-            objectName=f"checkinLast{level.title}",
-        )
+        last_text = "" if last_score is None else texts.CHECKIN_LAST_TIME.format(score=last_score)
+        hint = named(QLabel(last_text), f"checkinLast{level.title}")
         quiet(hint)
         grid.addWidget(hint, row, 5)
         self.sliders[level] = slider
