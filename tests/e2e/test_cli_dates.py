@@ -176,33 +176,28 @@ def test_a_journal_0_1_damaged_opens_everywhere_and_repairs(data_dir: Path) -> N
     assert "date unreadable" not in listed.stdout and listed.stderr == ""
 
     # The app starts on it too (the first paint of the filled main window).
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TKG_JOURNAL_PASSPHRASE=TEST_PASSPHRASE)
-    started = subprocess.run(
-        [installed_command(), "--data-dir", str(data_dir), "--startup-time"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    started = start_app(data_dir)
     assert started.returncode == 0, started.stderr
     assert "(3 entries)" in started.stdout
 
 
 def test_the_app_starts_on_a_journal_it_cannot_fully_date(data_dir: Path) -> None:
     damage_like_0_1(data_dir)
-    env = dict(
-        os.environ,
-        QT_QPA_PLATFORM="offscreen",
-        TKG_JOURNAL_PASSPHRASE=TEST_PASSPHRASE,
-        TZ="Asia/Tokyo",
+    started = start_app(data_dir, TZ="Asia/Tokyo")
+    assert started.returncode == 0, started.stderr
+    assert "(3 entries)" in started.stdout
+    assert "Traceback" not in started.stderr
+
+
+def start_app(data_dir: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """The desktop app on ``data_dir`` to its first filled paint (``--startup-time``)."""
+    environment = dict(
+        os.environ, QT_QPA_PLATFORM="offscreen", TKG_JOURNAL_PASSPHRASE=TEST_PASSPHRASE, **env
     )
-    started = subprocess.run(
+    return subprocess.run(
         [installed_command(), "--data-dir", str(data_dir), "--startup-time"],
-        env=env,
+        env=environment,
         capture_output=True,
         text=True,
         timeout=60,
     )
-    assert started.returncode == 0, started.stderr
-    assert "(3 entries)" in started.stdout
-    assert "Traceback" not in started.stderr
