@@ -141,3 +141,43 @@ def test_attempt_snippets_come_from_the_attempt(journal: Journal) -> None:
     [hit] = journal.search("clarif")
     assert hit.type is HitType.ATTEMPT and hit.title == "Pause before answering"
     assert marked(hit.snippet) == "asked a [clarifying] question but my tone was sharp"
+
+
+def test_a_filter_that_keeps_everything_gives_the_same_hits(long_journal: Journal) -> None:
+    # Without a filter the ranking does not join the entries table; with one it does.
+    # Both must find the same entries in the same order with the same snippets.
+    everything = EntryFilter(since=FIXED_NOW - timedelta(days=3650))
+    for typed in ("t", "trust", "team deleg", "review"):
+        plain = long_journal.search_entries(typed)
+        filtered = long_journal.search_entries(typed, everything)
+        assert [(h.summary.id, h.snippet) for h in plain] == [
+            (h.summary.id, h.snippet) for h in filtered
+        ], typed
+
+
+def test_snippets_made_later_equal_those_made_with_the_search(long_journal: Journal) -> None:
+    eager = long_journal.search_entries("trust")
+    lazy = long_journal.search_entries("trust", snippets=1)
+    assert [h.summary.id for h in lazy] == [h.summary.id for h in eager]
+    assert lazy[0].snippet == eager[0].snippet
+    assert all(h.snippet is None for h in lazy[1:])
+    for hit, expected in zip(lazy[1:], eager[1:], strict=True):
+        assert long_journal.entry_snippet(hit.summary.id, "trust") == expected.snippet
+    assert long_journal.entry_snippet(10**6, "trust") == ""
+
+
+def test_one_letter_lists_the_matches_newest_first_and_more_letters_rank(
+    journal: Journal,
+) -> None:
+    # The first key typed matches most of a journal: its hits come newest first, as the
+    # list browses (bm25 has nothing to tell them apart by); from two letters on, the best.
+    older = journal.add_entry(
+        entry(title="Trust", body="trust trust", occurred_at=FIXED_NOW - timedelta(days=9))
+    )
+    newer = journal.add_entry(entry(title="Monday", body="a tricky talk", occurred_at=FIXED_NOW))
+    journal.add_entry(entry(title="Elsewhere", body="nothing here", occurred_at=FIXED_NOW))
+    assert [h.summary.id for h in journal.search_entries("t")] == [newer.id, older.id]
+    assert [h.summary.id for h in journal.search_entries("tr")] == [older.id, newer.id]
+    # Filters narrow a one-letter search too, and its hits carry snippets as any.
+    [hit] = journal.search_entries("t", EntryFilter(until=FIXED_NOW - timedelta(days=1)))
+    assert hit.summary.id == older.id and marked(hit.snippet or "") == "[trust] [trust]"

@@ -161,6 +161,10 @@ def _entry_from_row(row: Row, tags: tuple[str, ...]) -> Entry:
     )
 
 
+#: What :func:`where_clause` gives for no filter (every entry).
+NO_CONDITIONS = "1"
+
+
 def where_clause(filters: EntryFilter, *, alias: str = "e") -> tuple[str, list[Any]]:
     """``WHERE`` conditions for ``filters`` over the entries table (aliased ``alias``).
 
@@ -187,7 +191,7 @@ def where_clause(filters: EntryFilter, *, alias: str = "e") -> tuple[str, list[A
         params.append(filters.tag)
     if filters.shared_only:
         conditions.append(f"{alias}.share_with_coach = 1")
-    return (" AND ".join(conditions) or "1"), params
+    return (" AND ".join(conditions) or NO_CONDITIONS), params
 
 
 # The first line shown in the list: the body's, else the first guided answer's.

@@ -15,6 +15,7 @@ first, reading no text, and only then read the indexed text of those rows, from 
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import datetime
 
@@ -129,7 +130,8 @@ def search_entries(
     snippets: int | None = None,
 ) -> list[EntryHit]:
     """Entries only, narrowed by every entry filter (kind, tag, level, dates, shared);
-    what the journal list shows while the user types in its search field.
+    what the journal list shows while the user types in its search field. Best first;
+    newest first while every word typed is one letter long (see _newest_entries_sql).
 
     Only the first ``snippets`` hits (default: all) get their snippet now; the others have
     ``None``, for :func:`entry_snippet` when their row is shown. A keystroke then pays for
@@ -139,32 +141,85 @@ def search_entries(
     if query is None:
         return []
     where, params = entry_repository.where_clause(filters)
-    # Ranked and cut to the LIMIT first, the text read after, as in _SEARCH.
-    sql = (
-        f"SELECT {entry_repository.SUMMARY_COLUMNS}, s.body, s.title, r.rank FROM ("
-        "SELECT s.rowid AS rowid, bm25(search_index, 0.0, 0.0, 8.0, 1.0) AS rank "
-        "FROM search_index s JOIN entries e ON e.id = s.rowid / 4 "
-        f"WHERE search_index MATCH ? AND s.rowid % 4 = 0 AND {where} "
-        "ORDER BY rank LIMIT ?) AS r "
-        "JOIN entries e ON e.id = r.rowid / 4 JOIN search_index s ON s.rowid = r.rowid "
-        "ORDER BY r.rank"
-    )
-    rows = db.query(sql, [query, *params, limit])
+    if all(len(word) == 1 for word in words):
+        rows = db.query(_newest_entries_sql(where), [*params, query, limit])
+    else:
+        rows = db.query(_ranked_entries_sql(where), [query, *params, limit])
     eager = len(rows) if snippets is None else snippets
+    texts = _indexed_texts(db, [row[0] for row in rows[:eager]])
     return [
         EntryHit(
             entry_repository.summary_from_row(row[:7]),
-            best_snippet((row[7] or "", row[8] or ""), words) if number < eager else None,
-            row[9],
+            best_snippet(texts.get(row[0], ("", "")), words) if number < eager else None,
+            row[7],
         )
         for number, row in enumerate(rows)
     ]
 
 
+def _ranked_entries_sql(where: str) -> str:
+    """The entries matching ``?`` within ``where``, best first, cut to the ``?`` LIMIT.
+
+    The ranking reads no text, and the entries table is joined into it only when a filter
+    needs its columns: for a first letter typed (10,000 matches) the join doubled the cost.
+    """
+    if where == entry_repository.NO_CONDITIONS:
+        ranked = (
+            "SELECT rowid, bm25(search_index, 0.0, 0.0, 8.0, 1.0) AS rank FROM search_index "
+            "WHERE search_index MATCH ? AND rowid % 4 = 0"
+        )
+    else:
+        ranked = (
+            "SELECT s.rowid AS rowid, bm25(search_index, 0.0, 0.0, 8.0, 1.0) AS rank "
+            "FROM search_index s JOIN entries e ON e.id = s.rowid / 4 "
+            f"WHERE search_index MATCH ? AND s.rowid % 4 = 0 AND {where}"
+        )
+    return (
+        f"SELECT {entry_repository.SUMMARY_COLUMNS}, r.rank "
+        f"FROM ({ranked} ORDER BY rank LIMIT ?) AS r "
+        "JOIN entries e ON e.id = r.rowid / 4 ORDER BY r.rank"
+    )
+
+
+def _newest_entries_sql(where: str) -> str:
+    """The entries within ``where`` that match ``?``, newest first as the list browses
+    them, cut to the ``?`` LIMIT; each ranked 0.
+
+    For a query of one-letter words, the first key typed in the search field: it matches
+    most of a journal, bm25 has little to tell those entries apart by, and ranking them
+    all cost 25 ms of the 50 a keystroke may take on 10,000 entries. Walking the entries
+    by date and keeping those the index matched costs 6 ms.
+    """
+    return (
+        f"SELECT {entry_repository.SUMMARY_COLUMNS}, 0.0 FROM entries e "
+        f"WHERE {where} AND e.id * 4 IN "
+        "(SELECT rowid FROM search_index WHERE search_index MATCH ?) "
+        "ORDER BY e.occurred_at DESC, e.id DESC LIMIT ?"
+    )
+
+
+def _indexed_texts(db: Database, entry_ids: list[int]) -> dict[int, tuple[str, str]]:
+    """Entry id -> the (body, title) the index holds for it, which its snippet is made from.
+
+    Read apart from the ranking, for the hits that get a snippet now: reading the text of
+    all 500 hits cost a first letter typed more than ranking them did.
+    """
+    if not entry_ids:
+        return {}
+    # One JSON parameter rather than one per id: a caller may ask for more hits than
+    # SQLite takes parameters.
+    rows = db.query(
+        "SELECT rowid, body, title FROM search_index "
+        "WHERE rowid IN (SELECT value FROM json_each(?))",
+        (json.dumps([entry_id * 4 for entry_id in entry_ids]),),
+    )
+    return {rowid // 4: (body or "", title or "") for rowid, body, title in rows}
+
+
 def entry_snippet(db: Database, *, entry_id: int, text: str) -> str:
     """The snippet of one entry for search ``text`` (as :func:`search_entries` makes it);
     ``""`` if the entry is gone."""
-    row = db.query_one("SELECT body, title FROM search_index WHERE rowid = ?", (entry_id * 4,))
-    if row is None:
+    texts = _indexed_texts(db, [entry_id])
+    if entry_id not in texts:
         return ""
-    return best_snippet((row[0] or "", row[1] or ""), query_words(text))
+    return best_snippet(texts[entry_id], query_words(text))
