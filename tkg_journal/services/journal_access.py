@@ -19,9 +19,9 @@ from tkg_journal.security.key_file import KeyMode
 from tkg_journal.security.recovery_key import new_recovery_key
 from tkg_journal.services.errors import PassphraseRequired
 from tkg_journal.services.journal import Journal
-from tkg_journal.storage import friction_repository
+from tkg_journal.storage import backup, friction_repository
 from tkg_journal.storage.cipher import key_fits
-from tkg_journal.storage.database import create_database, open_database
+from tkg_journal.storage.database import Database, create_database, open_database
 from tkg_journal.storage.errors import JournalExists, JournalNotFound
 
 MIN_PASSPHRASE_CHARS = 8
@@ -111,7 +111,21 @@ def unlock(
 ) -> Journal:
     """Open the journal with whatever unlocks it; every failure is a clear user error."""
     keys, key = _unlock(paths, passphrase=passphrase, recovery_key=recovery_key)
-    return Journal(open_database(paths.database, key, journal_id=keys.journal_id), paths)
+
+    def back_up(database: Database, version: int) -> None:
+        # An upgrade rewrites the journal: an encrypted, verified copy comes first, and
+        # if it cannot be written the journal stays as it was (WriteFailed says why).
+        backup.snapshot(
+            database,
+            key_file=paths.key_file,
+            folder=paths.backups_dir,
+            reason=f"before-upgrade-from-schema-{version}",
+        )
+
+    database = open_database(
+        paths.database, key, journal_id=keys.journal_id, before_migrating=back_up
+    )
+    return Journal(database, paths)
 
 
 def unlock_key(

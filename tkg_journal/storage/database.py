@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -200,8 +200,18 @@ def _check_header(path: Path) -> None:
         raise NotAJournal(f"{path} is not a TKG journal (the file is empty or truncated)")
 
 
-def open_database(path: Path, key: bytes, *, journal_id: str) -> Database:
+#: Called with the open database and its schema version before a migration changes it
+#: (the caller's backup: storage cannot know where backups go or what key file to copy).
+BeforeMigrating = Callable[[Database, int], None]
+
+
+def open_database(
+    path: Path, key: bytes, *, journal_id: str, before_migrating: BeforeMigrating | None = None
+) -> Database:
     """Open an existing journal database with its verified key, migrating if older.
+
+    ``before_migrating`` runs first when there is a migration to do; if it raises, the
+    journal is not migrated and not opened.
 
     Raises:
         JournalNotFound, NotAJournal, JournalDamaged, JournalMismatch, NewerJournal,
@@ -231,6 +241,8 @@ def open_database(path: Path, key: bytes, *, journal_id: str) -> Database:
         _configure(conn)
         database = Database(conn, path, journal_id)
         if version < migrations.SCHEMA_VERSION:
+            if before_migrating is not None:
+                before_migrating(database, version)
             migrate(database, version)
         return database
     except BaseException:

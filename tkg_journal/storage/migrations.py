@@ -253,6 +253,24 @@ CREATE TABLE commitment_reminders (
 );
 """
 
+# The search index again, with a one-letter prefix index: the first letter typed in the
+# search field matches most of a journal, and without one FTS5 merged the hits of every
+# word starting with that letter on each keystroke ("t" on 10,000 entries: 34 ms of the
+# 50 a keystroke may take; 23 ms with it, for an index 22% larger). FTS5 cannot change
+# a table's prefix option, so the table is made again and filled from the rows with the
+# triggers' own expressions; the triggers (on the other tables) stay as they are.
+_V7_SEARCH_PREFIXES = """
+DROP TABLE search_index;
+CREATE VIRTUAL TABLE search_index USING fts5 (
+    level UNINDEXED,
+    occurred_at UNINDEXED,
+    title,
+    body,
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '1 2 3'
+);
+"""
+
 
 def _select_from(insert_sql: str, table: str) -> str:
     """Turn a trigger's ``INSERT .. VALUES (new.x, ..)`` into ``INSERT .. SELECT x, .. FROM t``
@@ -287,11 +305,15 @@ def _migrate_to_v1(conn: Connection) -> None:
     _run(conn, _V1_CORE)
 
 
-def _migrate_to_v2(conn: Connection) -> None:
-    _run(conn, _V2_SEARCH)
+def _index_every_row(conn: Connection) -> None:
     conn.execute(_select_from(_INSERT_ENTRY, "entries"))
     conn.execute(_select_from(_INSERT_EXPERIMENT, "experiments"))
     conn.execute(_select_from(_INSERT_ATTEMPT, "attempts"))
+
+
+def _migrate_to_v2(conn: Connection) -> None:
+    _run(conn, _V2_SEARCH)
+    _index_every_row(conn)
 
 
 def _migrate_to_v3(conn: Connection) -> None:
@@ -310,6 +332,13 @@ def _migrate_to_v6(conn: Connection) -> None:
     _run(conn, _V6_COMMITMENT_REMINDERS)
 
 
+def _migrate_to_v7(conn: Connection) -> None:
+    _run(conn, _V7_SEARCH_PREFIXES)
+    _index_every_row(conn)
+    # One merged b-tree instead of one segment per thousand rows or so: faster to search.
+    conn.execute("INSERT INTO search_index (search_index) VALUES ('optimize')")
+
+
 #: MIGRATIONS[n] brings a database from version n to n + 1.
 MIGRATIONS: list[Callable[[Connection], None]] = [
     _migrate_to_v1,
@@ -318,5 +347,6 @@ MIGRATIONS: list[Callable[[Connection], None]] = [
     _migrate_to_v4,
     _migrate_to_v5,
     _migrate_to_v6,
+    _migrate_to_v7,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
