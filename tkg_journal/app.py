@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING
 from tkg_journal.paths import JournalPaths, resolve_paths
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QWidget
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from tkg_journal.services.journal import Journal
     from tkg_journal.ui.main_window import MainWindow
+    from tkg_journal.ui.single_instance import SingleInstance
 
 EXIT_OK, EXIT_FAILED = 0, 1
 KEYRING_GONE = (
@@ -39,14 +40,13 @@ class GuiOptions:
 
 
 def run_gui(options: GuiOptions) -> int:
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from tkg_journal import APP_NAME
-    from tkg_journal.services import journal_access
-    from tkg_journal.services.errors import USER_ERRORS
-    from tkg_journal.ui.common.error_dialog import install_exception_hook, show_error
+    from tkg_journal.ui.common.error_dialog import install_exception_hook
     from tkg_journal.ui.common.icons import app_icon
+    from tkg_journal.ui.single_instance import FolderClaim, SingleInstance
+    from tkg_journal.ui.single_instance_texts import NOT_LOCKABLE_NOTE
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -56,6 +56,30 @@ def run_gui(options: GuiOptions) -> int:
     app.setWindowIcon(app_icon())
     install_exception_hook()
     paths = resolve_paths(options.data_dir)
+    # Take the folder before anything reads it: a second app on the same journal must not
+    # unlock it again, nor offer the first one's live drafts as a crash's leftovers.
+    instance = SingleInstance(paths)
+    claim = instance.claim()
+    if claim is FolderClaim.IN_USE:
+        return _defer_to_running_app(instance, options)
+    if claim is FolderClaim.NOT_LOCKABLE:
+        print(NOT_LOCKABLE_NOTE.format(folder=paths.data_dir, reason=instance.failure),
+              file=sys.stderr)
+    try:
+        return _open_and_run(app, paths, options, instance)
+    finally:
+        instance.release()
+
+
+def _open_and_run(app: QApplication, paths: JournalPaths, options: GuiOptions,
+                  instance: SingleInstance) -> int:
+    """Unlock (or set up) the journal and run the main window; ``instance`` holds the
+    folder (or could not lock it) for all of it."""
+    from PySide6.QtCore import QTimer
+
+    from tkg_journal.services import journal_access
+    from tkg_journal.services.errors import USER_ERRORS
+    from tkg_journal.ui.common.error_dialog import show_error
 
     try:
         if journal_access.exists(paths):
@@ -82,12 +106,31 @@ def run_gui(options: GuiOptions) -> int:
         else:
             show_error(None, error)
         return EXIT_FAILED
+    instance.show_on_request(window)
     if options.startup_time:
         _report_first_paint(window)
     window.show()
-    if not options.startup_time:
+    # Drafts found now were left by an app that crashed or was killed only if this
+    # process holds the folder: no other app can be writing drafts into it.
+    if not options.startup_time and instance.holds_lock:
         QTimer.singleShot(0, window.offer_drafts)
     return int(app.exec())
+
+
+def _defer_to_running_app(instance: SingleInstance, options: GuiOptions) -> int:
+    """Another app holds this journal folder: bring its window forward and leave."""
+    from tkg_journal.ui.single_instance import ask_holder_to_come_forward, show_in_use
+    from tkg_journal.ui.single_instance_texts import BROUGHT_FORWARD_NOTE, IN_USE_NOTE
+
+    holder = instance.holder()
+    if ask_holder_to_come_forward(instance.paths):
+        print(BROUGHT_FORWARD_NOTE.format(pid=holder.pid), file=sys.stderr)
+        return EXIT_OK
+    if options.startup_time:
+        print(IN_USE_NOTE.format(pid=holder.pid, host=holder.host), file=sys.stderr)
+    else:
+        show_in_use(holder)
+    return EXIT_FAILED
 
 
 def _first_run(paths: JournalPaths) -> Journal | None:
@@ -121,15 +164,28 @@ def ask_to_unlock(paths: JournalPaths, parent: QWidget | None) -> Journal | None
     from tkg_journal.services import journal_access
     from tkg_journal.ui.keys.unlock_dialog import UnlockDialog
 
+    # What a crash left is settled first; the user hears of it (a re-encryption finished,
+    # a key file put back from its copy) in the dialog, or in a message when none is shown.
+    notes = journal_access.prepare(paths)
     reason = None
     if journal_access.key_mode(paths) is KeyMode.KEYRING:
         try:
-            return journal_access.unlock(paths)
+            journal = journal_access.unlock(paths)
         except KeyringUnavailable:
             reason = KEYRING_GONE
         except KeyringEntryMissing:
             reason = KEYRING_ENTRY_MISSING
-    dialog = UnlockDialog(paths, parent, reason=reason)
+        else:
+            if notes:
+                from PySide6.QtWidgets import QMessageBox
+
+                from tkg_journal import APP_NAME
+                from tkg_journal.ui.common.messages import as_sentence
+
+                text = " ".join(as_sentence(note) for note in notes)
+                QMessageBox.information(parent, APP_NAME, text)
+            return journal
+    dialog = UnlockDialog(paths, parent, reason=reason, notes=notes)
     return dialog.journal if dialog.exec() else None
 
 

@@ -31,6 +31,12 @@ class JournalPaths:
         return self.data_dir / "journal.keys"
 
     @property
+    def key_file_copy(self) -> Path:
+        """A second copy of the key file, written with it every time: a key file lost or
+        damaged on its own is put back from it (a disk rarely loses two files at once)."""
+        return self.data_dir / "journal.keys.copy"
+
+    @property
     def lock_file(self) -> Path:
         return self.data_dir / ".lock"
 

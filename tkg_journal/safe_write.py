@@ -135,6 +135,11 @@ def write_with_folder(
     _sync_folder(parent)
 
 
+def sync_folder(folder: Path) -> None:
+    """Flush ``folder`` to disk, so that renames made in it survive a power cut."""
+    _sync_folder(folder)
+
+
 def _new_temporary_file(path: Path) -> Path:
     # mkstemp creates the file 0600 and with a name no one else holds; the leading dot
     # keeps it out of file managers while it exists.

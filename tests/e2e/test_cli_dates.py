@@ -170,7 +170,7 @@ def test_a_journal_0_1_damaged_opens_everywhere_and_repairs(data_dir: Path) -> N
     assert repaired.returncode == 0, repaired.stderr
     assert "Backed up the journal to" in repaired.stdout
     assert "Repaired 2 stored dates" in repaired.stdout
-    assert len(list((data_dir / "backups").glob("*.db"))) == 1
+    assert len(list((data_dir / "backups").glob("*-repair.tkgbackup"))) == 1
     assert run("check", data_dir=data_dir).returncode == 0
     listed = run("list", data_dir=data_dir)
     assert "date unreadable" not in listed.stdout and listed.stderr == ""

@@ -348,7 +348,8 @@ def test_every_action_is_in_a_menu_and_nearly_all_have_keys(window: MainWindow):
     without_keys = [a.objectName() for a in named if a.shortcut().isEmpty()]
     # Rare and deliberate: no key to press by accident.
     assert sorted(without_keys) == [
-        "actionAbout", "actionChangePassphrase", "actionNewRecoveryKey"]
+        "actionAbout", "actionChangePassphrase", "actionNewRecoveryKey", "actionReencrypt",
+        "actionRestoreBackup"]
     shortcuts = [a.shortcut().toString() for a in named if not a.shortcut().isEmpty()]
     assert len(shortcuts) == len(set(shortcuts)), "two actions share keys"
 
@@ -411,9 +412,11 @@ def test_the_recovery_key_is_replaced_from_the_file_menu(qtbot, journal_paths: J
 
     def replace(dialog: QWidget) -> int:
         assert isinstance(dialog, NewRecoveryKeyDialog)
+        qtbot.keyClicks(dialog.passphrase_edit, TEST_PASSPHRASE)
+        dialog.continue_button.click()
+        assert dialog.panel is not None and dialog.recovery_key is not None
         shown.append(dialog.recovery_key)
         dialog.panel.kept_checkbox.click()
-        qtbot.keyClicks(dialog.passphrase_edit, TEST_PASSPHRASE)
         dialog.replace_button.click()
         return dialog.result()
 

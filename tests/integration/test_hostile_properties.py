@@ -35,6 +35,7 @@ from tkg_journal.domain.search import EntryFilter
 from tkg_journal.domain.summary import SummaryOptions
 from tkg_journal.paths import JournalPaths
 from tkg_journal.services import journal_access
+from tkg_journal.services.backups import Backups
 from tkg_journal.services.coach_sessions import CoachSessions
 from tkg_journal.services.errors import USER_ERRORS
 from tkg_journal.services.experiments import Experiments
@@ -163,6 +164,9 @@ def cli_journal(journal_paths: JournalPaths, monkeypatch: pytest.MonkeyPatch) ->
     with journal_access.create(journal_paths, passphrase=TEST_PASSPHRASE).journal as journal:
         journal.add_entry(Entry(kind=EntryKind.FREE, occurred_at=datetime(2026, 3, 1, tzinfo=UTC),
                                 body="a note to find"))
+        # Today's backup, as the first command of the day would take it: the commands
+        # under test then leave the folder as it was unless they store something.
+        Backups(journal).daily_if_due()
     return journal_paths.data_dir
 
 

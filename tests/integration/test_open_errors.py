@@ -348,7 +348,9 @@ def test_missing_recovery_slot(passphrase_journal: tuple[JournalPaths, str]) -> 
 def test_damaged_key_file_says_to_restore_it(
         passphrase_journal: tuple[JournalPaths, str], damage: Any) -> None:
     paths, recovery = passphrase_journal
+    # Both: a key file damaged alone is put back from its copy (test_recovery_sheet.py).
     paths.key_file.write_bytes(damage(paths.key_file.read_bytes()))
+    paths.key_file_copy.write_bytes(damage(paths.key_file_copy.read_bytes()))
     before = snapshot(paths.data_dir)
     for unlock in (lambda: journal_access.unlock(paths, passphrase=TEST_PASSPHRASE),
                    lambda: journal_access.unlock(paths, recovery_key=recovery)):
@@ -362,6 +364,7 @@ def test_damaged_key_file_says_to_restore_it(
 def test_missing_or_damaged_key_file(passphrase_journal: tuple[JournalPaths, str]) -> None:
     paths, _ = passphrase_journal
     original = paths.key_file.read_bytes()
+    paths.key_file_copy.unlink()  # with it, either is put back (test_recovery_sheet.py)
     paths.key_file.write_text("{ not json")
     with pytest.raises(KeyFileError, match="damaged"):
         journal_access.unlock(paths, passphrase=TEST_PASSPHRASE)

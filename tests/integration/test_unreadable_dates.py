@@ -3,7 +3,6 @@ works, the rows are marked, and the repair lists its changes after a verified ba
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, timezone
@@ -21,7 +20,7 @@ from tkg_journal.domain.progress import Bucket, Period
 from tkg_journal.domain.ratings import RatingCheckin
 from tkg_journal.domain.search import EntryFilter
 from tkg_journal.paths import JournalPaths
-from tkg_journal.services import journal_access
+from tkg_journal.services import journal_access, restore
 from tkg_journal.services.coach_sessions import CoachSessions
 from tkg_journal.services.experiments import Experiments
 from tkg_journal.services.journal import Journal
@@ -149,9 +148,7 @@ def test_repair_backs_up_then_rewrites_and_the_backup_opens_as_before(
     # The backup: encrypted, readable with the passphrase, holding the values as they were.
     assert b"trust" not in copy.read_bytes()
     restored = JournalPaths(tmp_path / "restored")
-    restored.data_dir.mkdir()
-    shutil.copyfile(copy, restored.database)
-    shutil.copyfile(copy.with_suffix(".keys"), restored.key_file)
+    restore.restore(restored, copy, passphrase=TEST_PASSPHRASE)
     with journal_access.unlock(restored, passphrase=TEST_PASSPHRASE) as old:
         assert len(old.date_problems()) == 8
     assert oct(copy.stat().st_mode & 0o777) == "0o600"

@@ -32,7 +32,7 @@ from tkg_journal.cli.output import (
     level_text,
     local_stamp,
     print_json,
-    print_recovery_key,
+    print_recovery_sheet,
     print_result,
 )
 
@@ -195,6 +195,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     else:
         journal, recovery_key = create_journal(args, args.passphrase)
     with journal:
+        block = journal_access.recovery_block_lines(journal.paths) if recovery_key else []
         summary = demo.fill(journal, entries=args.entries, seed=args.seed)
         print(
             f"Sample journal in {journal.paths.data_dir}: {summary.entries} entries, "
@@ -202,7 +203,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
             f"{summary.checkins} rating check-ins, {summary.sessions} coach sessions."
         )
     if recovery_key:
-        print_recovery_key(recovery_key)
+        print_recovery_sheet(recovery_key, block)
     return EXIT_OK
 
 

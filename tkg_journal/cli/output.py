@@ -35,11 +35,17 @@ def print_result(fmt: str, data: Any, line: str) -> None:
         print(line)
 
 
-def print_recovery_key(recovery_key: str) -> None:
+def print_recovery_sheet(recovery_key: str, block_lines: Sequence[str]) -> None:
+    """The recovery sheet's text: ``tkg-journal recover --recovery-key-file FILE`` reads
+    it back whole (the prose lines are skipped)."""
     print("\nRecovery key (print it or write it down, and keep it somewhere safe):\n")
     print(f"    {recovery_key}\n")
-    print("It unlocks this journal if the passphrase is forgotten or the keyring is lost.")
-    print("It is shown only this once.")
+    print("Recovery block (with the key above, it opens journal.db even if journal.keys is")
+    print("lost: keep the key and the block together, as safe as a key):\n")
+    for line in block_lines:
+        print(f"    {line}")
+    print("\nThey unlock this journal if the passphrase is forgotten or the keyring is lost.")
+    print("The recovery key is shown only this once.")
 
 
 # --- text --------------------------------------------------------------------------------

@@ -68,3 +68,18 @@ class MissingKeySlot(KeyFileError):
 class KeyMismatch(KeyAccessError):
     """A key was found but it belongs to another journal (the keyring's, or the key file's
     when the key file was copied from another journal)."""
+
+
+class NewerKeyFile(KeyFileError):
+    """The key file was written by a newer TKG Journal (a format this one cannot read): it
+    is not damaged, so nothing may replace it."""
+
+
+class OutdatedKey(KeyMismatch):
+    """The key file (or recovery sheet) is this journal's, but from before the journal was
+    re-encrypted: its key opens the older copies of the journal, not the one on disk."""
+
+
+class RecoverySheetError(KeyAccessError):
+    """The recovery sheet's text cannot be used: no recovery key in it, a recovery block
+    mistyped or damaged, or a block of a format this version cannot read."""

@@ -16,6 +16,14 @@ passphrase or recovery key. It guards against damage, not attack: a forged slot 
 fails AES-GCM's authentication. Key files written before the check existed still open
 (the field is optional, so the format version is unchanged); for their slots the two
 cannot be told apart and the message says so.
+
+A re-encryption gives the journal a new database key: the new key file's ``generation``
+goes up by one and ``rekeyed_at`` says when (both optional: a key file without them is
+generation 1, as every file written before re-encryption existed). Key files of earlier
+generations are still this journal's (same id) but open only the older copies of it; the
+generation tells the user which one to use. In keyring mode it also names the keyring
+entry (:attr:`KeyFile.keyring_user`), so the entry a key file names always holds the key
+of the database that key file describes.
 """
 
 from __future__ import annotations
@@ -38,6 +46,7 @@ from tkg_journal.security.errors import (
     KeyFileError,
     KeyMismatch,
     MissingKeySlot,
+    NewerKeyFile,
     WrongPassphrase,
     WrongRecoveryKey,
 )
@@ -48,8 +57,9 @@ _NONCE_BYTES = 12
 _WRAPPED_KEY_BYTES = 32 + 16  # the key and the GCM tag
 _MAX_KEY_FILE_BYTES = 64 * 1024
 _RESTORE = (
-    "put back journal.keys from a backup of the journal folder (the journal cannot be "
-    "opened without it); nothing was changed"
+    "put back journal.keys from a backup of the journal folder, or rebuild it from the "
+    "recovery sheet (tkg-journal recover --recovery-key-file FILE, the sheet's text in "
+    "FILE); nothing was changed"
 )
 
 
@@ -114,9 +124,19 @@ class KeyFile:
     mode: KeyMode
     key_check: str
     slots: dict[str, KeySlot] = field(default_factory=dict)
+    #: 1 until the journal is first re-encrypted, then one more each time.
+    generation: int = 1
+    #: When the journal was last re-encrypted (ISO 8601, UTC); None: never.
+    rekeyed_at: str | None = None
+
+    @property
+    def keyring_user(self) -> str:
+        """The keyring entry's user name: the journal's id, and after a re-encryption its
+        generation too (each database key has an entry of its own; see the docstring)."""
+        return self.journal_id if self.generation == 1 else f"{self.journal_id}#{self.generation}"
 
     def to_bytes(self) -> bytes:
-        data = {
+        data: dict[str, Any] = {
             "format": FORMAT,
             "version": VERSION,
             "journal_id": self.journal_id,
@@ -127,6 +147,10 @@ class KeyFile:
                 for name, slot in self.slots.items()
             },
         }
+        if self.generation != 1:  # generation 1 files stay as earlier versions wrote them
+            data["generation"] = self.generation
+        if self.rekeyed_at is not None:
+            data["rekeyed_at"] = self.rekeyed_at
         return (json.dumps(data, indent=2) + "\n").encode("utf-8")
 
 
@@ -158,6 +182,12 @@ def _wrap(kek: bytes, key: bytes, journal_id: str, slot_name: str) -> tuple[byte
     return nonce, AESGCM(kek).encrypt(nonce, key, _aad(journal_id, slot_name))
 
 
+def unwrap_recovery_slot(slot: KeySlot, journal_id: str, recovery: str) -> bytes | None:
+    """The database key a recovery slot wraps (None: not with this recovery key), for a
+    slot read from somewhere other than a key file (the recovery sheet's block)."""
+    return _unwrap(recovery_key.derive_key(recovery, slot.salt), slot, journal_id, "recovery")
+
+
 def _unwrap(kek: bytes, slot: KeySlot, journal_id: str, slot_name: str) -> bytes | None:
     from cryptography.exceptions import InvalidTag
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -181,14 +211,40 @@ def recovery_slot(key: bytes, journal_id: str, recovery: str) -> KeySlot:
 
 
 def create(
-    *, key: bytes, journal_id: str, mode: KeyMode, recovery: str, passphrase: str | None = None
+    *,
+    key: bytes,
+    journal_id: str,
+    mode: KeyMode,
+    recovery: str,
+    passphrase: str | None = None,
+    recovery_slot_made: KeySlot | None = None,
+    generation: int = 1,
+    rekeyed_at: str | None = None,
 ) -> KeyFile:
-    slots = {"recovery": recovery_slot(key, journal_id, recovery)}
+    """A key file for ``key``. ``recovery_slot_made``: the recovery slot, already made
+    (and shown on a recovery sheet) for this key and recovery key."""
+    slots = {"recovery": recovery_slot_made or recovery_slot(key, journal_id, recovery)}
     if mode is KeyMode.PASSPHRASE:
         if not passphrase:
             raise ValueError("passphrase mode needs a passphrase")
         slots["passphrase"] = passphrase_slot(key, journal_id, passphrase)
-    return KeyFile(journal_id, mode, key_check(key), slots)
+    return KeyFile(journal_id, mode, key_check(key), slots, generation, rekeyed_at)
+
+
+def rebuilt(
+    *,
+    key: bytes,
+    journal_id: str,
+    generation: int,
+    recovery: KeySlot,
+    passphrase: str | None,
+) -> KeyFile:
+    """A key file made again from its recovery slot (kept as it was, so the sheet it was
+    printed on keeps working) and a new passphrase, or keyring mode when None."""
+    keyring_file = KeyFile(
+        journal_id, KeyMode.KEYRING, key_check(key), {"recovery": recovery}, generation
+    )
+    return keyring_file if passphrase is None else with_passphrase(keyring_file, key, passphrase)
 
 
 def unlock_with_passphrase(key_file: KeyFile, passphrase: str) -> bytes:
@@ -293,13 +349,18 @@ def with_keyring(key_file: KeyFile, key: bytes) -> KeyFile:
 
 def with_recovery_key(key_file: KeyFile, key: bytes, recovery: str) -> KeyFile:
     """A new recovery key replaces the old one (for a lost or exposed printout)."""
+    return with_recovery_slot(key_file, key, recovery_slot(key, key_file.journal_id, recovery))
+
+
+def with_recovery_slot(key_file: KeyFile, key: bytes, slot: KeySlot) -> KeyFile:
+    """:func:`with_recovery_key` with the slot already made (and shown on a new sheet)."""
     verify(key_file, key)
-    slots = dict(key_file.slots, recovery=recovery_slot(key, key_file.journal_id, recovery))
-    return replace(key_file, slots=slots)
+    return replace(key_file, slots=dict(key_file.slots, recovery=slot))
 
 
 def read(path: Path) -> KeyFile:
-    """Load and validate a key file; every failure is a :class:`KeyFileError`."""
+    """Load and validate a key file; every failure is a :class:`KeyFileError`
+    (:class:`NewerKeyFile` for one a newer version wrote)."""
     try:
         raw = read_user_file(path, limit=_MAX_KEY_FILE_BYTES, what="the key file")
     except UnreadableFile as error:
@@ -313,18 +374,34 @@ def read(path: Path) -> KeyFile:
         if error.problem is Problem.OS_ERROR:
             raise KeyFileError(f"cannot read the key file {path}: {error.detail}") from None
         raise KeyFileError(f"cannot read the key file {path}: it {error.detail}") from None
+    return parse(raw, path)
+
+
+def parse(raw: bytes, path: Path) -> KeyFile:
+    """A key file from its bytes (``path``: where they came from, for messages)."""
     try:
         data = json.loads(raw.decode("utf-8"))
         if data.get("format") != FORMAT:
             raise ValueError("not a key file")
         if data.get("version") != VERSION:
-            raise KeyFileError(
+            raise NewerKeyFile(
                 f"the key file is version {data.get('version')!r}; this "
                 f"TKG Journal reads version {VERSION} (update the app)"
             )
         slots = {str(name): _slot(path, name, slot) for name, slot in data["slots"].items()}
+        generation = data.get("generation", 1)
+        rekeyed_at = data.get("rekeyed_at")
+        if type(generation) is not int or generation < 1:
+            raise ValueError("the generation is not a whole number from 1")
+        if rekeyed_at is not None and not isinstance(rekeyed_at, str):
+            raise ValueError("the re-encryption date is not text")
         return KeyFile(
-            str(data["journal_id"]), KeyMode(data["mode"]), str(data["key_check"]), slots
+            str(data["journal_id"]),
+            KeyMode(data["mode"]),
+            str(data["key_check"]),
+            slots,
+            generation,
+            rekeyed_at,
         )
     except KeyFileError:
         raise
@@ -343,5 +420,9 @@ def _slot(path: Path, name: str, data: Any) -> KeySlot:
         ) from None
 
 
-def write(path: Path, key_file: KeyFile) -> None:
-    write_atomically(path, key_file.to_bytes())
+def write(path: Path, key_file: KeyFile, *, copy: Path | None = None) -> None:
+    """Write the key file (atomically), then the same bytes to ``copy`` if given."""
+    data = key_file.to_bytes()
+    write_atomically(path, data)
+    if copy is not None:
+        write_atomically(copy, data)

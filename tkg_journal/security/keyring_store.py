@@ -1,7 +1,9 @@
 """The one place that talks to the OS keyring (the rest of the app imports nothing of it).
 
 The database key is stored hex-encoded under service ``tkg-journal`` with the journal's
-id as user name, so two journals on one machine never share an entry. Backends that are
+id as user name, so two journals on one machine never share an entry. After a
+re-encryption the user name also carries the key's generation (``KeyFile.keyring_user``,
+``<id>#2``): each database key has its own entry, and the callers pass that name. Backends that are
 not real secret stores (keyring's "fail" and "null" backends, or the plaintext and
 password-prompting files of keyrings.alt) count as "no keyring": the key is then kept
 behind a passphrase instead.

@@ -10,8 +10,10 @@ import secrets
 
 from tkg_journal.security.errors import WrongRecoveryKey
 
-_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford: no I, L, O, U
-_LOOKALIKES = str.maketrans({"I": "1", "L": "1", "O": "0", "U": "V"})
+ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford: no I, L, O, U
+#: What a person may type for a digit or letter the alphabet leaves out.
+LOOKALIKES = str.maketrans({"I": "1", "L": "1", "O": "0", "U": "V"})
+_ALPHABET, _LOOKALIKES = ALPHABET, LOOKALIKES
 RECOVERY_BYTES = 20
 _GROUP = 4
 
@@ -27,9 +29,15 @@ def new_recovery_key() -> str:
     return "-".join(text[i : i + _GROUP] for i in range(0, len(text), _GROUP))
 
 
+def canonical(text: str) -> str:
+    """The letters and digits of ``text``, upper case, look-alikes read as the alphabet's
+    (``O`` as ``0``...): spaces, dashes and line breaks are dropped."""
+    return "".join(ch for ch in text.upper() if ch.isalnum()).translate(LOOKALIKES)
+
+
 def normalise(text: str) -> str:
     """Canonical form of a typed recovery key; raises if it cannot be one."""
-    cleaned = "".join(ch for ch in text.upper() if ch.isalnum()).translate(_LOOKALIKES)
+    cleaned = canonical(text)
     if len(cleaned) != RECOVERY_BYTES * 8 // 5 or any(ch not in _ALPHABET for ch in cleaned):
         raise WrongRecoveryKey()
     return cleaned

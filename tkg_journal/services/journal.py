@@ -38,12 +38,20 @@ class Journal:
         self.db = database
         self.paths = paths
         self.clock = clock
+        #: Run when a ``with`` block on this journal ends without an error, before it
+        #: closes (the command line's daily backup: a refused command writes nothing).
+        self.when_done: list[Callable[[Journal], None]] = []
 
     def __enter__(self) -> Journal:
         return self
 
-    def __exit__(self, *_: object) -> None:
-        self.close()
+    def __exit__(self, error_type: object, *_: object) -> None:
+        try:
+            if error_type is None:
+                for task in self.when_done:
+                    task(self)
+        finally:
+            self.close()
 
     def close(self) -> None:
         self.db.close()

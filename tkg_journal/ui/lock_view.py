@@ -30,6 +30,12 @@ class LockView(QWidget):
         heading.setFont(font)
         text = named(QLabel(LOCKED_TEXT), "lockText")
         text.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        # What just happened, when the lock came from it (a restore: which backup is in).
+        self.note = named(QLabel(), "lockNote")
+        self.note.setWordWrap(True)
+        self.note.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.note.hide()
         self.unlock_button = named(QPushButton(UNLOCK), "unlockButton")
         self.unlock_button.setAccessibleName("Unlock the journal")
         self.unlock_button.setDefault(True)
@@ -37,9 +43,17 @@ class LockView(QWidget):
         self.icon = named(QLabel(), "lockIcon")
         layout = QVBoxLayout(self)
         layout.addStretch(2)
-        for widget in (self.icon, heading, text, self.unlock_button):
+        for widget in (self.icon, heading, text):
             layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        # The note wraps, so it takes the full width: a label aligned in a layout gets no
+        # height for its width, and its lines would be cut.
+        layout.addWidget(self.note)
+        layout.addWidget(self.unlock_button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(3)
+
+    def set_note(self, text: str) -> None:
+        self.note.setText(text)
+        self.note.setVisible(bool(text))
 
     def set_icon(self, pixmap: QPixmap) -> None:
         self.icon.setPixmap(pixmap)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar, QSizePolicy, QToolBa
 
 from tkg_journal import APP_NAME
 from tkg_journal.domain.entries import EntryKind
+from tkg_journal.ui.backups import backup_texts
 from tkg_journal.ui.common.icons import icon
 from tkg_journal.ui.common.object_name import named
 
@@ -81,6 +82,13 @@ EXPORT_SUMMARY = ActionSpec(
     "share",
     "Write what happened since the last coach session as one PDF, Markdown or HTML file",
 )
+BACK_UP_NOW = ActionSpec(
+    "actionBackUpNow", backup_texts.BACK_UP_NOW, "Ctrl+B", None, backup_texts.BACK_UP_NOW_TIP
+)
+# No keys: replacing the journal is rare and deliberate.
+RESTORE_BACKUP = ActionSpec(
+    "actionRestoreBackup", backup_texts.RESTORE, None, None, backup_texts.RESTORE_TIP
+)
 CHANGE_PASSPHRASE = ActionSpec(
     "actionChangePassphrase",
     "Change &passphrase…",
@@ -93,7 +101,15 @@ NEW_RECOVERY_KEY = ActionSpec(
     "New &recovery key…",
     None,
     "recover",
-    "Replace the recovery key (the old printout stops working)",
+    "Replace the recovery key (the old printout no longer unlocks the key file)",
+)
+REENCRYPT = ActionSpec(
+    "actionReencrypt",
+    "Re-&encrypt journal…",
+    None,
+    None,
+    "Give the journal a new key and a new recovery sheet (after a backup); no earlier key "
+    "file or recovery sheet opens it afterwards",
 )
 DELETE = ActionSpec(
     "actionDelete", "&Delete entry…", "Ctrl+Shift+Delete", "delete", "Delete this entry"
@@ -183,8 +199,12 @@ MENUS: tuple[tuple[str, tuple[ActionSpec | Submenu | None, ...]], ...] = (
             None,
             EXPORT_SUMMARY,
             None,
+            BACK_UP_NOW,
+            RESTORE_BACKUP,
+            None,
             CHANGE_PASSPHRASE,
             NEW_RECOVERY_KEY,
+            REENCRYPT,
             None,
             LOCK,
             QUIT,

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from tkg_journal import APP_NAME, __version__
 from tkg_journal.domain.entries import EntryKind
 from tkg_journal.paths import JournalPaths
+from tkg_journal.services import journal_access
 from tkg_journal.services.coach_sessions import CoachSessions
 from tkg_journal.services.errors import USER_ERRORS
 from tkg_journal.services.experiments import Experiments
@@ -35,6 +36,8 @@ from tkg_journal.services.journal import Journal
 from tkg_journal.ui import main_actions as acts
 from tkg_journal.ui.accountability.reminder_banner import ReminderBanner
 from tkg_journal.ui.accountability.reminder_notifier import ReminderNotifier
+from tkg_journal.ui.backups.backup_coordinator import BackupCoordinator
+from tkg_journal.ui.backups.restore_dialog import restore_from_backup
 from tkg_journal.ui.coach.coach_sessions_view import CoachSessionsView
 from tkg_journal.ui.coach.export_dialog import ExportDialog
 from tkg_journal.ui.common.app_settings import AppSettings
@@ -53,6 +56,8 @@ from tkg_journal.ui.keys.change_passphrase_dialog import DONE_MESSAGE as PASSPHR
 from tkg_journal.ui.keys.change_passphrase_dialog import ChangePassphraseDialog
 from tkg_journal.ui.keys.new_recovery_key_dialog import DONE_MESSAGE as RECOVERY_KEY_REPLACED
 from tkg_journal.ui.keys.new_recovery_key_dialog import NewRecoveryKeyDialog
+from tkg_journal.ui.keys.reencrypt_dialog import DONE_MESSAGE as REENCRYPTED
+from tkg_journal.ui.keys.reencrypt_dialog import ReencryptDialog
 from tkg_journal.ui.lock_view import LockView
 from tkg_journal.ui.preferences_dialog import PreferencesDialog
 from tkg_journal.ui.progress.checkin_prompt import CheckinPrompt
@@ -103,12 +108,15 @@ class MainWindow(QMainWindow):
         self.checkin_banner = ReminderBanner()
         self.checkin_banner.setObjectName("checkinBanner")
         self.checkin_banner.hide()
+        # Back up now, the daily backup, the status-bar line and the stale-backup banner.
+        self.backups = BackupCoordinator(self)
         self.content = named(QWidget(), "content")
         content_layout = QVBoxLayout(self.content)
         content_layout.setContentsMargins(0, 0, 0, 0)
         content_layout.setSpacing(0)
         content_layout.addWidget(self.banner)
         content_layout.addWidget(self.checkin_banner)
+        content_layout.addWidget(self.backups.banner)
         content_layout.addWidget(self.sections, 1)
         self.lock_view = LockView()
         self.lock_view.set_icon(app_icon().pixmap(QSize(96, 96), self.devicePixelRatioF()))
@@ -119,6 +127,8 @@ class MainWindow(QMainWindow):
 
         self.save_status = named(QLabel(), "saveStatus")
         self.statusBar().addPermanentWidget(self.save_status)
+        self.statusBar().addPermanentWidget(self.backups.status_widget)
+        self.backups.status.connect(self.save_status.setText)
 
         self._create_actions()
 
@@ -170,8 +180,11 @@ class MainWindow(QMainWindow):
         self.quick_action = action(acts.QUICK_CAPTURE, self.quick_capture)
         self.save_action = action(acts.SAVE, self._save_current)
         self.export_action = action(acts.EXPORT_SUMMARY, self.export_summary)
+        self.back_up_action = action(acts.BACK_UP_NOW, self.backups.back_up_now)
+        self.restore_action = action(acts.RESTORE_BACKUP, self.restore_backup)
         self.passphrase_action = action(acts.CHANGE_PASSPHRASE, self.change_passphrase)
         self.recovery_key_action = action(acts.NEW_RECOVERY_KEY, self.new_recovery_key)
+        self.reencrypt_action = action(acts.REENCRYPT, self.reencrypt)
         self.delete_action = action(acts.DELETE, view.delete_current)
         self.lock_action = action(acts.LOCK, self.lock)
         self.quit_action = action(acts.QUIT, self.close)
@@ -202,7 +215,8 @@ class MainWindow(QMainWindow):
             self.clear_filters_action, *self.section_actions, self.new_experiment_action,
             self.log_attempt_action, self.entry_experiment_action, self.due_action,
             self.friction_action, self.rate_action, self.export_action, self.passphrase_action,
-            self.recovery_key_action,
+            self.recovery_key_action, self.back_up_action, self.restore_action,
+            self.reencrypt_action,
         ]
         actions = acts.by_name(self.actions())
         acts.build_menus(self.menuBar(), actions)
@@ -226,6 +240,8 @@ class MainWindow(QMainWindow):
         self._show_locked(False)
         self.notifier.set_services(self._experiments, sessions)
         self.checkin_prompt.set_service(journal)
+        self.backups.set_journal(journal)
+        self.lock_view.set_note("")
         self.idle.restart()
         self.unlocked.emit()
 
@@ -290,6 +306,7 @@ class MainWindow(QMainWindow):
         hold writing, is the caller's to empty)."""
         self.notifier.set_services(None, None)
         self.checkin_prompt.set_service(None)
+        self.backups.set_journal(None)  # waits for a running backup: it holds the key
         self.experiments_section.set_service(None)
         self.progress_view.set_service(None)
         self.coach_sessions_view.set_service(None)
@@ -343,6 +360,19 @@ class MainWindow(QMainWindow):
             self._export_dialog = None
             dialog.deleteLater()
 
+    def restore_backup(self) -> None:
+        """Replace the journal with a backup; the dialog closes the journal (by locking it)
+        only once everything is checked, and the lock screen then opens the restored one."""
+        if self._journal is not None and (done := restore_from_backup(
+                self._journal, self._close_for_restore, self.run_dialog, self)):
+            self.lock_view.set_note(done)
+            self.save_status.setText(done)
+            self.lock_view.focus_unlock()
+
+    def _close_for_restore(self) -> bool:
+        self.lock()
+        return self._journal is None
+
     def change_passphrase(self) -> None:
         """Change the passphrase (or set one instead of the keyring): only the key file
         changes, the journal stays open."""
@@ -355,6 +385,27 @@ class MainWindow(QMainWindow):
         if self._journal is not None:
             self._run_key_dialog(
                 NewRecoveryKeyDialog(self._journal.paths, self), RECOVERY_KEY_REPLACED)
+
+    def reencrypt(self) -> None:
+        """A new key for the journal: it is closed (locked) while the dialog re-encrypts
+        it, then opened again with the key that opens it now (new, or old on failure)."""
+        if self._journal is None:
+            return
+        dialog = ReencryptDialog(self._journal.paths, self, release=self._close_for_restore)
+        try:
+            accepted = self.run_dialog(dialog)
+            dialog.wait()
+            key = dialog.journal_key()
+        finally:
+            dialog.deleteLater()
+        if key is not None and self._journal is None:
+            try:
+                self.set_journal(journal_access.open_with_key(self.paths, key))
+            except USER_ERRORS as error:  # the lock screen opens it the usual way
+                self.show_error(error)
+                return
+        if accepted:
+            self.save_status.setText(REENCRYPTED)
 
     def _run_key_dialog(self, dialog: QDialog, done: str) -> None:
         try:
@@ -474,10 +525,12 @@ class MainWindow(QMainWindow):
             self._quick_captures.remove(window)
 
     def preferences(self) -> None:
-        dialog = PreferencesDialog(self.settings, self.paths, self)
+        page = self.backups.preferences_page()
+        dialog = PreferencesDialog(self.settings, self.paths, self, [page] if page else [])
         if self.run_dialog(dialog):
             self.idle.set_minutes(self.settings.idle_lock_minutes)
             self.checkin_prompt.set_service(self._journal)  # the interval may have changed
+            self.backups.refresh()  # the backup folders may have changed
 
     def show_shortcuts(self) -> None:
         self.run_dialog(ShortcutsDialog(self.actions(), self))

@@ -1,6 +1,9 @@
-"""Preferences: when the journal locks itself, and where it lives."""
+"""Preferences: when the journal locks itself, and where it lives; and pages that
+features add (Backups), each a tab with its own ``save()``."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -8,6 +11,8 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -18,11 +23,13 @@ from tkg_journal.ui.common.app_settings import (
     AppSettings,
 )
 from tkg_journal.ui.common.object_name import named
+from tkg_journal.ui.common.preferences_page import PreferencesPage
 
 
 class PreferencesDialog(QDialog):
     def __init__(self, settings: AppSettings, paths: JournalPaths,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None,
+                 pages: Sequence[PreferencesPage] = ()) -> None:
         super().__init__(parent)
         self.setObjectName("preferencesDialog")
         self.setWindowTitle("Preferences")
@@ -41,7 +48,9 @@ class PreferencesDialog(QDialog):
         self.checkin_days.setAccessibleName("Remind me to rate my levels every this many days")
         folder = named(QLabel(str(paths.data_dir)), "dataFolder")
         folder.setTextInteractionFlags(folder.textInteractionFlags().TextSelectableByMouse)
-        form = QFormLayout(self)
+        self._pages = list(pages)
+        general = QWidget()
+        form = QFormLayout(general)
         label = QLabel("&Lock when idle for")
         label.setBuddy(self.idle_minutes)
         form.addRow(label, self.idle_minutes)
@@ -54,9 +63,21 @@ class PreferencesDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("preferencesTabs")
+        self.tabs.setTabBarAutoHide(True)  # no lone "General" tab while the journal is locked
+        self.tabs.addTab(general, "&General")
+        for page in self._pages:
+            self.tabs.addTab(page, page.title)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(buttons)
 
     def accept(self) -> None:
+        for page in self._pages:
+            if not page.save():
+                self.tabs.setCurrentWidget(page)  # it says why on the page
+                return
         self._settings.idle_lock_minutes = self.idle_minutes.value()
         self._settings.checkin_every_days = self.checkin_days.value()
         self._settings.sync()

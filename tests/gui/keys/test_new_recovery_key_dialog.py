@@ -1,19 +1,21 @@
-"""Replacing the recovery key from the app: the new key is shown first, with ways to keep
-it; nothing changes until it is kept and "Replace" confirmed (with the passphrase in a
-passphrase journal). Then the new key opens the journal and the old one does not; a
-refusal or Cancel leaves the key file as it was."""
+"""Replacing the recovery key from the app: the passphrase first (a keyring journal reads
+its key), then the whole new sheet (key and block) with ways to keep it; nothing changes
+until it is kept and "Replace" confirmed. Then the new key opens the journal and the old
+one does not; a refusal or Cancel leaves the key file as it was. The dialog says what the
+old printout still opens."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QLabel
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import TEST_PASSPHRASE
 from tests.fakes.keyrings import MemoryKeyring
 from tkg_journal.paths import JournalPaths
+from tkg_journal.security.recovery_sheet import parse_sheet
 from tkg_journal.services import journal_access
 from tkg_journal.services.errors import USER_ERRORS
 from tkg_journal.ui.keys.new_recovery_key_dialog import NewRecoveryKeyDialog
@@ -43,23 +45,33 @@ def test_the_new_key_counts_only_once_kept_and_replaced(
 ) -> None:
     before = key_file_bytes(journal_paths)
     dialog = dialog_for(qtbot, journal_paths)
+    assert dialog.panel is None and not dialog.continue_button.isEnabled()
+    assert "until you re-encrypt it" in dialog.findChild(QLabel, "newRecoveryKeyIntro").text()
+    qtbot.keyClicks(dialog.passphrase_edit, TEST_PASSPHRASE)
+    dialog.continue_button.click()
+    assert dialog.panel is not None and dialog.passphrase_edit.text() == ""
     shown = dialog.panel.key_field.text()
     assert shown == dialog.recovery_key and shown != old_key
     assert dialog.panel.key_field.isReadOnly()
-    assert not dialog.replace_button.isEnabled()
-    qtbot.keyClicks(dialog.passphrase_edit, TEST_PASSPHRASE)
-    assert not dialog.replace_button.isEnabled()  # not before the key is kept
+    # The new block is shown with the key, and the two are a whole sheet.
+    sheet = parse_sheet(dialog.panel.sheet_text())
+    assert sheet.block is not None and sheet.block.unwrap(shown) is not None
+    assert dialog.panel.block_field.isVisible()
+    assert not dialog.replace_button.isEnabled()  # not before the sheet is kept
     assert key_file_bytes(journal_paths) == before
     dialog.panel.kept_checkbox.click()
     assert dialog.replace_button.isEnabled()
     dialog.replace_button.click()
 
     assert dialog.result() == QDialog.DialogCode.Accepted
-    assert dialog.passphrase_edit.text() == ""
     journal_access.unlock_key(journal_paths, recovery_key=shown)
     with pytest.raises(USER_ERRORS):
         journal_access.unlock_key(journal_paths, recovery_key=old_key)
     journal_access.unlock_key(journal_paths, passphrase=TEST_PASSPHRASE)  # unchanged
+    # The key file and its copy changed together; the block shown is the one written.
+    assert journal_paths.key_file_copy.read_bytes() == key_file_bytes(journal_paths)
+    assert journal_access.recovery_block_lines(journal_paths) == dialog.panel.sheet_text(
+    ).splitlines()[3:]
 
 
 def test_a_wrong_passphrase_is_shown_and_the_old_key_keeps_working(
@@ -67,10 +79,10 @@ def test_a_wrong_passphrase_is_shown_and_the_old_key_keeps_working(
 ) -> None:
     before = key_file_bytes(journal_paths)
     dialog = dialog_for(qtbot, journal_paths)
-    dialog.panel.kept_checkbox.click()
     qtbot.keyClicks(dialog.passphrase_edit, "not the passphrase")
-    dialog.replace_button.click()
+    dialog.continue_button.click()
     assert dialog.isVisible() and "passphrase" in dialog.error_label.text().lower()
+    assert dialog.panel is None  # no new key is shown to a wrong passphrase
     assert key_file_bytes(journal_paths) == before
     journal_access.unlock_key(journal_paths, recovery_key=old_key)
 
@@ -80,11 +92,12 @@ def test_cancel_keeps_the_old_key(
 ) -> None:
     before = key_file_bytes(journal_paths)
     dialog = dialog_for(qtbot, journal_paths)
-    dialog.panel.kept_checkbox.click()
     qtbot.keyClicks(dialog.passphrase_edit, TEST_PASSPHRASE)
+    dialog.continue_button.click()
+    assert dialog.panel is not None
+    dialog.panel.kept_checkbox.click()
     dialog.cancel_button.click()
     assert dialog.result() == QDialog.DialogCode.Rejected
-    assert dialog.passphrase_edit.text() == ""
     assert key_file_bytes(journal_paths) == before
 
 
@@ -95,6 +108,9 @@ def test_a_keyring_journal_needs_no_passphrase(
     created.journal.close()
     dialog = dialog_for(qtbot, journal_paths)
     assert not dialog.passphrase_edit.isVisible()
+    assert dialog.continue_button.isEnabled()
+    dialog.continue_button.click()
+    assert dialog.panel is not None
     dialog.panel.kept_checkbox.click()
     assert dialog.replace_button.isEnabled()
     dialog.replace_button.click()

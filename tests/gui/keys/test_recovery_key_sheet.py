@@ -10,7 +10,8 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
-from tests.pdf_text import pdf_text
+from tests.pdf_text import pdf_pages, pdf_text
+from tkg_journal.security.recovery_sheet import parse_sheet
 from tkg_journal.services import journal_access
 from tkg_journal.ui.keys import recovery_key_sheet
 from tkg_journal.ui.keys.recovery_key_sheet import print_sheet, save_sheet_pdf, sheet_html
@@ -44,6 +45,25 @@ def test_saved_pdf_holds_the_key_and_nothing_else_is_left_behind(
     )
     assert sorted(p.name for p in folder.iterdir()) == ["recovery key.pdf"]
     assert target.stat().st_mode & 0o077 == 0  # a secret: readable by its owner only
+
+
+def test_the_sheet_with_its_block_is_one_page_that_reads_back(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    plan = journal_access.plan_keys()
+    target = tmp_path / "sheet.pdf"
+    save_sheet_pdf(plan.recovery_key, target, created=date(2026, 3, 2),
+                   block_lines=plan.block_lines())
+    pages = pdf_pages(target)
+    assert len(pages) == 1
+    text = pages[0]
+    for line in plan.block_lines():
+        assert line in text  # each line of the block whole, as shown on screen
+    assert "Keep this whole page as safe as a key." in " ".join(text.split())
+    assert "tkg-journal recover --recovery-key-file" in " ".join(text.split())
+    # What is printed is a sheet `recover` reads: the key and block, prose skipped.
+    sheet = parse_sheet(text)
+    assert sheet.block is not None and sheet.block.unwrap(plan.recovery_key) == plan.key
 
 
 def test_saving_again_replaces_the_old_sheet(qtbot: QtBot, tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QRadioButton,
     QWidget,
@@ -28,7 +29,8 @@ from tests.fakes.keyrings import MemoryKeyring
 from tests.helpers import snapshot
 from tests.pdf_text import pdf_text
 from tkg_journal.paths import JournalPaths
-from tkg_journal.services import journal_access
+from tkg_journal.security.recovery_sheet import parse_sheet
+from tkg_journal.services import journal_access, sheet_recovery
 from tkg_journal.services.errors import USER_ERRORS
 from tkg_journal.ui.keys import new_passphrase_form, recovery_key_panel, setup_wizard
 from tkg_journal.ui.keys.setup_wizard import PROTECT_PAGE, RECOVERY_PAGE, START_PAGE, SetupWizard
@@ -116,6 +118,36 @@ def test_keyring_path_creates_a_keyring_journal_that_the_shown_key_also_opens(
         assert by_key.is_empty()
 
 
+def test_the_sheet_shown_before_set_up_opens_the_journal_without_its_key_file(
+    open_wizard, journal_paths: JournalPaths, qtbot: QtBot
+) -> None:
+    """The block is shown (and printed) before anything exists: it must be the created
+    journal's recovery slot, so the sheet alone gets back in once journal.keys is lost."""
+    wizard = open_wizard()
+    find(wizard, QRadioButton, "passphraseChoice").click()
+    qtbot.keyClicks(find(wizard, QLineEdit, "passphrase"), TEST_PASSPHRASE)
+    qtbot.keyClicks(find(wizard, QLineEdit, "passphraseConfirm"), TEST_PASSPHRASE)
+    click(wizard, Next)
+    block = find(wizard, QPlainTextEdit, "recoveryBlock")
+    assert block.isVisible() and block.isReadOnly()
+    sheet_text = f"{wizard.recovery_key}\n{block.toPlainText()}"
+    find(wizard, QCheckBox, "recoveryKeyKept").click()
+    click(wizard, Next)
+    click(wizard, Finish)
+    assert wizard.journal is not None
+    wizard.journal.close()
+    assert journal_access.recovery_block_lines(journal_paths) == block.toPlainText().split("\n")
+
+    journal_paths.key_file.unlink()
+    journal_paths.key_file_copy.unlink()
+    sheet = sheet_recovery.read_sheet(journal_paths, sheet_text)
+    key = sheet_recovery.key_from_sheet(journal_paths, sheet)
+    sheet_recovery.rebuild(journal_paths, sheet, key, passphrase="a new passphrase here")
+    with journal_access.unlock(journal_paths, passphrase="a new passphrase here") as journal:
+        assert journal.is_empty()
+    assert parse_sheet(sheet_text).block == sheet.block
+
+
 def test_going_back_and_forth_keeps_the_same_recovery_key(
     open_wizard, memory_keyring: MemoryKeyring
 ) -> None:
@@ -151,7 +183,10 @@ def test_copy_puts_the_key_on_the_clipboard_and_says_so(
     feedback = find(wizard, QLabel, "recoveryKeyFeedback")
     assert feedback.text() == ""
     find(wizard, QPushButton, "copyRecoveryKey").click()
-    assert QGuiApplication.clipboard().text() == wizard.recovery_key
+    # The whole sheet (key and block), as `tkg-journal recover --recovery-key-file` reads it.
+    copied = parse_sheet(QGuiApplication.clipboard().text())
+    assert copied.recovery_key == wizard.recovery_key.replace("-", "")
+    assert copied.block is not None and copied.block.unwrap(wizard.recovery_key) is not None
     assert feedback.text() == "Copied"
 
 

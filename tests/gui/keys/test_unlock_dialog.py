@@ -375,3 +375,19 @@ def test_reason_mode_with_no_keyring_at_all_opens_and_leaves_the_files_alone(
     assert dialog.journal is not None
     assert warnings == []  # nowhere to put the key back: nothing to warn about
     assert journal_paths.key_file.read_bytes() == key_file_before
+
+
+def test_a_key_file_put_back_from_its_copy_is_said_in_one_line(
+    qtbot: QtBot, dialogs: list[UnlockDialog], journal_paths: JournalPaths,
+    passphrase_journal: str,
+) -> None:
+    journal_paths.key_file.unlink()
+    dialog = show(qtbot, dialogs, journal_paths)
+    note = dialog.findChild(QLabel, "unlockNote")
+    assert note is not None and note.isVisible()
+    assert "was missing; it was put back from its copy journal.keys.copy" in note.text()
+    assert "\n" not in note.text() and error_text(dialog) == ""
+    qtbot.keyClicks(field(dialog, "unlockPassphrase"), TEST_PASSPHRASE)
+    press_unlock(dialog)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.journal is not None

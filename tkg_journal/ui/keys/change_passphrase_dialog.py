@@ -1,8 +1,10 @@
 """Change the journal's passphrase, set one instead of the keyring, or choose a new one
 after unlocking with the recovery key.
 
-Only the key file changes: the journal's key is wrapped again under the new passphrase
-(the journal is not re-encrypted) and the recovery key keeps working. Changing asks for the
+Only the key file (and its copy) changes: the journal's key is wrapped again under the new
+passphrase and the recovery key keeps working. The journal is not re-encrypted, so a copy
+of the key file made before (in a backup) still opens it with the old passphrase; the
+dialog says so, and points to File > Re-encrypt journal. Changing asks for the
 current passphrase first, so an unlocked window left alone is not enough to lock the owner
 out. A refusal (wrong current passphrase, a passphrase the service does not accept, a key
 file that cannot be written) is shown inline and leaves the key file as it was.
@@ -33,7 +35,10 @@ from tkg_journal.ui.keys.new_passphrase_form import NewPassphraseForm
 CHANGE_TITLE = "Change passphrase"
 CHANGE_INTRO = (
     "Type your current passphrase, then the new one. Only the way the journal's key is "
-    "locked changes: your writing stays as it is, and your recovery key keeps working."
+    "locked changes: your writing stays as it is, and your recovery key keeps working. The "
+    "old passphrase then no longer unlocks this journal's key file, but a copy of the key "
+    "file made before today (in a backup) still opens the journal with it until you "
+    "re-encrypt the journal (File \u25b8 Re-encrypt journal\u2026)."
 )
 FROM_KEYRING_TITLE = "Use a passphrase"
 FROM_KEYRING_INTRO = (
@@ -52,7 +57,10 @@ CHANGE_BUTTON = "&Change passphrase"
 SET_BUTTON = "&Set passphrase"
 LATER_BUTTON = "&Later"
 EMPTY_CURRENT = "Type your current passphrase first."
-DONE_MESSAGE = "Passphrase changed. Your recovery key still works."
+DONE_MESSAGE = (
+    "Passphrase changed: the old one no longer unlocks this journal's key file. Your "
+    "recovery key still works."
+)
 
 MIN_WIDTH = 500
 

@@ -1,5 +1,6 @@
-"""The recovery key, shown once to keep: read-only, copy, print or save as PDF, and "I have
-kept it". Used by the set-up wizard and the new-recovery-key dialog.
+"""The recovery sheet, shown once to keep: the recovery key and (when given) the recovery
+block, read-only, with copy, print or save as PDF, and "I have kept it". Used by the set-up
+wizard, the new-recovery-key dialog and the re-encrypt dialog.
 
 The key is not stored anywhere it can be read again, so this panel is the only chance to
 keep it; the caller goes on only once "kept" is ticked.
@@ -7,6 +8,7 @@ keep it; the caller goes on only once "kept" is ticked.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, QTimer, Signal
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -29,6 +32,13 @@ from tkg_journal.ui.keys import recovery_key_sheet
 # --- user-facing text ---------------------------------------------------------------------
 
 RECOVERY_WARNING = "Anyone with this key and the journal file can read the journal."
+BLOCK_LABEL = (
+    "Recovery block: with the key above, it opens the journal even if its key file is lost."
+)
+BLOCK_WARNING = (
+    "Anyone with this key and block and the journal file can read the journal: keep the "
+    "whole sheet as safe as a key."
+)
 COPY = "&Copy"
 COPIED = "Copied"
 PRINT = "&Print…"
@@ -54,11 +64,17 @@ class RecoveryKeyPanel(QWidget):
     kept_changed = Signal(bool)
 
     def __init__(
-        self, recovery_key: str, explanation: str, parent: QWidget | None = None
+        self,
+        recovery_key: str,
+        explanation: str,
+        parent: QWidget | None = None,
+        *,
+        block_lines: Sequence[str] = (),
     ) -> None:
         super().__init__(parent)
         self.setObjectName("recoveryKeyPanel")
         self._recovery_key = recovery_key
+        self._block_lines = list(block_lines)
         explanation_label = QLabel(explanation)
         explanation_label.setObjectName("recoveryExplanation")
         explanation_label.setWordWrap(True)
@@ -75,6 +91,31 @@ class RecoveryKeyPanel(QWidget):
         self.key_field.setFont(font)
         self.key_field.setMinimumHeight(self.key_field.sizeHint().height() + 12)
         self.key_field.setCursorPosition(0)
+
+        self.block_label = QLabel(BLOCK_LABEL)
+        self.block_label.setObjectName("recoveryBlockLabel")
+        self.block_label.setWordWrap(True)
+        self.block_field = QPlainTextEdit("\n".join(self._block_lines))
+        self.block_field.setObjectName("recoveryBlock")
+        self.block_field.setAccessibleName("Recovery block")
+        self.block_field.setAccessibleDescription(BLOCK_LABEL)
+        self.block_field.setReadOnly(True)
+        self.block_field.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        block_font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        block_font.setWeight(QFont.Weight.DemiBold)
+        self.block_field.setFont(block_font)
+        metrics = self.block_field.fontMetrics()
+        # The frame, the document's own margin above and below, and a little air.
+        margin = self.block_field.document().documentMargin()
+        frame = 2 * self.block_field.frameWidth() + round(2 * margin) + 8
+        lines = max(len(self._block_lines), 1)
+        self.block_field.setFixedHeight(metrics.lineSpacing() * lines + frame)
+        self.block_field.setMinimumWidth(
+            max((metrics.horizontalAdvance(line) for line in self._block_lines), default=0)
+            + frame
+        )
+        self.block_label.setVisible(bool(self._block_lines))
+        self.block_field.setVisible(bool(self._block_lines))
 
         self.copy_button = self._button(COPY, "copyRecoveryKey", "Copy the recovery key")
         self.print_button = self._button(PRINT, "printRecoveryKey", "Print the recovery key")
@@ -98,7 +139,7 @@ class RecoveryKeyPanel(QWidget):
         buttons.addWidget(self.save_pdf_button)
         buttons.addWidget(self.feedback_label, 1)
 
-        warning = QLabel(RECOVERY_WARNING)
+        warning = QLabel(BLOCK_WARNING if self._block_lines else RECOVERY_WARNING)
         warning.setObjectName("recoveryWarning")
         warning.setWordWrap(True)
         warning.setStyleSheet("font-weight: bold;")
@@ -113,6 +154,8 @@ class RecoveryKeyPanel(QWidget):
         layout.addWidget(explanation_label)
         layout.addSpacing(6)
         layout.addWidget(self.key_field)
+        layout.addWidget(self.block_label)
+        layout.addWidget(self.block_field)
         layout.addLayout(buttons)
         layout.addSpacing(6)
         layout.addWidget(warning)
@@ -134,13 +177,24 @@ class RecoveryKeyPanel(QWidget):
         self.feedback_label.setText(text)
         self._feedback_timer.start()
 
+    def sheet_text(self) -> str:
+        """The key and block as text (what ``tkg-journal recover --recovery-key-file``
+        reads back): what Copy puts on the clipboard."""
+        if not self._block_lines:
+            return self._recovery_key
+        return "\n".join(
+            ["Recovery key:", self._recovery_key, "Recovery block:", *self._block_lines]
+        )
+
     def _copy(self) -> None:
-        QGuiApplication.clipboard().setText(self._recovery_key)
+        QGuiApplication.clipboard().setText(self.sheet_text())
         self._show_feedback(COPIED)
 
     def _print(self) -> None:
         try:
-            printed = recovery_key_sheet.print_sheet(self._recovery_key, self)
+            printed = recovery_key_sheet.print_sheet(
+                self._recovery_key, self, self._block_lines
+            )
         except OSError as error:
             QMessageBox.warning(self, SAVE_FAILED_TITLE, as_sentence(str(error)))
             return
@@ -160,7 +214,9 @@ class RecoveryKeyPanel(QWidget):
             path += ".pdf"
         try:
             with wait_cursor():
-                recovery_key_sheet.save_sheet_pdf(self._recovery_key, path)
+                recovery_key_sheet.save_sheet_pdf(
+                    self._recovery_key, path, block_lines=self._block_lines
+                )
         except OSError as error:
             QMessageBox.warning(self, SAVE_FAILED_TITLE, as_sentence(str(error)))
             return

@@ -1,4 +1,6 @@
-"""The printable recovery-key sheet: one A4 page to print or save as PDF.
+"""The printable recovery sheet: one A4 page to print or save as PDF, with the recovery
+key and the recovery block (which lets the sheet open the journal even without its key
+file; see ``security/recovery_sheet.py``).
 
 The sheet is plain HTML for ``QTextDocument`` (which understands a small subset of HTML
 and CSS), so printing and saving produce the same page. Saving lays the PDF out in memory
@@ -9,6 +11,7 @@ from __future__ import annotations
 
 import html
 import os
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
@@ -41,6 +44,13 @@ WHERE_TO_KEEP = (
     "send it by email."
 )
 WARNING = "Anyone with this key and the journal file can read the journal."
+BLOCK_HEADING = "Recovery block"
+BLOCK_EXPLANATION = (
+    "With the recovery key above, this block opens the journal file (journal.db) even if "
+    "its key file (journal.keys) is lost: together they are the journal's key. To use "
+    "them, type both into a text file and run: tkg-journal recover --recovery-key-file FILE"
+)
+BLOCK_WARNING = "Keep this whole page as safe as a key."
 NOT_WRITABLE = "Cannot save the recovery key in {folder}: {reason}."
 NOT_PRINTED = "The recovery key sheet could not be printed or saved."
 NOT_WRITTEN = "The recovery key sheet could not be written to {path}."
@@ -49,8 +59,11 @@ _PDF_RESOLUTION = 300
 _MARGIN_MM = 20.0
 
 
-def sheet_html(recovery_key: str, created: date) -> str:
-    """The printable page, as HTML for ``QTextDocument``."""
+_MONO = "font-family: 'DejaVu Sans Mono', 'Courier New', monospace;"
+
+
+def sheet_html(recovery_key: str, created: date, block_lines: Sequence[str] = ()) -> str:
+    """The printable page, as HTML for ``QTextDocument`` (the block when there is one)."""
     key = html.escape(recovery_key)
     when = html.escape(CREATED.format(date=f"{created.day} {created:%B %Y}"))
     return f"""<html><body style="font-family: sans-serif; font-size: 11pt; color: #000;">
@@ -66,14 +79,29 @@ def sheet_html(recovery_key: str, created: date) -> str:
 <h2 style="font-size: 13pt;">{html.escape(WHAT_IT_UNLOCKS_HEADING)}</h2>
 <p>{html.escape(WHAT_IT_UNLOCKS)}</p>
 <p>{html.escape(HOW_TO_USE)}</p>
-<h2 style="font-size: 13pt;">{html.escape(WHERE_TO_KEEP_HEADING)}</h2>
+{_block_html(block_lines)}<h2 style="font-size: 13pt;">{html.escape(WHERE_TO_KEEP_HEADING)}</h2>
 <p>{html.escape(WHERE_TO_KEEP)}</p>
 </body></html>"""
 
 
-def _document(recovery_key: str, created: date) -> QTextDocument:
+def _block_html(block_lines: Sequence[str]) -> str:
+    if not block_lines:
+        return ""
+    lines = "<br>".join(html.escape(line) for line in block_lines)
+    return f"""<h2 style="font-size: 13pt;">{html.escape(BLOCK_HEADING)}</h2>
+<table width="100%" cellpadding="10" cellspacing="0" border="1"
+       style="border-color: #000; border-style: solid; margin-bottom: 6pt;">
+<tr><td align="center">
+<span style="{_MONO} font-size: 12.5pt; font-weight: bold; white-space: pre;">{lines}</span>
+</td></tr></table>
+<p>{html.escape(BLOCK_EXPLANATION)}</p>
+<p style="font-weight: bold;">{html.escape(BLOCK_WARNING)}</p>
+"""
+
+
+def _document(recovery_key: str, created: date, block_lines: Sequence[str]) -> QTextDocument:
     document = QTextDocument()
-    document.setHtml(sheet_html(recovery_key, created))
+    document.setHtml(sheet_html(recovery_key, created, block_lines))
     return document
 
 
@@ -97,7 +125,11 @@ def _paint(document: QTextDocument, device: QPdfWriter | QPrinter) -> None:
 
 
 def save_sheet_pdf(
-    recovery_key: str, path: str | os.PathLike[str], *, created: date | None = None
+    recovery_key: str,
+    path: str | os.PathLike[str],
+    *,
+    created: date | None = None,
+    block_lines: Sequence[str] = (),
 ) -> None:
     """Write the sheet as an A4 PDF at ``path`` (replacing a file that is there).
 
@@ -120,7 +152,7 @@ def save_sheet_pdf(
             QPageLayout.Unit.Millimeter,
         )
     )
-    _paint(_document(recovery_key, created or date.today()), writer)
+    _paint(_document(recovery_key, created or date.today(), block_lines), writer)
     del writer  # the PDF engine finishes the document when the writer goes away
     pdf = bytes(buffer.data().data())
     if not pdf.startswith(b"%PDF-"):
@@ -132,7 +164,9 @@ def save_sheet_pdf(
         raise OSError(NOT_WRITABLE.format(folder=target.parent, reason=reason)) from error
 
 
-def print_sheet(recovery_key: str, parent: QWidget | None = None) -> bool:
+def print_sheet(
+    recovery_key: str, parent: QWidget | None = None, block_lines: Sequence[str] = ()
+) -> bool:
     """Ask for a printer and print the sheet; False when the user cancelled."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(SHEET_TITLE)
@@ -141,5 +175,5 @@ def print_sheet(recovery_key: str, parent: QWidget | None = None) -> bool:
     dialog.setWindowTitle(PRINT_DIALOG_TITLE)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
-    _paint(_document(recovery_key, date.today()), printer)
+    _paint(_document(recovery_key, date.today(), block_lines), printer)
     return True

@@ -1,9 +1,10 @@
 """First-run set-up: choose how the journal is protected, keep the recovery key, start.
 
-Nothing is written to disk until Finish ("Create journal"): the recovery key is generated
-up front (so the user can keep it before it protects anything) and handed to
-``journal_access.create`` at the end, which removes what it made if it fails. Cancelling
-at any point therefore leaves the data folder as it was.
+Nothing is written to disk until Finish ("Create journal"): the journal's keys are made
+up front (``journal_access.plan_keys``: so the user can keep the whole recovery sheet, key
+and block, before it protects anything) and handed to ``journal_access.create`` at the
+end, which removes what it made if it fails. Cancelling at any point therefore leaves the
+data folder as it was.
 
 The three pages are private classes of this module: they only make sense inside the
 wizard, which reads their state when the user finishes.
@@ -50,8 +51,9 @@ RECOVERY_TITLE = "Your recovery key"
 RECOVERY_SUBTITLE = "Keep this key somewhere safe before you go on."
 RECOVERY_EXPLANATION = (
     "If you forget your passphrase, or the key in this computer's keyring is lost, this "
-    "recovery key is the only way into your journal. It is not stored anywhere it can be "
-    "read, so nobody can show it to you again: print it or write it down now."
+    "recovery key is the only way into your journal; with the block under it, it opens the "
+    "journal even if the journal's key file is lost. The key is not stored anywhere it can "
+    "be read, so nobody can show it to you again: print or save this sheet now."
 )
 
 START_TITLE = "Start your journal"
@@ -188,11 +190,13 @@ class _ProtectPage(QWizardPage):
 class _RecoveryKeyPage(QWizardPage):
     """Shows the key; Next waits for "I have kept my recovery key somewhere safe"."""
 
-    def __init__(self, recovery_key: str) -> None:
+    def __init__(self, recovery_key: str, block_lines: list[str]) -> None:
         super().__init__()
         self.setTitle(RECOVERY_TITLE)
         self.setSubTitle(RECOVERY_SUBTITLE)
-        self.panel = RecoveryKeyPanel(recovery_key, RECOVERY_EXPLANATION)
+        self.panel = RecoveryKeyPanel(
+            recovery_key, RECOVERY_EXPLANATION, block_lines=block_lines
+        )
         self.panel.kept_changed.connect(self.completeChanged)
         self.kept_checkbox = self.panel.kept_checkbox
         layout = QVBoxLayout(self)
@@ -261,11 +265,12 @@ class SetupWizard(QWizard):
         self.resize(self.minimumSize().expandedTo(QSize(*DEFAULT_SIZE)))
         self._paths = paths
         self._journal: Journal | None = None
-        # Generated once: going back and forth must not change the key the user kept.
-        self._recovery_key = journal_access.generate_recovery_key()
+        # Made once: going back and forth must not change the sheet the user kept.
+        self._plan = journal_access.plan_keys()
+        self._recovery_key = self._plan.recovery_key
 
         self.protect_page = _ProtectPage(journal_access.keyring_available())
-        self.recovery_page = _RecoveryKeyPage(self._recovery_key)
+        self.recovery_page = _RecoveryKeyPage(self._recovery_key, self._plan.block_lines())
         self.start_page = _StartPage()
         self.setPage(PROTECT_PAGE, self.protect_page)
         self.setPage(RECOVERY_PAGE, self.recovery_page)
@@ -296,7 +301,7 @@ class SetupWizard(QWizard):
         try:
             with wait_cursor():
                 created = journal_access.create(
-                    self._paths, passphrase=passphrase, recovery_key=self._recovery_key
+                    self._paths, passphrase=passphrase, plan=self._plan
                 )
         except USER_ERRORS as error:
             QMessageBox.warning(self, CREATE_FAILED_TITLE, as_sentence(str(error)))

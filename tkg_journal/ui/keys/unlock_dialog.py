@@ -6,9 +6,15 @@ journal whose key could not be had (no keyring here, or its entry is gone): only
 recovery key is asked for, and after it works the key is put back into the keyring when
 there is one, so the next start needs nothing typed. A passphrase journal opened with the
 recovery key offers to choose a new passphrase, for the same reason.
+
+Before anything is read, the dialog settles what a crash may have left (an interrupted
+re-encryption, a key file lost beside its copy: ``journal_access.prepare``) and shows one
+line per thing done.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFontDatabase
@@ -80,7 +86,12 @@ class UnlockDialog(QDialog):
     """
 
     def __init__(
-        self, paths: JournalPaths, parent: QWidget | None = None, *, reason: str | None = None
+        self,
+        paths: JournalPaths,
+        parent: QWidget | None = None,
+        *,
+        reason: str | None = None,
+        notes: Sequence[str] = (),
     ) -> None:
         super().__init__(parent)
         self.setObjectName("unlockDialog")
@@ -90,7 +101,10 @@ class UnlockDialog(QDialog):
         self._journal: Journal | None = None
         #: After a recovery-key unlock of a passphrase journal: the offer of a new one.
         self.passphrase_dialog: ChangePassphraseDialog | None = None
+        prepared, prepare_error = self._prepare(paths)
+        notes = [*notes, *prepared]  # ``notes``: what the caller settled before
         self._keyring_journal, mode_error = self._read_key_mode(paths)
+        mode_error = prepare_error or mode_error
         # A keyring journal that reached this dialog could not get its key from the keyring:
         # the recovery key is the only thing that can open it.
         self._recovery_only = reason is not None or self._keyring_journal
@@ -104,6 +118,10 @@ class UnlockDialog(QDialog):
         self.reason_label.setWordWrap(True)
         self.reason_label.setStyleSheet("font-weight: bold;")
         self.reason_label.setVisible(self._recovery_only)
+        self.note_label = QLabel(" ".join(as_sentence(note) for note in notes))
+        self.note_label.setObjectName("unlockNote")
+        self.note_label.setWordWrap(True)
+        self.note_label.setVisible(bool(notes))
 
         self.passphrase_edit = QLineEdit()
         self.passphrase_edit.setObjectName("unlockPassphrase")
@@ -184,6 +202,7 @@ class UnlockDialog(QDialog):
         layout.addLayout(header)
         layout.addSpacing(4)
         layout.addWidget(self.reason_label)
+        layout.addWidget(self.note_label)
         layout.addWidget(self.intro_label)
         layout.addSpacing(6)
         layout.addLayout(self.form)
@@ -237,6 +256,14 @@ class UnlockDialog(QDialog):
         self.accept()
 
     # -- internals -----------------------------------------------------------------------
+
+    @staticmethod
+    def _prepare(paths: JournalPaths) -> tuple[list[str], str]:
+        """What was settled before unlocking (notes to show), or why it could not be."""
+        try:
+            return journal_access.prepare(paths), ""
+        except USER_ERRORS as error:
+            return [], as_sentence(str(error))
 
     @staticmethod
     def _read_key_mode(paths: JournalPaths) -> tuple[bool, str]:
