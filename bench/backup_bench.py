@@ -18,26 +18,17 @@ from __future__ import annotations
 import argparse
 import shutil
 import statistics
-import time
 from pathlib import Path
 
-from bench_cli import command, run_timed
+from bench_cli import command, demo_journal, run_timed
 
 TARGET_S = 2.0
 
 
 def journal_dir(entries: int, fresh: bool) -> Path:
-    folder = Path(f"/tmp/tkg-backup-bench-{entries}")
-    journal = folder / "journal"
-    ready = folder / "ready"
-    if fresh or not ready.exists():
-        shutil.rmtree(folder, ignore_errors=True)
-        start = time.perf_counter()
-        run_timed(["demo", "--entries", str(entries), "--passphrase"], journal)
-        run_timed(["list", "--limit", "1"], journal)  # takes the day's backup
-        ready.write_text("built\n")
-        print(f"built the journal in {time.perf_counter() - start:.1f} s")
-    return journal
+    # The first command of the day takes the day's backup; take it while building.
+    day_backup = (["list", "--limit", "1"], None)
+    return demo_journal("backup-bench", entries, fresh=fresh, then=[day_backup])
 
 
 def newest_backup(folder: Path) -> Path:

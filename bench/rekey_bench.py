@@ -22,21 +22,12 @@ import statistics
 import time
 from pathlib import Path
 
-from bench_cli import PASSPHRASE, run_timed
+from bench_cli import PASSPHRASE, demo_journal, run_timed
 
 
 def master(entries: int, fresh: bool) -> Path:
     """The demo journal of ``entries`` entries, built on first use and then reused."""
-    folder = Path(f"/tmp/tkg-rekey-bench-{entries}")
-    journal = folder / "master"
-    ready = folder / "ready"
-    if fresh or not ready.exists():
-        shutil.rmtree(folder, ignore_errors=True)
-        start = time.perf_counter()
-        run_timed(["demo", "--entries", str(entries), "--passphrase"], journal)
-        ready.write_text("built\n")
-        print(f"built the {entries:,}-entry journal in {time.perf_counter() - start:.1f} s")
-    return journal
+    return demo_journal("rekey-bench", entries, fresh=fresh, folder_name="master")
 
 
 def fresh_copy(journal: Path) -> Path:

@@ -23,12 +23,11 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import statistics
 import time
 from pathlib import Path
 
-from bench_cli import PASSPHRASE, run_timed
+from bench_cli import PASSPHRASE, demo_journal, run_timed
 
 REPEATED = "trust " * 83_000
 MIXED = "delegate trust team " * 25_000
@@ -51,19 +50,9 @@ KEYSTROKE_TARGET_MS = 50.0
 
 
 def journal_dir(entries: int, fresh: bool) -> Path:
-    """The benchmark journal, built on first use (a few seconds) and then reused."""
-    folder = Path(f"/tmp/tkg-search-bench-{entries}")
-    journal = folder / "journal"
-    ready = folder / "ready"
-    if fresh or not ready.exists():
-        shutil.rmtree(folder, ignore_errors=True)
-        start = time.perf_counter()
-        run_timed(["demo", "--entries", str(entries), "--passphrase"], journal)
-        for text in (REPEATED, MIXED):
-            run_timed(["add", "--title", "Long", "-"], journal, stdin=text.encode())
-        ready.write_text("built\n")
-        print(f"built the journal in {time.perf_counter() - start:.1f} s")
-    return journal
+    """The benchmark journal: the demo entries and the two long ones."""
+    long_entries = [(["add", "--title", "Long", "-"], text.encode()) for text in (REPEATED, MIXED)]
+    return demo_journal("search-bench", entries, fresh=fresh, then=long_entries)
 
 
 def keystrokes(journal_folder: Path, runs: int) -> tuple[list[float], list[float]]:
