@@ -58,7 +58,7 @@ class Release:
 _ENTRIES = frozenset({"entries"})
 _DRAFTS = _ENTRIES | {"drafts"}  # Journal.drafts: schema 3
 _PROGRESS = _DRAFTS | {"experiments", "ratings"}  # Experiments, Progress: schema 4
-_EVERYTHING = _PROGRESS | {"coach_sessions"}  # CoachSessions: the commits at schema 5
+_EVERYTHING = _PROGRESS | {"coach_sessions"}  # CoachSessions: schema 5 on
 
 #: One row per fixture folder, by schema version; the same as the README's table. There is
 #: no schema 1: the first commit with migrations (a1cf3d7) already had step 2, so no code
@@ -107,6 +107,15 @@ RELEASES: dict[int, Release] = {
         _EVERYTHING,
         Counts(
             entries=43, experiments=5, attempts=25, coach_sessions=32, checkin_days=66, drafts=1
+        ),
+    ),
+    7: Release(
+        "495642d",
+        "fixture passphrase schema 7",
+        "RPJG-6400-QTWN-AQ39-X2RH-JWJF-7T91-29TY",
+        _EVERYTHING,
+        Counts(
+            entries=35, experiments=5, attempts=21, coach_sessions=33, checkin_days=66, drafts=1
         ),
     ),
 }

@@ -11,6 +11,7 @@ from tkg_journal.domain.entries import Entry
 from tkg_journal.domain.errors import ValidationError
 from tkg_journal.domain.levels import Level
 from tkg_journal.domain.search import EntryFilter, EntryHit, EntrySummary, SearchHit
+from tkg_journal.domain.window_drafts import WindowDraft
 from tkg_journal.paths import JournalPaths
 from tkg_journal.storage import (
     backup,
@@ -18,6 +19,7 @@ from tkg_journal.storage import (
     draft_repository,
     entry_repository,
     search_repository,
+    window_draft_repository,
 )
 from tkg_journal.storage.database import Database
 from tkg_journal.storage.date_repair import DateProblem
@@ -164,6 +166,28 @@ class Journal:
     def discard_draft(self, draft_id: int) -> None:
         with self.db.transaction():
             draft_repository.delete(self.db, draft_id=draft_id)
+
+    def keep_window_draft(self, draft: WindowDraft, *, draft_id: int | None = None) -> int:
+        """Keep what an open window held (at a lock or quit); returns the draft's id."""
+        with self.db.transaction():
+            return window_draft_repository.save(
+                self.db, draft_id=draft_id, window=draft.window, payload=draft.to_json()
+            )
+
+    def window_drafts(self) -> list[tuple[int, WindowDraft]]:
+        """What windows held when the journal was last locked or closed, oldest first;
+        unreadable ones (a damaged row) are skipped rather than blocking the unlock."""
+        found = []
+        for stored in window_draft_repository.list_all(self.db):
+            try:
+                found.append((stored.id, WindowDraft.from_json(stored.payload)))
+            except ValidationError:
+                continue
+        return found
+
+    def discard_window_draft(self, draft_id: int) -> None:
+        with self.db.transaction():
+            window_draft_repository.delete(self.db, draft_id=draft_id)
 
     # maintenance -----------------------------------------------------------------
     def integrity_problems(self) -> list[str]:

@@ -271,6 +271,18 @@ CREATE VIRTUAL TABLE search_index USING fts5 (
 );
 """
 
+# What open windows held when the journal was locked or the app quit (a dialog's typed
+# text, a quick capture), kept encrypted until the window is opened again with it. Entry
+# drafts stay in ``drafts``: they are the editor's own, offered after a crash.
+_V8_WINDOW_DRAFTS = """
+CREATE TABLE window_drafts (
+    id       INTEGER PRIMARY KEY,
+    window   TEXT NOT NULL,
+    payload  TEXT NOT NULL,
+    saved_at TEXT NOT NULL
+);
+"""
+
 
 def _select_from(insert_sql: str, table: str) -> str:
     """Turn a trigger's ``INSERT .. VALUES (new.x, ..)`` into ``INSERT .. SELECT x, .. FROM t``
@@ -339,6 +351,10 @@ def _migrate_to_v7(conn: Connection) -> None:
     conn.execute("INSERT INTO search_index (search_index) VALUES ('optimize')")
 
 
+def _migrate_to_v8(conn: Connection) -> None:
+    _run(conn, _V8_WINDOW_DRAFTS)
+
+
 #: MIGRATIONS[n] brings a database from version n to n + 1.
 MIGRATIONS: list[Callable[[Connection], None]] = [
     _migrate_to_v1,
@@ -348,5 +364,6 @@ MIGRATIONS: list[Callable[[Connection], None]] = [
     _migrate_to_v5,
     _migrate_to_v6,
     _migrate_to_v7,
+    _migrate_to_v8,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -142,6 +142,14 @@ class DraftRow(SQLModel, table=True):
     saved_at: str
 
 
+class WindowDraftRow(SQLModel, table=True):
+    __tablename__ = "window_drafts"
+    id: int | None = Field(default=None, primary_key=True)
+    window: str
+    payload: str
+    saved_at: str
+
+
 class ExperimentReminderRow(SQLModel, table=True):
     __tablename__ = "experiment_reminders"
     experiment_id: int = Field(foreign_key="experiments.id", primary_key=True, ondelete="CASCADE")
