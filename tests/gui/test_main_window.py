@@ -26,12 +26,14 @@ from PySide6.QtWidgets import (
 
 from tests.conftest import TEST_PASSPHRASE
 from tkg_journal.app import build_main_window
+from tkg_journal.domain.drafts import EntryDraft
 from tkg_journal.domain.entries import EntryKind
 from tkg_journal.domain.levels import Level
 from tkg_journal.paths import JournalPaths
 from tkg_journal.services import journal_access
 from tkg_journal.services.journal import Journal
 from tkg_journal.ui.journal.entry_list_model import SnippetRole
+from tkg_journal.ui.journal.quick_capture_window import QuickCaptureWindow
 from tkg_journal.ui.main_window import MainWindow
 
 SECRET = "Xylophone-secret-7781"  # a marker no widget may show once the journal is locked
@@ -51,10 +53,15 @@ def _close(main: MainWindow) -> None:
     pytest-qt closes those before fixtures are torn down.)"""
     main.journal_view.autosave.stop()
     main.journal_view.editor.set_modified(False)
-    for capture in list(main._quick_captures):
+    for capture in captures(main):
         capture.editor.set_modified(False)
     main.close()
     main.deleteLater()
+
+
+def captures(main: MainWindow) -> list[QuickCaptureWindow]:
+    """The quick capture windows open (each registers with the window's UnsavedInput)."""
+    return [w for w in main.unsaved.windows() if isinstance(w, QuickCaptureWindow)]
 
 
 @pytest.fixture
@@ -300,7 +307,7 @@ def test_typing_keeps_the_journal_unlocked(qtbot, window: MainWindow):
 
 def test_quick_capture_saves_a_conversation_into_the_journal(qtbot, window: MainWindow):
     press(qtbot, window, "Ctrl+Shift+N")
-    [capture] = window._quick_captures
+    [capture] = captures(window)
     capture.activateWindow()  # offscreen windows do not activate on their own
     qtbot.waitUntil(capture.isActiveWindow)
     assert capture.focusWidget() is field(capture, "editorWho")
@@ -308,7 +315,7 @@ def test_quick_capture_saves_a_conversation_into_the_journal(qtbot, window: Main
     type_into(qtbot, capture, "editorWhatHappened", "Missed the deadline again")
     qtbot.keyClick(field(capture, "editorWho"), Qt.Key.Key_S,
                    Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: not window._quick_captures)  # saved, closed and gone
+    qtbot.waitUntil(lambda: not captures(window))  # saved, closed and gone
     [summary] = window.journal.list_entries()
     assert summary.kind is EntryKind.CONVERSATION
     assert summary.first_line == "Missed the deadline again"
@@ -319,10 +326,11 @@ def test_locking_keeps_a_quick_capture_as_a_draft(qtbot, window: MainWindow, jou
     capture = window.quick_capture()
     type_into(qtbot, capture, "editorWho", SECRET)
     window.lock()
-    assert not window._quick_captures
+    assert not captures(window)
     with journal_access.unlock(journal_paths, passphrase=TEST_PASSPHRASE) as reopened:
-        [(_draft_id, draft)] = reopened.drafts()
-        assert draft.who == SECRET
+        [(_draft_id, kept)] = reopened.window_drafts()
+        assert kept.window == "quick_capture"
+        assert EntryDraft.from_json(kept.fields["draft"]).who == SECRET
         assert reopened.count_entries() == 0
 
 
@@ -392,7 +400,8 @@ def test_the_passphrase_is_changed_from_the_file_menu(qtbot, journal_paths: Jour
         qtbot.keyClicks(dialog.current_edit, TEST_PASSPHRASE)
         qtbot.keyClicks(dialog.fields.passphrase_edit, new)
         qtbot.keyClicks(dialog.fields.confirm_edit, new)
-        dialog.accept_button.click()
+        with qtbot.waitSignal(dialog.work.done, timeout=10_000):  # Argon2id, off the GUI thread
+            dialog.accept_button.click()
         return dialog.result()
 
     window.run_dialog = change  # type: ignore[method-assign]
@@ -413,7 +422,8 @@ def test_the_recovery_key_is_replaced_from_the_file_menu(qtbot, journal_paths: J
     def replace(dialog: QWidget) -> int:
         assert isinstance(dialog, NewRecoveryKeyDialog)
         qtbot.keyClicks(dialog.passphrase_edit, TEST_PASSPHRASE)
-        dialog.continue_button.click()
+        with qtbot.waitSignal(dialog.work.done, timeout=10_000):  # Argon2id, off the GUI thread
+            dialog.continue_button.click()
         assert dialog.panel is not None and dialog.recovery_key is not None
         shown.append(dialog.recovery_key)
         dialog.panel.kept_checkbox.click()

@@ -44,12 +44,13 @@ from tkg_journal.ui.common.app_settings import AppSettings
 from tkg_journal.ui.common.error_dialog import show_error
 from tkg_journal.ui.common.icons import app_icon
 from tkg_journal.ui.common.object_name import named
+from tkg_journal.ui.common.unsaved_input import UnsavedInput, keeps_input
+from tkg_journal.ui.desk_lock import hide_journal_windows, offer_back_after_unlock, reopeners
 from tkg_journal.ui.experiments.attempt_dialog import AttemptDialog
 from tkg_journal.ui.experiments.experiment_dialog import experiment_from_commitment
 from tkg_journal.ui.experiments.friction_catalogue_dialog import FrictionCatalogueDialog
 from tkg_journal.ui.experiments_section import ExperimentsSection
 from tkg_journal.ui.idle_watcher import IdleWatcher
-from tkg_journal.ui.journal.draft_recovery_dialog import DraftRecoveryDialog
 from tkg_journal.ui.journal.journal_view import JournalView
 from tkg_journal.ui.journal.quick_capture_window import QuickCaptureWindow
 from tkg_journal.ui.keys.change_passphrase_dialog import DONE_MESSAGE as PASSPHRASE_CHANGED
@@ -62,6 +63,7 @@ from tkg_journal.ui.lock_view import LockView
 from tkg_journal.ui.preferences_dialog import PreferencesDialog
 from tkg_journal.ui.progress.checkin_prompt import CheckinPrompt
 from tkg_journal.ui.progress.progress_view import ProgressView
+from tkg_journal.ui.session_lock_watcher import SessionLockWatcher
 from tkg_journal.ui.shortcuts_dialog import ShortcutsDialog
 from tkg_journal.ui.unsaved_writing import keep_writing_before_close
 
@@ -87,7 +89,8 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self._unlocker = unlocker
         self._journal: Journal | None = None
-        self._quick_captures: list[QuickCaptureWindow] = []
+        # The windows with input the lock and the quit keep (first: the sections register).
+        self.unsaved = UnsavedInput(self)
 
         self._experiments: Experiments | None = None
         self.journal_view = JournalView()
@@ -101,7 +104,7 @@ class MainWindow(QMainWindow):
         self.sections.addWidget(self.progress_view)
         self.coach_sessions_view = CoachSessionsView()
         self.sections.addWidget(self.coach_sessions_view)
-        self._export_dialog: ExportDialog | None = None
+        self.coach_sessions_view.keep_input_in(self.unsaved)
         self.banner = ReminderBanner()
         self.banner.hide()
         # The weekly "rate your levels" prompt has its own bar: its Show opens the check-in.
@@ -134,6 +137,9 @@ class MainWindow(QMainWindow):
 
         self.idle = IdleWatcher(settings.idle_lock_minutes, self)
         self.idle.idle.connect(self.lock)
+        self.session_watcher = SessionLockWatcher(self)
+        self.session_watcher.lock_requested.connect(lambda _why: self.lock())
+        self.reopen = reopeners(self)  # each window the lock closes, opened again
         self.lock_view.unlock_requested.connect(self.unlock)
         self.journal_view.status.connect(self.save_status.setText)
         self.journal_view.error.connect(self.show_error)
@@ -241,54 +247,33 @@ class MainWindow(QMainWindow):
         self.notifier.set_services(self._experiments, sessions)
         self.checkin_prompt.set_service(journal)
         self.backups.set_journal(journal)
+        self.unsaved.set_store(journal)
         self.lock_view.set_note("")
         self.idle.restart()
         self.unlocked.emit()
 
     def offer_drafts(self) -> None:
-        """After a crash: offer back what was not saved (called once the window shows)."""
-        if self._journal is None:
-            return
-        try:
-            drafts = self._journal.drafts()
-        except USER_ERRORS as error:
-            self.show_error(error)
-            return
-        if not drafts:
-            return
-        dialog = DraftRecoveryDialog(drafts, self)
-        self.run_dialog(dialog)
-        for draft_id in dialog.discarded:
-            self._journal.discard_draft(draft_id)
-        if dialog.chosen is not None:
-            self.show_section(0)
-            self.journal_view.restore_draft(*dialog.chosen)
+        """After unlocking: offer back what was not saved (see ``desk_lock``)."""
+        offer_back_after_unlock(self)
 
     def run_dialog(self, dialog: QDialog) -> int:
         """One place where modal dialogs run (tests drive dialogs without blocking)."""
         return dialog.exec()
 
-    def lock(self) -> None:
-        """Keep what is being written (encrypted), drop the key and hide everything."""
+    def lock(self, spare: QWidget | None = None) -> None:
+        """Keep what is being written (encrypted), drop the key and close or empty every
+        window that shows the journal (all but ``spare``, the dialog that asked)."""
         if self._journal is None:
             return
-        for window in list(self._quick_captures):
-            window.keep_as_draft()
-            self._forget_capture(window)
-        if not self.journal_view.flush():
+        self.coach_sessions_view.flush()  # saved if it can be; else kept below as a draft
+        if not self.journal_view.flush() or not self.unsaved.keep_all():
             # Not even a draft could be written (full disk?): locking now would lose it.
             self.show_error_text("The journal was not locked because your writing could not "
                                  "be saved. Free some disk space and try again.")
             return
-        if not self.coach_sessions_view.flush():
-            # The session form says why it cannot be saved; locking would drop what it holds.
-            self.show_section(3)
-            self.show_error_text("The journal was not locked because the coach session you "
-                                 "are editing cannot be saved yet. Fix it or discard it, then "
-                                 "lock again.")
-            return
-        if self._export_dialog is not None:
-            self._export_dialog.shutdown()
+        self.unsaved.close_all()
+        hide_journal_windows(self, spare)
+        self.unsaved.set_store(None)
         journal, self._journal = self._journal, None
         self._experiments = None
         self._let_go_of_the_journal()
@@ -353,11 +338,9 @@ class MainWindow(QMainWindow):
         dialog.exported.connect(
             lambda result: self.save_status.setText(f"Summary saved to {result.path}")
         )
-        self._export_dialog = dialog
         try:
             self.run_dialog(dialog)
         finally:
-            self._export_dialog = None
             dialog.deleteLater()
 
     def restore_backup(self) -> None:
@@ -369,8 +352,8 @@ class MainWindow(QMainWindow):
             self.save_status.setText(done)
             self.lock_view.focus_unlock()
 
-    def _close_for_restore(self) -> bool:
-        self.lock()
+    def _close_for_restore(self, asking: QWidget) -> bool:
+        self.lock(spare=asking)  # the dialog that needs the journal closed stays open
         return self._journal is None
 
     def change_passphrase(self) -> None:
@@ -391,7 +374,8 @@ class MainWindow(QMainWindow):
         it, then opened again with the key that opens it now (new, or old on failure)."""
         if self._journal is None:
             return
-        dialog = ReencryptDialog(self._journal.paths, self, release=self._close_for_restore)
+        dialog = ReencryptDialog(self._journal.paths, self,
+                                 release=lambda: self._close_for_restore(dialog))
         try:
             accepted = self.run_dialog(dialog)
             dialog.wait()
@@ -475,6 +459,11 @@ class MainWindow(QMainWindow):
             self.show_error_text("Write and save the entry first; then it can become an "
                                  "experiment.")
             return
+        self.experiment_from_entry(entry_id)
+
+    def experiment_from_entry(self, entry_id: int) -> None:
+        if self._experiments is None:
+            return
         try:
             prefill = self._experiments.prefill_from_entry(entry_id)
         except USER_ERRORS as error:
@@ -513,16 +502,12 @@ class MainWindow(QMainWindow):
         window.saved.connect(self.journal_view.entry_saved_elsewhere)
         window.saved.connect(lambda _entry: self.save_status.setText("Quick capture saved"))
         window.error.connect(self.show_error)
-        window.destroyed.connect(lambda: self._forget_capture(window))
-        self._quick_captures.append(window)
+        keeps_input(window, "quick_capture", capture=window.held_input,
+                    restore=window.give_back_input)
         window.show()
         window.raise_()
         window.activateWindow()
         return window
-
-    def _forget_capture(self, window: QuickCaptureWindow) -> None:
-        if window in self._quick_captures:
-            self._quick_captures.remove(window)
 
     def preferences(self) -> None:
         page = self.backups.preferences_page()
@@ -551,18 +536,21 @@ class MainWindow(QMainWindow):
 
     # --- closing ---------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
-        for window in list(self._quick_captures):
-            if not window.close():
+        if self._journal is not None:
+            # Like the lock: open windows and a session that cannot be saved yet are kept
+            # as drafts and come back after the next unlock.
+            self.coach_sessions_view.flush()
+            if not self.unsaved.keep_all():
+                self.show_error_text("The journal was not closed because your writing could "
+                                     "not be saved. Free some disk space and try again.")
                 event.ignore()
                 return
-        if self._journal is not None and not keep_writing_before_close(
-                self.journal_view, self, self.run_dialog):
-            event.ignore()
-            return
-        if self._journal is not None and not self.coach_sessions_view.flush():
-            self.show_section(3)  # the form says why the session cannot be saved
-            event.ignore()
-            return
+            if not keep_writing_before_close(self.journal_view, self, self.run_dialog):
+                event.ignore()
+                return
+        self.unsaved.close_all()
+        hide_journal_windows(self)
+        self.unsaved.set_store(None)
         self._save_layout()
         self._let_go_of_the_journal()
         self.idle.stop()

@@ -52,7 +52,8 @@ from tkg_journal.ui.common.object_name import named
 #: ``ask(parent, title, start folder, filter) -> path or ""``: the system's file dialog.
 AskFile = Callable[[QWidget, str, str, str], str]
 #: Closes the open journal (the window locks it); False if it could not be closed.
-CloseJournal = Callable[[], bool]
+# Closes the journal for the restore; given the dialog, which the lock leaves open.
+CloseJournal = Callable[[QWidget], bool]
 
 CHECK, SECRET, RESTORE = "check", "secret", "restore"
 
@@ -280,7 +281,7 @@ class RestoreDialog(QDialog):
             self.confirm_page.focus_first()
         elif self._step == SECRET:
             if not self.journal_closed:
-                self.journal_closed = self._close_journal()
+                self.journal_closed = self._close_journal(self)
             if not self.journal_closed:
                 self._show_error(texts.CLOSE_REFUSED)
                 return

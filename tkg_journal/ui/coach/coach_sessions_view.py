@@ -19,7 +19,9 @@ window (which sees both sections) opens it and then refreshes this view.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QVBoxLayout, QWidget
@@ -36,8 +38,10 @@ from tkg_journal.ui.coach.commitment_table_model import TEXT
 from tkg_journal.ui.coach.session_editor import SessionEditor
 from tkg_journal.ui.coach.session_list_model import SessionIdRole
 from tkg_journal.ui.coach.session_list_pane import SessionListPane
+from tkg_journal.ui.common import form_state
 from tkg_journal.ui.common.master_detail import MasterDetail, confirm_action, set_tab_order
 from tkg_journal.ui.common.messages import as_sentence
+from tkg_journal.ui.common.unsaved_input import UnsavedInput
 
 
 class CoachSessionsView(QWidget):
@@ -384,6 +388,34 @@ class CoachSessionsView(QWidget):
             self.experiment_requested.emit(commitment_id)
 
     # --- questions (tests replace these) -----------------------------------------------
+    # --- the lock (through the main window's UnsavedInput registry) -----------------------
+    def keep_input_in(self, registry: UnsavedInput) -> None:
+        """A session that cannot be saved yet (no topics, a commitment without text) is
+        kept as a window draft when the journal locks, not lost, nor blocking the lock."""
+        registry.add(self, "coach_session", self._draft_context, capture=self._held_input,
+                     restore=self._give_back_input, has_input=self.editor.is_modified)
+
+    def _draft_context(self) -> dict[str, Any]:
+        session = self.editor.session()
+        return {"session_id": session.id if session is not None else None}
+
+    def _held_input(self) -> dict[str, Any]:
+        fields = form_state.capture(self.editor)
+        fields["commitments"] = self.editor.commitments.typed_rows()
+        return fields
+
+    def _give_back_input(self, fields: Mapping[str, Any]) -> None:
+        form_state.restore(self.editor, fields)
+        rows = fields.get("commitments")
+        if isinstance(rows, list):
+            self.editor.commitments.set_typed_rows([r for r in rows if isinstance(r, dict)])
+        self.editor.mark_edited()
+
+    def reopen(self, session_id: int | None) -> None:
+        """After unlocking: the session a draft was for (a new one if it had no id)."""
+        if session_id is None or not self.select_session(session_id):
+            self.new_session()
+
     def confirm(self, title: str, question: str, action: str) -> bool:
         """Ask a yes/no question; True if the user chose ``action``."""
         return confirm_action(self, title, question, action, destructive=True)

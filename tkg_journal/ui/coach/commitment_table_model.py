@@ -124,6 +124,32 @@ class CommitmentTableModel(QAbstractTableModel):
     def rows(self) -> list[CommitmentRow]:
         return list(self._rows)
 
+    def typed_rows(self) -> list[dict[str, Any]]:
+        """The rows as typed (JSON values), for a window draft when the journal locks."""
+        return [
+            {"text": row.text, "due": row.due_date.isoformat() if row.due_date else None,
+             "done": row.done, "experiment_id": row.experiment_id, "id": row.id}
+            for row in self._rows
+        ]
+
+    def set_typed_rows(self, rows: Sequence[Mapping[str, Any]]) -> None:
+        """Rows from :meth:`typed_rows` back (values that do not read are left empty)."""
+        restored = []
+        for values in rows:
+            due = values.get("due")
+            try:
+                day = date.fromisoformat(due) if isinstance(due, str) else None
+            except ValueError:
+                day = None
+            restored.append(CommitmentRow(
+                str(values.get("text") or ""), day, values.get("done") is True,
+                values["experiment_id"] if isinstance(values.get("experiment_id"), int) else None,
+                values["id"] if isinstance(values.get("id"), int) else None,
+            ))
+        self.beginResetModel()
+        self._rows = restored
+        self.endResetModel()
+
     def commitments(self) -> tuple[Commitment, ...]:
         """The rows as commitments, blank new rows left out (raises ValidationError)."""
         return tuple(row.to_commitment() for row in self._rows if not row.is_blank())

@@ -251,6 +251,10 @@ class SessionEditor(QWidget):
         self._modified = False
         self.show_error("")
 
+    def mark_edited(self) -> None:
+        """Fields were filled from a draft: they are unsaved edits, like typing."""
+        self._edited()
+
     def edited_session(self) -> CoachSession:
         """The session as the editor describes it (raises ValidationError)."""
         return CoachSession(

@@ -39,6 +39,7 @@ from tkg_journal.ui.common.journal_dates import from_qdatetime, limit_to_journal
 from tkg_journal.ui.common.level_badge import level_badge_icon
 from tkg_journal.ui.common.messages import error_colour
 from tkg_journal.ui.common.object_name import named
+from tkg_journal.ui.common.unsaved_input import keeps_input
 from tkg_journal.ui.experiments import experiment_texts as texts
 
 #: Plain keys that answer "did you try it?" while no text field has the focus.
@@ -258,6 +259,7 @@ class AttemptDialog(QDialog):
         )
         self._show_statement()
         self.setMinimumWidth(540)
+        keeps_input(self, "attempt", {"experiment_id": experiment_id})
 
     def _show_statement(self, *_args: object) -> None:
         statement = self._statements.get(self.experiment_id(), "")

@@ -26,6 +26,7 @@ from tkg_journal.domain.experiments import Experiment
 from tkg_journal.services.errors import USER_ERRORS
 from tkg_journal.services.experiments import Experiments
 from tkg_journal.ui.common.messages import as_sentence, error_colour
+from tkg_journal.ui.common.unsaved_input import keeps_input
 from tkg_journal.ui.experiments import experiment_texts as texts
 from tkg_journal.ui.experiments.experiment_dialog import text_box
 
@@ -155,6 +156,8 @@ class CloseExperimentDialog(QDialog):
         self.text_edit.textChanged.connect(self._clear_error)
         self.text_edit.setFocus(Qt.FocusReason.OtherFocusReason)
         self.setMinimumWidth(460)
+        keeps_input(self, "close_experiment",
+                    {"experiment_id": experiment.id, "mode": mode.value})
 
     def accept(self) -> None:
         text = self.text_edit.toPlainText()

@@ -47,6 +47,7 @@ from tkg_journal.services.journal import Journal
 from tkg_journal.ui.common.journal_dates import from_qdate, limit_to_journal_range, to_qdate
 from tkg_journal.ui.common.level_picker import LevelPicker
 from tkg_journal.ui.common.messages import as_sentence, error_colour
+from tkg_journal.ui.common.unsaved_input import keeps_input
 from tkg_journal.ui.experiments import experiment_texts as texts
 
 _NOT_RATED = -1  # the belief spin box's minimum, shown as "Not rated"
@@ -138,6 +139,12 @@ class ExperimentDialog(QDialog):
             self._fill_from_prefill(prefill)
         self._update_preview()
         self.title_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        # Kept if the journal locks while it is open; reopened the same way after unlocking.
+        keeps_input(self, "experiment", {
+            "experiment_id": experiment.id if experiment is not None else None,
+            "entry_id": prefill.source_entry_id if prefill is not None else None,
+            "commitment_id": self._commitment_id,
+        })
 
     # --- the three ways in --------------------------------------------------------------
     @classmethod

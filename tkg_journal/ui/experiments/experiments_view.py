@@ -290,6 +290,20 @@ class ExperimentsView(QWidget):
     def abandon_current(self) -> None:
         self._close_current(CloseMode.ABANDON, texts.ABANDONED)
 
+    def edit_experiment(self, experiment_id: int) -> None:
+        """Select ``experiment_id`` and open its editor (a window draft reopening it)."""
+        self.select_experiment(experiment_id)
+        if self._current is not None and self._current.id == experiment_id:
+            self.edit_current()
+
+    def close_experiment(self, experiment_id: int, mode: str) -> None:
+        """Select ``experiment_id`` and open its complete or abandon dialog."""
+        self.select_experiment(experiment_id)
+        if self._current is not None and self._current.id == experiment_id:
+            closing = CloseMode(mode)
+            done = texts.COMPLETED if closing is CloseMode.COMPLETE else texts.ABANDONED
+            self._close_current(closing, done)
+
     def _close_current(self, mode: CloseMode, message: str) -> None:
         if self._service is None or self._current is None:
             return

@@ -38,6 +38,7 @@ from tkg_journal.services.experiments import Experiments
 from tkg_journal.ui.common.level_badge import level_badge_icon
 from tkg_journal.ui.common.messages import error_colour
 from tkg_journal.ui.common.object_name import named
+from tkg_journal.ui.common.unsaved_input import keeps_input
 from tkg_journal.ui.experiments import experiment_texts as texts
 from tkg_journal.ui.experiments.friction_model import (
     ARCHIVED_COLUMN,
@@ -199,6 +200,7 @@ class FrictionCatalogueDialog(QDialog):
         layout.addLayout(adder)
         layout.addWidget(self.message_label)
         layout.addWidget(buttons)
+        keeps_input(self, "friction_catalogue")  # a behaviour's name being typed
 
         for first, second in pairwise(
             [

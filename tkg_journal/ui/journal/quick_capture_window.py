@@ -7,8 +7,9 @@ main editor does.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
@@ -21,7 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tkg_journal.domain.drafts import EntryDraft
 from tkg_journal.domain.entries import EntryKind
+from tkg_journal.domain.errors import ValidationError
 from tkg_journal.services.journal import Journal
 from tkg_journal.ui.common.object_name import named
 from tkg_journal.ui.journal.entry_autosave import EntryAutosave
@@ -88,9 +91,23 @@ class QuickCaptureWindow(QWidget):
         self.saved.emit(entry)
         return True
 
-    def keep_as_draft(self) -> None:
-        """Locking: keep what was typed as a draft and close without asking."""
-        self.autosave.write_draft()
+    # --- the lock (through the main window's UnsavedInput registry) -----------------------
+    def held_input(self) -> dict[str, Any]:
+        """What the window holds, for a window draft: the editor's draft."""
+        return {"draft": self.editor.draft().to_json()}
+
+    def give_back_input(self, fields: Mapping[str, Any]) -> None:
+        """Reopened after unlocking: the writing as it was, still unsaved."""
+        try:
+            draft = EntryDraft.from_json(str(fields.get("draft", "")))
+        except ValidationError:
+            return  # a damaged draft: the window opens empty rather than not at all
+        self.editor.load(draft)
+        self.editor.set_modified(True)
+
+    def close_for_lock(self) -> None:
+        """Locking or quitting: the registry kept the writing; close without asking."""
+        self.autosave.stop()
         self.editor.clear()
         self.editor.set_modified(False)
         self.close()

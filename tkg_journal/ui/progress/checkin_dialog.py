@@ -34,6 +34,7 @@ from tkg_journal.services.progress import Progress
 from tkg_journal.ui.common.error_dialog import show_error
 from tkg_journal.ui.common.level_badge import LevelBadge
 from tkg_journal.ui.common.object_name import named
+from tkg_journal.ui.common.unsaved_input import keeps_input
 from tkg_journal.ui.progress import progress_texts as texts
 
 DEFAULT_SCORE = 5
@@ -129,6 +130,7 @@ class CheckinDialog(QDialog):
         self.setMinimumWidth(600)
         # Keyboard: top row first, as the eye reads; then the note and the buttons.
         self.sliders[Level.MASTERY].setFocus()
+        keeps_input(self, "checkin")
 
     # --- building ------------------------------------------------------------------------
     def _load(self) -> tuple[RatingCheckin | None, RatingCheckin | None]:
