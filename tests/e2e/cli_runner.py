@@ -23,7 +23,7 @@ def installed_command() -> str:
 
 def run(*args: str, data_dir: Path, passphrase: str | None = PASSPHRASE,
         stdin: bytes | None = None, env: dict[str, str] | None = None,
-        preexec: object = None) -> subprocess.CompletedProcess[str]:
+        preexec: object = None, timeout: float = 120) -> subprocess.CompletedProcess[str]:
     environment = dict(os.environ)
     environment.pop("TKG_JOURNAL_PASSPHRASE", None)
     if passphrase is not None:
@@ -32,7 +32,7 @@ def run(*args: str, data_dir: Path, passphrase: str | None = PASSPHRASE,
     raw = subprocess.run(
         [installed_command(), "--data-dir", str(data_dir), *args],
         input=stdin, stdin=None if stdin is not None else subprocess.DEVNULL,
-        capture_output=True, timeout=120, env=environment,
+        capture_output=True, timeout=timeout, env=environment,
         preexec_fn=preexec)  # type: ignore[arg-type]
     return subprocess.CompletedProcess(raw.args, raw.returncode,
                                        raw.stdout.decode("utf-8", "replace"),

@@ -7,6 +7,11 @@ re-encryption the user name also carries the key's generation (``KeyFile.keyring
 not real secret stores (keyring's "fail" and "null" backends, or the plaintext and
 password-prompting files of keyrings.alt) count as "no keyring": the key is then kept
 behind a passphrase instead.
+
+A locked keyring (the desktop's Secret Service after a screen lock, or a login without
+the keyring's password) is asked to unlock, which shows the desktop's password prompt;
+when there is none to show (a terminal over SSH) or the user dismisses it, the keyring
+says so at once (``KeyringLocked``) and the message says what to do.
 """
 
 from __future__ import annotations
@@ -16,6 +21,8 @@ from typing import Any
 from tkg_journal.security.errors import KeyringEntryMissing, KeyringUnavailable
 
 SERVICE = "tkg-journal"
+_UNLOCK_IT = "unlock it (log in to your desktop again, or unlock it in its keyring app)"
+_RECOVER = "restore access with the recovery key (tkg-journal recover)"
 
 
 def _backend() -> Any:
@@ -58,6 +65,11 @@ def store_key(journal_id: str, key: bytes) -> None:
     try:
         _backend().set_password(SERVICE, journal_id, key.hex())
     except Exception as error:
+        if _is_locked_error(error):
+            raise KeyringUnavailable(
+                f"the OS keyring is locked, so the key was not stored in it; {_UNLOCK_IT} "
+                "and try again"
+            ) from None
         raise KeyringUnavailable(f"the OS keyring refused to store the key ({error})") from None
 
 
@@ -71,19 +83,18 @@ def load_key(journal_id: str) -> bytes:
     try:
         stored = _backend().get_password(SERVICE, journal_id)
     except Exception as error:
+        if _is_locked_error(error):
+            raise KeyringUnavailable(
+                f"the OS keyring is locked, so this journal's key cannot be read; "
+                f"{_UNLOCK_IT} and try again, or {_RECOVER}"
+            ) from None
         raise KeyringUnavailable(f"the OS keyring did not answer ({error})") from None
     if not stored:
-        raise KeyringEntryMissing(
-            "the OS keyring has no key for this journal; restore access with the "
-            "recovery key (tkg-journal recover)"
-        )
+        raise KeyringEntryMissing(f"the OS keyring has no key for this journal; {_RECOVER}")
     try:
         return bytes.fromhex(stored)
     except ValueError:
-        raise KeyringEntryMissing(
-            "the key in the OS keyring is damaged; restore access "
-            "with the recovery key (tkg-journal recover)"
-        ) from None
+        raise KeyringEntryMissing(f"the key in the OS keyring is damaged; {_RECOVER}") from None
 
 
 def delete_key(journal_id: str) -> None:
@@ -97,4 +108,20 @@ def delete_key(journal_id: str) -> None:
     except PasswordDeleteError:  # not there: the outcome the caller wanted
         return
     except Exception as error:
+        if _is_locked_error(error):
+            raise KeyringUnavailable(
+                f"the OS keyring is locked, so the key was not removed from it; {_UNLOCK_IT} "
+                "and try again"
+            ) from None
         raise KeyringUnavailable(f"the OS keyring refused to remove the key ({error})") from None
+
+
+def _is_locked_error(error: Exception) -> bool:
+    """The keyring is locked and stayed so (no prompt could be shown, or it was dismissed)."""
+    from keyring.errors import KeyringLocked
+
+    if isinstance(error, KeyringLocked):
+        return True
+    # SecretStorage's own, for an item locked apart from its collection.
+    kind = type(error)
+    return kind.__name__ == "LockedException" and kind.__module__.startswith("secretstorage")
