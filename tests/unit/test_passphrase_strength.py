@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tkg_journal.ui.keys.passphrase_strength import (
+from tkg_journal.ui.common.passphrase_strength import (
     ADVICE_COMMON,
     ADVICE_EMPTY,
     ADVICE_REPEATED,

@@ -1,6 +1,9 @@
 """``export``: the pre-session summary of a period as one PDF, Markdown or HTML file for
 the coach. The charts' helper process is started first, so matplotlib loads on the other
-core while this one checks the arguments and reads the journal."""
+core while this one checks the arguments and reads the journal.
+
+``--pdf-password-file`` locks the PDF with the password on the file's first line (read
+like ``--passphrase-file``); no message ever shows the password."""
 
 from __future__ import annotations
 
@@ -10,12 +13,13 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tkg_journal.cli.options import EXIT_OK, day_arg, open_journal
+from tkg_journal.cli.options import EXIT_OK, UsageError, day_arg, open_journal, read_secret_file
 
 if TYPE_CHECKING:
     from tkg_journal.cli.options import Commands
     from tkg_journal.domain.progress import Period
     from tkg_journal.services.drawing_process import DrawingProcess
+    from tkg_journal.services.export import ExportFormat, PdfPassword
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -38,6 +42,7 @@ def _export(args: argparse.Namespace, drawing: DrawingProcess) -> int:
     # Everything typed is checked before unlocking: a typo costs no Argon2id, and a
     # refused command leaves no file behind.
     fmt = parse_format(args.format)
+    password = _pdf_password(args.pdf_password_file, fmt)
     out = Path(args.output).expanduser()
     if out.is_dir():
         raise DomainError(
@@ -77,19 +82,65 @@ def _export(args: argparse.Namespace, drawing: DrawingProcess) -> int:
         )
         plan = plan_export(journal, options)
     # Drawing and writing need no database: the journal (and its key) is closed already.
-    result = write_export(plan, fmt, out, draw=drawing.draw, replace_read_only=args.force)
+    result = write_export(
+        plan, fmt, out, draw=drawing.draw, replace_read_only=args.force, password=password
+    )
     summary = result.summary
-    print(f"Exported the summary of {_period_words(summary.period)} to {out} ({fmt.label}).")
+    how = f"{fmt.label}, opens only with its password" if result.protected else fmt.label
+    print(f"Exported the summary of {_period_words(summary.period)} to {out} ({how}).")
     if result.charts_folder is not None:
         print(f"Its charts are in {result.charts_folder}{os.sep}")
     if summary.include_private:
         print("Private entries are included.")
-    print(
-        "The exported file is not encrypted: keep it somewhere private and delete it after "
-        "the session.",
-        file=sys.stderr,
-    )
+    if result.protected:
+        print(
+            "Give your coach the password another way than the file (not in the same "
+            "email), and delete the file after the session.",
+            file=sys.stderr,
+        )
+    else:
+        print(
+            "The exported file is not encrypted: keep it somewhere private and delete it "
+            "after the session.",
+            file=sys.stderr,
+        )
     return EXIT_OK
+
+
+def _pdf_password(path: str | None, fmt: ExportFormat) -> PdfPassword | None:
+    """The password to lock the PDF with: the first line of the file at ``path``.
+
+    Raises:
+        DomainError: the option with Markdown or HTML, a missing, unreadable or empty
+            file, or a password a PDF cannot use. Exit 1 like the command's other refusals
+            (the file is this command's input, not a wrong use of the options).
+    """
+    from tkg_journal.domain.errors import DomainError
+    from tkg_journal.services.export import NO_PASSWORD_FORMAT, ExportFormat, PdfPassword
+
+    if path is None:
+        return None
+    if fmt is not ExportFormat.PDF:
+        raise DomainError(f"--pdf-password-file: {NO_PASSWORD_FORMAT.format(label=fmt.label)}")
+    if not path:
+        raise DomainError("--pdf-password-file is empty: give the file that holds the password")
+    try:
+        text = read_secret_file(path, "PDF password")
+    except UsageError as error:  # names the file and what is wrong, never its content
+        raise DomainError(f"{error}; nothing was written") from None
+    # The first line only: a password manager's export may add lines (a user name, notes).
+    first = text.partition("\n")[0].rstrip("\r")
+    if not first:
+        where = "the PDF password file" if not text else "the first line of the PDF password file"
+        raise DomainError(
+            f"{where} {path} is empty: write the password on its first line; nothing was written"
+        )
+    password = PdfPassword(first)
+    try:
+        password.check()
+    except DomainError as error:
+        raise DomainError(f"{error}; nothing was written") from None
+    return password
 
 
 def _period_words(period: Period) -> str:
@@ -102,8 +153,9 @@ def register(sub: Commands) -> None:
         "export",
         help="write the pre-session summary as PDF, Markdown or HTML",
         description="Write what happened in a period (by default since the last coach "
-        "session) as one document for the coach. The file is not encrypted; only entries "
-        "shared with the coach are in it unless --include-private is given.",
+        "session) as one document for the coach. The file is not encrypted unless a PDF "
+        "is locked with --pdf-password-file; only entries shared with the coach are in it "
+        "unless --include-private is given.",
     )
     when = p.add_mutually_exclusive_group()
     when.add_argument("--since", metavar="DATE", help="from this day: 2026-09-01, 90d, ...")
@@ -116,6 +168,12 @@ def register(sub: Commands) -> None:
     p.add_argument("--format", "-f", required=True, metavar="pdf|md|html", help="the file format")
     p.add_argument("--output", "-o", required=True, metavar="FILE", help="the file to write")
     p.add_argument("--force", action="store_true", help="replace FILE even if it is read-only")
+    p.add_argument(
+        "--pdf-password-file",
+        metavar="FILE",
+        help="lock the PDF (AES-256) with the password on the first line of FILE: it opens "
+        "only with that password (PDF only; Markdown and HTML cannot carry one)",
+    )
     p.add_argument(
         "--include-private",
         action="store_true",

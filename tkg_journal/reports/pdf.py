@@ -1,7 +1,7 @@
 """The summary document as an A4 PDF, drawn with fpdf2 (pure Python, no Qt).
 
-A title page (title, period, facts, the not-encrypted notice and the contents with page
-numbers), then the sections. What a coach would find hard to read is avoided on purpose:
+A title page (title, period, facts, the notice on who may read it and the contents with
+page numbers), then the sections. What a coach would find hard to read is avoided on purpose:
 a heading never ends a page alone (it moves with the start of what follows it), a table
 repeats its header row on every page and never splits a row (a cell too long for a page
 is cut into "continued" rows instead), a figure stays whole with its title and caption,
@@ -15,7 +15,9 @@ must stay together. How it looks is in ``pdf_style``, fonts and line breaking in
 ``pdf_table``.
 
 The file's only metadata is its title (and a creation date taken from the document, so the
-same document gives the same bytes).
+same document gives the same bytes). With a password (``pdf_password``) the file is
+encrypted with AES-256 and opens only with it; its bytes then differ on every write (the
+encryption's salts are random).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from fpdf.outline import OutlineSection
 
 from tkg_journal.reports import document as doc
 from tkg_journal.reports.pdf_page import Page, SummaryPDF
+from tkg_journal.reports.pdf_password import lock
 from tkg_journal.reports.pdf_style import (
     BLOCK_GAP,
     BODY_PT,
@@ -67,13 +70,18 @@ from tkg_journal.reports.pdf_text import TextFitter, font_dir
 __all__ = ["font_dir", "to_pdf"]
 
 
-def to_pdf(document: doc.Document) -> bytes:
-    """The document as PDF bytes (A4)."""
-    return _Writer(document).render()
+def to_pdf(document: doc.Document, *, password: str | None = None) -> bytes:
+    """The document as PDF bytes (A4); with ``password``, encrypted so that it opens only
+    with it.
+
+    Raises:
+        DomainError: ``password`` cannot lock a PDF (``pdf_password.password_problem``).
+    """
+    return _Writer(document, password).render()
 
 
 class _Writer:
-    def __init__(self, document: doc.Document) -> None:
+    def __init__(self, document: doc.Document, password: str | None = None) -> None:
         self.document = document
         self.pdf = pdf = SummaryPDF(footer_text="")
         self.fit = TextFitter(pdf)
@@ -86,6 +94,8 @@ class _Writer:
         if document.created is not None:
             pdf.set_creation_date(datetime.combine(document.created, time(), tzinfo=UTC))
         pdf.set_text_color(*TEXT)
+        if password is not None:
+            lock(pdf, password)
 
     # --- the whole ---------------------------------------------------------------------
     def render(self) -> bytes:

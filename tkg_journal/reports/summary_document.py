@@ -58,11 +58,15 @@ from tkg_journal.reports.summary_format import (
 __all__ = ["build_document", "range_text", "signed_mean", "subtitle_text"]
 
 
-def build_document(summary: Summary, *, zone: tzinfo | None = None) -> Document:
+def build_document(
+    summary: Summary, *, zone: tzinfo | None = None, protected: bool = False
+) -> Document:
     """The summary as a document, sections in print order.
 
     ``zone``: the time zone entries and attempts are dated in (the local one by default;
     tests pass a fixed one so the golden file does not depend on the machine).
+    ``protected``: the file will open only with a password (the notice says so instead of
+    warning that it is not encrypted).
     """
     builder = _Builder(summary, zone)
     sections = tuple(
@@ -83,7 +87,8 @@ def build_document(summary: Summary, *, zone: tzinfo | None = None) -> Document:
         title=summary.title,
         subtitle=subtitle_text(summary),
         facts=facts,
-        notice=texts.NOTICE + (texts.NOTICE_PRIVATE if summary.include_private else ""),
+        notice=(texts.NOTICE_PROTECTED if protected else texts.NOTICE)
+        + (texts.NOTICE_PRIVATE if summary.include_private else ""),
         sections=sections,
         created=summary.generated_on,
     )

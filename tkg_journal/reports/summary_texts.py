@@ -31,6 +31,10 @@ NOTICE = (
     "This file is not encrypted. It holds what I chose to share from my private journal "
     "for my coach; please keep it private."
 )
+NOTICE_PROTECTED = (
+    "This file opens only with its password. It holds what I chose to share from my "
+    "private journal for my coach; please keep it, and the password, private."
+)
 NOTICE_PRIVATE = " It also includes entries I usually keep private."
 
 # At a glance

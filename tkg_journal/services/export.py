@@ -6,12 +6,15 @@ charts' data); ``write_export`` draws the charts (``services/chart_drawing.py``)
 document out once (``reports/summary_document.py``) and writes it in the chosen format, all
 or nothing (``services/files.py``), without touching the database, so the app runs it on a
 worker thread with a progress bar while the journal stays usable.
+
+A PDF can be locked with a password (:class:`PdfPassword`): AES-256, opened only with it.
+Markdown and HTML are plain text and cannot carry one.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from enum import StrEnum
 from pathlib import Path
@@ -68,12 +71,51 @@ class EmptyPeriod(DomainError):
     """Nothing was recorded in the period: no summary to write."""
 
 
+#: Said when a password is given for a format that cannot carry one.
+NO_PASSWORD_FORMAT = (
+    "{label} files cannot carry a password; only a PDF can be locked with one "
+    "(choose PDF, or leave the password out)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PdfPassword:
+    """The password the coach types to open a PDF summary.
+
+    Kept out of ``repr`` (and so out of tracebacks, logs and test reports) on purpose: it
+    is a secret the user shares with one person. An empty password is refused here; the
+    rest of what a PDF password may hold is checked by :meth:`check`, and again when the
+    PDF is written.
+    """
+
+    text: str = field(repr=False)
+
+    def __post_init__(self) -> None:
+        if not self.text:
+            from tkg_journal.reports.pdf_password import EMPTY
+
+            raise DomainError(EMPTY)
+
+    def check(self) -> None:
+        """Refuse a password a PDF cannot use as typed, before any work is done.
+
+        Raises:
+            DomainError: too long, or with characters PDF readers change or drop.
+        """
+        from tkg_journal.reports.pdf_password import password_problem
+
+        problem = password_problem(self.text)
+        if problem is not None:
+            raise DomainError(problem)
+
+
 @dataclass(frozen=True, slots=True)
 class ExportResult:
     path: Path
     format: ExportFormat
     charts_folder: Path | None  # Markdown: the folder of PNG files beside it
     summary: Summary
+    protected: bool = False  # a PDF that opens only with its password
 
 
 def charts_folder_for(path: Path) -> Path:
@@ -131,13 +173,16 @@ def write_export(
     progress: ProgressCallback | None = None,
     draw: ChartDrawer = draw_charts,
     replace_read_only: bool = False,
+    password: PdfPassword | None = None,
 ) -> ExportResult:
     """Draw the planned charts, lay the summary out and write it to ``path`` as ``fmt``.
     Touches no database. ``draw`` turns the charts' data into images: here by default,
     or a ``DrawingProcess`` started earlier (the command line). A read-only file at
-    ``path`` is replaced only with ``replace_read_only`` (the user confirmed it).
+    ``path`` is replaced only with ``replace_read_only`` (the user confirmed it). With
+    ``password`` (PDF only) the file is encrypted and opens only with it.
 
     Raises:
+        DomainError: a password for Markdown or HTML, or one a PDF cannot use.
         ReadOnlyFile: ``path`` is a read-only file and ``replace_read_only`` is false.
         WriteFailed: the folder is missing or unwritable, or the disk is full; no file
             (partial or temporary) is left behind and an earlier file is unchanged.
@@ -145,6 +190,10 @@ def write_export(
     from tkg_journal.reports.summary_document import build_document
 
     path = Path(path)
+    if password is not None:
+        if fmt is not ExportFormat.PDF:
+            raise DomainError(NO_PASSWORD_FORMAT.format(label=fmt.label))
+        password.check()
     tell = progress or (lambda _step, _of, _what: None)
     steps = 2 if plan.charts else 1
     if not path.parent.is_dir():
@@ -160,7 +209,7 @@ def write_export(
         tell(0, steps, "Drawing the charts")
         summary = replace(summary, charts=draw(plan.charts))
     tell(steps - 1, steps, f"Writing the {fmt.label} file")
-    document = build_document(summary)
+    document = build_document(summary, protected=password is not None)
     folder: Path | None = None
     if fmt is ExportFormat.MARKDOWN:
         from tkg_journal.reports.markdown import to_markdown
@@ -180,9 +229,16 @@ def write_export(
     else:
         from tkg_journal.reports.pdf import to_pdf
 
-        files.write_bytes_atomically(path, to_pdf(document), what="the summary")
+        pdf = to_pdf(document, password=password.text if password is not None else None)
+        files.write_bytes_atomically(path, pdf, what="the summary")
     tell(steps, steps, "Done")
-    return ExportResult(path=path, format=fmt, charts_folder=folder, summary=summary)
+    return ExportResult(
+        path=path,
+        format=fmt,
+        charts_folder=folder,
+        summary=summary,
+        protected=password is not None,
+    )
 
 
 def export_summary(

@@ -92,7 +92,9 @@ def restore(
     try:
         # The backup's key first: a wrong passphrase stops here, before anything is written.
         keys_path = scratch / "journal.keys"
-        keys_path.write_bytes(backup.read_key_file(backup_file))
+        # Through safe_write, not write_bytes: this file becomes the journal's key file,
+        # which must be 0600 whatever the umask (write_bytes left it 0666 under umask 0).
+        safe_write.write_atomically(keys_path, backup.read_key_file(backup_file))
         keys = key_file.read(keys_path)
         key = _unlock(keys, passphrase=passphrase, recovery_key=recovery_key)
     except BaseException:

@@ -480,7 +480,7 @@ def test_locking_closes_the_dialog_and_forgets_what_it_showed(
 ) -> None:
     qtbot.keyClicks(dialog.questions_edit, "Private worry")
     assert SHARED_TITLES[0] in preview(dialog)
-    dialog.shutdown()
+    dialog.close_for_lock()
     assert not dialog.isVisible()
     assert preview(dialog) == ""
     assert dialog.questions_edit.toPlainText() == ""

@@ -49,6 +49,7 @@ from tkg_journal.ui.common.error_dialog import BUG_TEXT
 from tkg_journal.ui.common.icons import icon
 from tkg_journal.ui.common.messages import as_sentence, error_colour
 from tkg_journal.ui.common.object_name import named
+from tkg_journal.ui.common.unsaved_input import keeps_input
 
 PREVIEW_DELAY_MS = 300  # typing a date or ticking boxes in a row reads the journal once
 
@@ -85,6 +86,7 @@ class ExportDialog(QDialog):
         self.form = ExportForm(journal, self._folder)
         self.form.changed.connect(self._schedule_preview)
         self.form.choose_button.clicked.connect(self._choose)
+        self.form.protection_changed.connect(self._paint_notes)
         self.preview_pane = ExportPreview()
         self._build()
         self._name_parts()
@@ -92,6 +94,7 @@ class ExportDialog(QDialog):
         self.resize(1100, 780)
         # The first preview right after the dialog shows (it reads the journal).
         self._preview_timer.start(0)
+        keeps_input(self, "export")  # the period, the sections, the questions typed
 
     # --- building -----------------------------------------------------------------------
     def _build(self) -> None:
@@ -178,10 +181,14 @@ class ExportDialog(QDialog):
         self.open_button, self.show_button = runner.open_button, runner.show_button
 
     def _paint_notes(self) -> None:
-        """Colours and the icon that follow the palette (light or dark)."""
+        """Colours and the icon that follow the palette (light or dark); the note and its
+        icon say whether the file will open only with a password."""
         self.error_label.setStyleSheet(f"color: {error_colour(self.palette())};")
+        protected = self.form.protected()
+        self.note.setText(texts.PROTECTED if protected else texts.NOT_ENCRYPTED)
         side = self.fontMetrics().height()
-        self.note_icon.setPixmap(icon("unlock").pixmap(QSize(side, side), self.devicePixelRatioF()))
+        name = "lock" if protected else "unlock"
+        self.note_icon.setPixmap(icon(name).pixmap(QSize(side, side), self.devicePixelRatioF()))
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -258,13 +265,14 @@ class ExportDialog(QDialog):
             return
         self._preview_timer.stop()
         try:
+            password = self.form.pdf_password()  # a password a PDF cannot use: before any work
             plan = plan_export(self._journal, self.form.options())
         except USER_ERRORS as error:
             self._show_error(as_sentence(str(error)))
             if isinstance(error, EmptyPeriod):
                 self.refresh_preview()
             return
-        self.runner.start(plan, self.form.chosen_format(), path)
+        self.runner.start(plan, self.form.chosen_format(), path, password=password)
         self._running_changed()
 
     def _running_changed(self) -> None:
@@ -349,7 +357,7 @@ class ExportDialog(QDialog):
         self._preview_timer.stop()
         super().closeEvent(event)
 
-    def shutdown(self) -> None:
+    def close_for_lock(self) -> None:
         """The journal is being locked: wait for a running write (it needs no journal),
         forget every word shown, and close."""
         self.runner.wait()

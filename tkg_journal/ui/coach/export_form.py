@@ -2,8 +2,9 @@
 
 Four groups: the period (since the last coach session, or two days), the sections with
 the charts and private entries, the questions (free text and entries tagged "question")
-and the file (format and path). The form reads the journal on the GUI thread for the last
-session and the question entries; the dialog reads the summary itself.
+and the file (format, path and the PDF's password: ``PdfPasswordField``). The form reads
+the journal on the GUI thread for the last session and the question entries; the dialog
+reads the summary itself.
 """
 
 from __future__ import annotations
@@ -39,10 +40,11 @@ from tkg_journal.domain.search import EntryFilter
 from tkg_journal.domain.summary import ALL_SECTIONS, SummaryOptions, SummarySection
 from tkg_journal.services.coach_sessions import CoachSessions
 from tkg_journal.services.errors import USER_ERRORS
-from tkg_journal.services.export import ExportFormat
+from tkg_journal.services.export import ExportFormat, PdfPassword
 from tkg_journal.services.journal import Journal
 from tkg_journal.services.progress import local_midnight
 from tkg_journal.ui.coach import export_texts as texts
+from tkg_journal.ui.coach.pdf_password_field import PdfPasswordField
 from tkg_journal.ui.common.journal_dates import from_qdate, limit_to_journal_range, to_qdate
 from tkg_journal.ui.common.object_name import named
 
@@ -66,9 +68,11 @@ class ExportForm(QWidget):
 
     Signals:
         changed(): a choice the preview shows changed (the dialog reads it again).
+        protection_changed(): whether the file will be locked with a password changed.
     """
 
     changed = Signal()
+    protection_changed = Signal()
 
     def __init__(self, journal: Journal, folder: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -200,8 +204,12 @@ class ExportForm(QWidget):
         format_label.setBuddy(self.format_combo)
         path_label = QLabel(texts.PATH_LABEL)
         path_label.setBuddy(self.path_edit)
+        self.password_field = PdfPasswordField()
+        password_label = QLabel(texts.PASSWORD_LABEL)
+        password_label.setBuddy(self.password_field.edit)
         form.addRow(format_label, self.format_combo)
         form.addRow(path_label, path_row)
+        form.addRow(password_label, self.password_field)
         return box
 
     def _date_edit(self, name: str, accessible: str) -> QDateEdit:
@@ -228,6 +236,7 @@ class ExportForm(QWidget):
             self.format_combo,
             self.path_edit,
             self.choose_button,
+            *self.password_field.focus_order(),
         ]
 
     def _paint_warning(self) -> None:
@@ -274,6 +283,7 @@ class ExportForm(QWidget):
         self.question_list.itemChanged.connect(self._question_ticked)
         self.format_combo.currentIndexChanged.connect(self._format_changed)
         self.path_edit.textEdited.connect(self._path_edited)
+        self.password_field.changed.connect(self.protection_changed)
 
     # --- reading the journal ------------------------------------------------------------
     def _read_last_session(self) -> date | None:
@@ -361,6 +371,21 @@ class ExportForm(QWidget):
     def chosen_format(self) -> ExportFormat:
         return ExportFormat(self.format_combo.currentData())
 
+    def pdf_password(self) -> PdfPassword | None:
+        """The password to lock the PDF with (``None``: an unlocked file).
+
+        Raises:
+            DomainError: one a PDF cannot use as typed (too long, unusual characters).
+        """
+        password = self.password_field.password()
+        if password is not None:
+            password.check()
+        return password
+
+    def protected(self) -> bool:
+        """Whether the file will open only with a password (PDF, and one typed)."""
+        return self.password_field.applies() and bool(self.password_field.edit.text())
+
     def chosen_path(self) -> Path | None:
         text = self.path_edit.text().strip()
         if not text:
@@ -380,9 +405,10 @@ class ExportForm(QWidget):
             self._format_changed()
 
     def forget(self) -> None:
-        """The journal is being locked: no question is left on screen."""
+        """The journal is being locked: no question (nor the PDF's password) is left."""
         self.questions_edit.clear()
         self.question_list.clear()
+        self.password_field.clear()
 
     # --- reacting -----------------------------------------------------------------------
     def _period_mode_changed(self) -> None:
@@ -412,6 +438,7 @@ class ExportForm(QWidget):
 
     def _format_changed(self) -> None:
         fmt = self.chosen_format()
+        self.password_field.set_applies(fmt is ExportFormat.PDF)
         text = self.path_edit.text().strip()
         if not text:
             return
@@ -428,3 +455,4 @@ class ExportForm(QWidget):
             self.format_combo.blockSignals(True)
             self.format_combo.setCurrentIndex(self.format_combo.findData(fmt.value))
             self.format_combo.blockSignals(False)
+            self.password_field.set_applies(fmt is ExportFormat.PDF)

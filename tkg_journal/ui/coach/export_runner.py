@@ -14,7 +14,13 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QUrl, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
-from tkg_journal.services.export import ExportFormat, ExportPlan, ExportResult, write_export
+from tkg_journal.services.export import (
+    ExportFormat,
+    ExportPlan,
+    ExportResult,
+    PdfPassword,
+    write_export,
+)
 from tkg_journal.ui.coach import export_texts as texts
 from tkg_journal.ui.common.object_name import named
 
@@ -31,10 +37,16 @@ class _ExportTask(QRunnable):
     """``write_export`` on a pool thread: no journal, no widget, only the bridge."""
 
     def __init__(
-        self, plan: ExportPlan, fmt: ExportFormat, path: Path, bridge: _ExportBridge
+        self,
+        plan: ExportPlan,
+        fmt: ExportFormat,
+        path: Path,
+        bridge: _ExportBridge,
+        password: PdfPassword | None,
     ) -> None:
         super().__init__()
         self._plan, self._fmt, self._path, self._bridge = plan, fmt, path, bridge
+        self._password = password
 
     def run(self) -> None:
         bridge = self._bridge
@@ -46,6 +58,7 @@ class _ExportTask(QRunnable):
                 self._path,
                 progress=bridge.progress.emit,
                 replace_read_only=True,
+                password=self._password,
             )
         except Exception as error:  # shown by the dialog: the user's as it is, a bug generic
             # RuntimeError: the dialog (and its bridge) are gone; nobody is waiting.
@@ -119,10 +132,18 @@ class ExportRunner(QObject):
         return button
 
     # --- running ------------------------------------------------------------------------
-    def start(self, plan: ExportPlan, fmt: ExportFormat, path: Path) -> None:
-        """Write ``plan`` as ``fmt`` to ``path`` on the worker; the progress row shows."""
+    def start(
+        self,
+        plan: ExportPlan,
+        fmt: ExportFormat,
+        path: Path,
+        *,
+        password: PdfPassword | None = None,
+    ) -> None:
+        """Write ``plan`` as ``fmt`` to ``path`` on the worker (a PDF locked with
+        ``password`` if one is given); the progress row shows."""
         self._set_running(True)
-        self._pool.start(_ExportTask(plan, fmt, path, self._bridge))
+        self._pool.start(_ExportTask(plan, fmt, path, self._bridge, password))
 
     def is_running(self) -> bool:
         return self._running
@@ -158,6 +179,8 @@ class ExportRunner(QObject):
             text = texts.SAVED_WITH_CHARTS.format(
                 path=result.path, folder=result.charts_folder.name
             )
+        elif result.protected:
+            text = texts.SAVED_PROTECTED.format(path=result.path)
         else:
             text = texts.SAVED.format(path=result.path)
         self.result_label.setText(text)

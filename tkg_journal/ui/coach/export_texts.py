@@ -64,6 +64,18 @@ REPLACE_READ_ONLY_QUESTION = (
 )
 REPLACE_CONFIRM = "&Replace"
 
+# --- the PDF's password -------------------------------------------------------------------
+PASSWORD_LABEL = "P&DF password"
+PASSWORD_ACCESSIBLE_NAME = "Password to open the PDF"
+PASSWORD_PLACEHOLDER = "Optional: your coach types it to open the file"
+SHOW_PASSWORD = "Show pass&word"
+SHOW_PASSWORD_ACCESSIBLE_NAME = "Show the PDF password"
+PASSWORD_HINT_EMPTY = "Leave it empty for a PDF that opens without a password."
+NO_PASSWORD_FORMATS = (
+    "Markdown and HTML files cannot carry a password: anyone who has the file can read "
+    "it. Choose PDF to lock the file with a password."
+)
+
 # --- preview ------------------------------------------------------------------------------
 PREVIEW_LABEL = "Preview of what will be shared"
 PREVIEW_ACCESSIBLE_NAME = "Preview of the summary"
@@ -78,6 +90,10 @@ NOT_ENCRYPTED = (
     "The exported file is not encrypted: anyone who can open it can read it. Keep it "
     "somewhere private and delete it after the session."
 )
+PROTECTED = (
+    "The PDF opens only with its password. Give the password to your coach another way "
+    "than the file (not in the same email), and delete the file after the session."
+)
 EXPORT_BUTTON = "&Export"
 EXPORT_TOOLTIP = "Write the summary to the file (Enter)"
 CANCEL_BUTTON = "Cancel"
@@ -86,6 +102,7 @@ STARTING = "Starting\u2026"
 RUNNING_HINT = "Exporting: the dialog closes when the file is written."
 SAVED = "Saved to {path}"
 SAVED_WITH_CHARTS = "Saved to {path} (charts in {folder})"
+SAVED_PROTECTED = "Saved to {path}, locked with the password"
 OPEN_BUTTON = "&Open"
 OPEN_TOOLTIP = "Open the summary in the app your system uses for it"
 SHOW_BUTTON = "Show in fo&lder"
