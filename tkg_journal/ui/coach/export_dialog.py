@@ -87,6 +87,7 @@ class ExportDialog(QDialog):
         self.form.changed.connect(self._schedule_preview)
         self.form.choose_button.clicked.connect(self._choose)
         self.form.protection_changed.connect(self._paint_notes)
+        self.form.protection_changed.connect(self._schedule_preview)  # its notice says so
         self.preview_pane = ExportPreview()
         self._build()
         self._name_parts()
@@ -241,7 +242,8 @@ class ExportDialog(QDialog):
             self._planned_ok = False
             self.preview_pane.show_error(error)
         else:
-            self.preview_pane.show_summary(plan.summary, charts=options.charts)
+            self.preview_pane.show_summary(plan.summary, charts=options.charts,
+                                           protected=self.form.protected())
             self._planned_ok = True
         self._enable_export()
 

@@ -91,7 +91,7 @@ class ExportPreview(QWidget):
         layout.addWidget(self.charts_line)
         layout.addWidget(self.browser, 1)
 
-    def show_summary(self, summary: Summary, *, charts: bool) -> None:
+    def show_summary(self, summary: Summary, *, charts: bool, protected: bool = False) -> None:
         """Show ``summary`` as the file will say it, with a box for each chart."""
         from tkg_journal.reports.markdown import to_markdown
         from tkg_journal.reports.summary_document import build_document
@@ -105,7 +105,7 @@ class ExportPreview(QWidget):
             links = {c.name: f"{_PREVIEW_CHART_FOLDER}/{c.name}.png" for c in stand_ins}
             browser.chart_titles = {c.name: c.title for c in stand_ins}
         scroll = browser.verticalScrollBar().value()
-        browser.setMarkdown(to_markdown(build_document(summary), links))
+        browser.setMarkdown(to_markdown(build_document(summary, protected=protected), links))
         self._fit_tables()
         browser.verticalScrollBar().setValue(scroll)
         self.charts_line.setText(texts.charts_line(chart_count))
