@@ -8,7 +8,7 @@ nothing on the start-up path imports matplotlib: charts load when their section 
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from tkg_journal.paths import JournalPaths, resolve_paths
@@ -35,7 +35,8 @@ KEYRING_ENTRY_MISSING = (
 @dataclass(frozen=True, slots=True)
 class GuiOptions:
     data_dir: str | None = None
-    passphrase: str | None = None  # from TKG_JOURNAL_PASSPHRASE or --passphrase-file
+    # From TKG_JOURNAL_PASSPHRASE or --passphrase-file; out of repr, so out of tracebacks.
+    passphrase: str | None = field(default=None, repr=False)
     startup_time: bool = False  # print ms from process start to the first filled paint
 
 

@@ -11,7 +11,7 @@ import secrets
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from tkg_journal.security.errors import KeyFileError
+from tkg_journal.security.errors import KeyFileError, WrongPassphrase
 
 SALT_BYTES = 16
 MIN_MEMORY_KIB = 64 * 1024
@@ -47,12 +47,25 @@ def new_salt() -> bytes:
 
 
 def derive_key(passphrase: str, salt: bytes, params: Argon2Params) -> bytes:
-    """32-byte key-encryption key from the passphrase (NFC-normalised UTF-8)."""
+    """32-byte key-encryption key from the passphrase (NFC-normalised UTF-8).
+
+    Raises:
+        WrongPassphrase: ``passphrase`` is not text (it holds a lone surrogate), so it is
+            no passphrase that could have been set (``check_new_passphrase`` refuses it).
+    """
     import unicodedata
 
     from argon2.low_level import Type, hash_secret_raw
 
-    secret = unicodedata.normalize("NFC", passphrase).encode("utf-8")
+    secret: bytes | None
+    try:
+        secret = unicodedata.normalize("NFC", passphrase).encode("utf-8")
+    except UnicodeEncodeError:
+        # Its message quotes a character of the passphrase and its ``object`` holds all of
+        # it: raised here it would carry the secret into tracebacks and bug reports.
+        secret = None
+    if secret is None:
+        raise WrongPassphrase()  # outside the handler: no __context__ holding the secret
     return hash_secret_raw(
         secret, salt, params.time_cost, params.memory_kib, params.parallelism, 32, Type.ID
     )

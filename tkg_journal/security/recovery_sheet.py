@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from tkg_journal.security import recovery_key
 from tkg_journal.security.errors import RecoverySheetError
@@ -75,7 +75,8 @@ class RecoveryBlock:
 
     journal_id: str
     generation: int
-    slot: KeySlot
+    #: With the recovery key, the journal's key: out of repr like the key (tracebacks, logs).
+    slot: KeySlot = field(repr=False)
 
     def unwrap(self, recovery: str) -> bytes | None:
         """The database key, or None when ``recovery`` is not this block's recovery key."""
@@ -86,8 +87,9 @@ class RecoveryBlock:
 class Sheet:
     """What a sheet's text holds: always a recovery key, and the block if it was there."""
 
-    recovery_key: str
-    block: RecoveryBlock | None
+    # The sheet is a key: neither part goes into a repr (tracebacks, logs, test reports).
+    recovery_key: str = field(repr=False)
+    block: RecoveryBlock | None = field(repr=False)
 
 
 def block_of(keys: KeyFile) -> RecoveryBlock:

@@ -39,6 +39,7 @@ from tkg_journal.storage.database import (
 from tkg_journal.storage.errors import JournalExists, JournalNotFound, WriteFailed
 
 MIN_PASSPHRASE_CHARS = 8
+NOT_TEXT = "the passphrase holds a character that is not text; type it again"
 #: The database being made, beside where it goes (``journal.db.creating``).
 STAGED_SUFFIX = ".creating"
 _log = logging.getLogger(__name__)
@@ -47,7 +48,8 @@ _log = logging.getLogger(__name__)
 @dataclass(frozen=True, slots=True)
 class NewJournal:
     journal: Journal
-    recovery_key: str  # shown once to the user; never stored in plain form
+    #: Shown once to the user; never stored in plain form, nor in a repr (tracebacks, logs).
+    recovery_key: str = field(repr=False)
     #: Where an interrupted set-up's files were moved before this one (None: there were none).
     set_aside: Path | None = None
 
@@ -114,6 +116,17 @@ def check_new_passphrase(passphrase: str) -> None:
         raise ValidationError(
             "passphrase", f"a passphrase needs at least {MIN_PASSPHRASE_CHARS} characters"
         )
+    if not _is_text(passphrase):  # the key derivation could never be given it again
+        raise ValidationError("passphrase", NOT_TEXT)
+
+
+def _is_text(value: str) -> bool:
+    """False for a lone surrogate (bytes that were not UTF-8, kept by Python as such)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:  # its message quotes a character of the secret: not raised
+        return False
+    return True
 
 
 def generate_recovery_key() -> str:

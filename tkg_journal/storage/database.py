@@ -308,6 +308,12 @@ def _connect(path: Path, key: bytes) -> Any:
     # journal file (the journal, its backups and copies being checked) is keyed here.
     for statement in keying_statements(key):
         conn.execute(statement)
+    # What is deleted (an entry, its search-index rows, a draft) is overwritten with
+    # zeros, not left in free pages and free space inside pages, where anyone with the key
+    # (a passphrase learnt later, a backup's key file) could still read it. After the key:
+    # SQLCipher sets up the keyed database first. It reads nothing, so a wrong key still
+    # fails at the first read, as before.
+    conn.execute("PRAGMA secure_delete = ON")
     return conn
 
 

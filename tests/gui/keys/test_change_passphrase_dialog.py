@@ -50,6 +50,12 @@ def type_new(qtbot: QtBot, dialog: ChangePassphraseDialog, new: str, again: str)
     qtbot.keyClicks(dialog.fields.confirm_edit, again)
 
 
+def press_change(qtbot: QtBot, dialog: ChangePassphraseDialog) -> None:
+    """Press the button and wait for the change (Argon2id, off the GUI thread) to end."""
+    with qtbot.waitSignal(dialog.work.done, timeout=10_000):
+        dialog.accept_button.click()
+
+
 def key_file_bytes(paths: JournalPaths) -> bytes:
     return Path(paths.key_file).read_bytes()
 
@@ -68,7 +74,7 @@ def test_change_asks_the_current_passphrase_then_only_the_new_one_opens(
     assert not dialog.accept_button.isEnabled()
     qtbot.keyClicks(dialog.fields.confirm_edit, NEW)
     assert dialog.accept_button.isEnabled()
-    dialog.accept_button.click()
+    press_change(qtbot, dialog)
 
     assert dialog.result() == QDialog.DialogCode.Accepted
     # The secrets do not linger in the widgets.
@@ -87,7 +93,7 @@ def test_a_wrong_current_passphrase_is_shown_and_changes_nothing(
     dialog = dialog_for(qtbot, journal_paths)
     qtbot.keyClicks(dialog.current_edit, "not my passphrase at all")
     type_new(qtbot, dialog, NEW, NEW)
-    dialog.accept_button.click()
+    press_change(qtbot, dialog)
     assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
     assert "passphrase" in dialog.error_label.text().lower()
     assert key_file_bytes(journal_paths) == before
@@ -95,7 +101,7 @@ def test_a_wrong_current_passphrase_is_shown_and_changes_nothing(
     dialog.current_edit.clear()
     assert dialog.error_label.text() == ""
     qtbot.keyClicks(dialog.current_edit, TEST_PASSPHRASE)
-    dialog.accept_button.click()
+    press_change(qtbot, dialog)
     assert dialog.result() == QDialog.DialogCode.Accepted
     journal_access.unlock_key(journal_paths, passphrase=NEW)
 
@@ -142,7 +148,7 @@ def test_a_keyring_journal_can_switch_to_a_passphrase(
     assert dialog.windowTitle() == FROM_KEYRING_TITLE
     assert not dialog.current_edit.isVisible()  # the keyring has the key
     type_new(qtbot, dialog, NEW, NEW)
-    dialog.accept_button.click()
+    press_change(qtbot, dialog)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert journal_access.key_mode(journal_paths) == "passphrase"
     assert memory_keyring.entries == {}  # the key left the keyring
@@ -165,3 +171,20 @@ def test_errors_stay_readable_on_a_dark_theme(
         app.setPalette(previous)
     light = dialog_for(qtbot, journal_paths)
     assert "#b3261e" in light.error_label.styleSheet()
+
+
+def test_closing_while_the_key_file_is_written_waits_for_it(
+    qtbot: QtBot, journal_paths: JournalPaths, recovery_key: str
+) -> None:
+    dialog = dialog_for(qtbot, journal_paths)
+    qtbot.keyClicks(dialog.current_edit, TEST_PASSPHRASE)
+    type_new(qtbot, dialog, NEW, NEW)
+    with qtbot.waitSignal(dialog.work.done, timeout=10_000):
+        dialog.accept_button.click()
+        assert dialog.busy.isVisible() and not dialog.cancel_button.isEnabled()
+        assert not dialog.current_edit.isEnabled() and not dialog.fields.isEnabled()
+        dialog.close()  # Escape or the window's close: not while the key file changes
+        assert dialog.isVisible()
+    # It went on, and says so: the new passphrase is the one that opens the journal.
+    assert dialog.result() == QDialog.DialogCode.Accepted and not dialog.isVisible()
+    journal_access.unlock_key(journal_paths, passphrase=NEW)

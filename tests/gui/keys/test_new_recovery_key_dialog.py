@@ -36,6 +36,12 @@ def dialog_for(qtbot: QtBot, paths: JournalPaths) -> NewRecoveryKeyDialog:
     return dialog
 
 
+def press_continue(qtbot: QtBot, dialog: NewRecoveryKeyDialog) -> None:
+    """Press Continue and wait for the passphrase check (off the GUI thread) to end."""
+    with qtbot.waitSignal(dialog.work.done, timeout=10_000):
+        dialog.continue_button.click()
+
+
 def key_file_bytes(paths: JournalPaths) -> bytes:
     return Path(paths.key_file).read_bytes()
 
@@ -48,7 +54,7 @@ def test_the_new_key_counts_only_once_kept_and_replaced(
     assert dialog.panel is None and not dialog.continue_button.isEnabled()
     assert "until you re-encrypt it" in dialog.findChild(QLabel, "newRecoveryKeyIntro").text()
     qtbot.keyClicks(dialog.passphrase_edit, TEST_PASSPHRASE)
-    dialog.continue_button.click()
+    press_continue(qtbot, dialog)
     assert dialog.panel is not None and dialog.passphrase_edit.text() == ""
     shown = dialog.panel.key_field.text()
     assert shown == dialog.recovery_key and shown != old_key
@@ -80,7 +86,7 @@ def test_a_wrong_passphrase_is_shown_and_the_old_key_keeps_working(
     before = key_file_bytes(journal_paths)
     dialog = dialog_for(qtbot, journal_paths)
     qtbot.keyClicks(dialog.passphrase_edit, "not the passphrase")
-    dialog.continue_button.click()
+    press_continue(qtbot, dialog)
     assert dialog.isVisible() and "passphrase" in dialog.error_label.text().lower()
     assert dialog.panel is None  # no new key is shown to a wrong passphrase
     assert key_file_bytes(journal_paths) == before
@@ -93,7 +99,7 @@ def test_cancel_keeps_the_old_key(
     before = key_file_bytes(journal_paths)
     dialog = dialog_for(qtbot, journal_paths)
     qtbot.keyClicks(dialog.passphrase_edit, TEST_PASSPHRASE)
-    dialog.continue_button.click()
+    press_continue(qtbot, dialog)
     assert dialog.panel is not None
     dialog.panel.kept_checkbox.click()
     dialog.cancel_button.click()
@@ -109,7 +115,7 @@ def test_a_keyring_journal_needs_no_passphrase(
     dialog = dialog_for(qtbot, journal_paths)
     assert not dialog.passphrase_edit.isVisible()
     assert dialog.continue_button.isEnabled()
-    dialog.continue_button.click()
+    press_continue(qtbot, dialog)
     assert dialog.panel is not None
     dialog.panel.kept_checkbox.click()
     assert dialog.replace_button.isEnabled()
@@ -119,3 +125,19 @@ def test_a_keyring_journal_needs_no_passphrase(
     with pytest.raises(USER_ERRORS):
         journal_access.unlock_key(journal_paths, recovery_key=created.recovery_key)
     assert journal_access.key_mode(journal_paths) == "keyring"
+
+
+def test_cancel_while_the_passphrase_is_checked_changes_nothing(
+    qtbot: QtBot, journal_paths: JournalPaths, old_key: str
+) -> None:
+    before = key_file_bytes(journal_paths)
+    dialog = dialog_for(qtbot, journal_paths)
+    qtbot.keyClicks(dialog.passphrase_edit, TEST_PASSPHRASE)
+    dialog.continue_button.click()
+    assert dialog.work.is_busy() and dialog.busy.isVisible()
+    assert not dialog.passphrase_edit.isEnabled() and not dialog.continue_button.isEnabled()
+    dialog.reject()  # Escape: waits for the check, then closes
+    assert dialog.result() == QDialog.DialogCode.Rejected and not dialog.work.is_busy()
+    qtbot.wait(50)
+    assert dialog.panel is None  # no sheet appears in the closed dialog
+    assert key_file_bytes(journal_paths) == before

@@ -58,8 +58,10 @@ def test_re_encrypts_with_progress_then_shows_the_new_sheet_until_kept(
     qtbot.keyClicks(dialog.passphrase_edit, TEST_PASSPHRASE)
     seen: list[int] = []
     dialog.progress_bar.valueChanged.connect(seen.append)
-    dialog.start_button.click()
-    assert dialog.passphrase_edit.text() == ""
+    with qtbot.waitSignal(dialog.work.done, timeout=10_000):  # the passphrase checked
+        dialog.start_button.click()
+        assert dialog.busy.isVisible() and not dialog.start_button.isEnabled()
+    assert dialog.passphrase_edit.text() == "" and not dialog.busy.isVisible()
     qtbot.waitUntil(lambda: dialog.panel is not None, timeout=60_000)
     assert dialog.panel is not None
     assert seen and seen == sorted(seen) and seen[-1] == 1000
@@ -91,7 +93,8 @@ def test_a_wrong_passphrase_changes_nothing_and_keeps_the_journal_open(
     dialog = open_dialog(qtbot, journal_paths, lambda: released.append(True) or True)
     before = snapshot(journal_paths.data_dir)
     qtbot.keyClicks(dialog.passphrase_edit, "not the passphrase")
-    dialog.start_button.click()
+    with qtbot.waitSignal(dialog.work.done, timeout=10_000):
+        dialog.start_button.click()
     assert "wrong passphrase" in dialog.error_label.text().lower()
     assert released == [] and dialog.journal_key() is None
     assert snapshot(journal_paths.data_dir) == before
@@ -148,7 +151,8 @@ def test_the_file_menu_re_encrypts_and_the_window_goes_on_with_the_new_key(
     def reencrypt(dialog: QWidget) -> int:
         assert isinstance(dialog, ReencryptDialog)
         qtbot.keyClicks(dialog.passphrase_edit, TEST_PASSPHRASE)
-        dialog.start_button.click()
+        with qtbot.waitSignal(dialog.work.done, timeout=10_000):  # the passphrase checked
+            dialog.start_button.click()
         assert window.journal is None  # closed (locked) while it runs
         qtbot.waitUntil(lambda: dialog.panel is not None, timeout=60_000)
         assert dialog.panel is not None

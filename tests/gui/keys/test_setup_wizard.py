@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import time
 from itertools import pairwise
 from pathlib import Path
 from typing import TypeVar
 
 import pytest
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -29,6 +31,7 @@ from tests.fakes.keyrings import MemoryKeyring
 from tests.helpers import snapshot
 from tests.pdf_text import pdf_text
 from tkg_journal.paths import JournalPaths
+from tkg_journal.security import kdf
 from tkg_journal.security.recovery_sheet import parse_sheet
 from tkg_journal.services import journal_access, sheet_recovery
 from tkg_journal.services.errors import USER_ERRORS
@@ -71,6 +74,12 @@ def click(wizard: QWizard, which: QWizard.WizardButton) -> None:
     wizard.button(which).click()
 
 
+def finish(qtbot: QtBot, wizard: SetupWizard) -> None:
+    """Press Finish and wait for the journal to be made (off the GUI thread) or refused."""
+    with qtbot.waitSignal(wizard.work.done, timeout=30_000):
+        click(wizard, Finish)
+
+
 def has_journal_files(paths: JournalPaths) -> bool:
     return paths.data_dir.exists() and any(paths.data_dir.iterdir())
 
@@ -79,7 +88,7 @@ def has_journal_files(paths: JournalPaths) -> bool:
 
 
 def test_keyring_path_creates_a_keyring_journal_that_the_shown_key_also_opens(
-    open_wizard, memory_keyring: MemoryKeyring, journal_paths: JournalPaths
+    open_wizard, qtbot: QtBot, memory_keyring: MemoryKeyring, journal_paths: JournalPaths
 ) -> None:
     wizard = open_wizard()
     assert wizard.windowTitle() == "Set up TKG Journal"
@@ -104,7 +113,7 @@ def test_keyring_path_creates_a_keyring_journal_that_the_shown_key_also_opens(
     assert find(wizard, QRadioButton, "startEmpty").isChecked()
     assert not has_journal_files(journal_paths)  # nothing written before Finish
 
-    click(wizard, Finish)
+    finish(qtbot, wizard)
     assert wizard.result() == QWizard.DialogCode.Accepted
     assert not wizard.isVisible()
     journal = wizard.journal
@@ -133,7 +142,7 @@ def test_the_sheet_shown_before_set_up_opens_the_journal_without_its_key_file(
     sheet_text = f"{wizard.recovery_key}\n{block.toPlainText()}"
     find(wizard, QCheckBox, "recoveryKeyKept").click()
     click(wizard, Next)
-    click(wizard, Finish)
+    finish(qtbot, wizard)
     assert wizard.journal is not None
     wizard.journal.close()
     assert journal_access.recovery_block_lines(journal_paths) == block.toPlainText().split("\n")
@@ -160,14 +169,14 @@ def test_going_back_and_forth_keeps_the_same_recovery_key(
 
 
 def test_sample_data_fills_the_new_journal(
-    open_wizard, memory_keyring: MemoryKeyring, journal_paths: JournalPaths
+    open_wizard, qtbot: QtBot, memory_keyring: MemoryKeyring, journal_paths: JournalPaths
 ) -> None:
     wizard = open_wizard()
     click(wizard, Next)
     find(wizard, QCheckBox, "recoveryKeyKept").click()
     click(wizard, Next)
     find(wizard, QRadioButton, "startWithSampleData").click()
-    click(wizard, Finish)
+    finish(qtbot, wizard)
 
     assert wizard.result() == QWizard.DialogCode.Accepted
     assert wizard.journal is not None
@@ -187,7 +196,7 @@ def test_copy_puts_the_key_on_the_clipboard_and_says_so(
     copied = parse_sheet(QGuiApplication.clipboard().text())
     assert copied.recovery_key == wizard.recovery_key.replace("-", "")
     assert copied.block is not None and copied.block.unwrap(wizard.recovery_key) is not None
-    assert feedback.text() == "Copied"
+    assert feedback.text() == "Copied; the clipboard is cleared in 45 s"
 
 
 def test_save_as_pdf_writes_the_sheet_where_the_user_chose(
@@ -273,6 +282,7 @@ def test_cancel_after_seeing_the_key_leaves_no_journal_files(
 
 def test_a_failure_at_finish_is_shown_and_the_wizard_stays_open(
     open_wizard,
+    qtbot: QtBot,
     memory_keyring: MemoryKeyring,
     journal_paths: JournalPaths,
     monkeypatch: pytest.MonkeyPatch,
@@ -288,7 +298,7 @@ def test_a_failure_at_finish_is_shown_and_the_wizard_stays_open(
     monkeypatch.setattr(
         QMessageBox, "warning", lambda parent, title, text, *rest: messages.append(text)
     )
-    click(wizard, Finish)
+    finish(qtbot, wizard)
 
     assert len(messages) == 1 and "already exists" in messages[0]
     assert messages[0][0].isupper()
@@ -338,7 +348,7 @@ def test_without_a_keyring_the_passphrase_is_required(
     shown_key = find(wizard, QLineEdit, "recoveryKey").text()
     find(wizard, QCheckBox, "recoveryKeyKept").click()
     click(wizard, Next)
-    click(wizard, Finish)
+    finish(qtbot, wizard)
 
     assert wizard.result() == QWizard.DialogCode.Accepted
     assert wizard.journal is not None
@@ -394,8 +404,43 @@ def test_choosing_the_passphrase_even_with_a_keyring(
     click(wizard, Next)
     find(wizard, QCheckBox, "recoveryKeyKept").click()
     click(wizard, Next)
-    click(wizard, Finish)
+    finish(qtbot, wizard)
 
     assert wizard.journal is not None
     assert journal_access.key_mode(journal_paths) == "passphrase"
     assert memory_keyring.entries == {}
+
+
+def test_creating_runs_off_the_gui_thread_and_cannot_be_cancelled_half_way(
+    open_wizard, qtbot: QtBot, journal_paths: JournalPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = kdf.derive_key
+
+    def slow(passphrase: str, salt: bytes, params: kdf.Argon2Params) -> bytes:
+        time.sleep(0.5)  # as on a slow computer
+        return real(passphrase, salt, params)
+
+    monkeypatch.setattr(kdf, "derive_key", slow)
+    wizard = open_wizard()
+    fill_passphrase(qtbot, wizard, TEST_PASSPHRASE, TEST_PASSPHRASE)
+    click(wizard, Next)
+    find(wizard, QCheckBox, "recoveryKeyKept").click()
+    click(wizard, Next)
+    busy = find(wizard, QLabel, "busyLabel")
+    ticks: list[bool] = []
+    timer = QTimer(wizard)
+    timer.setInterval(20)
+    timer.timeout.connect(lambda: ticks.append(busy.isVisible()))
+    timer.start()
+    with qtbot.waitSignal(wizard.work.done, timeout=30_000):
+        click(wizard, Finish)
+        assert busy.isVisible() and busy.text() == setup_wizard.CREATING
+        assert not wizard.button(Finish).isEnabled() and not wizard.button(Cancel).isEnabled()
+        qtbot.keyClick(wizard, Qt.Key.Key_Escape)  # not half way: the journal is being made
+        assert wizard.isVisible()
+    timer.stop()
+
+    assert ticks.count(True) >= 5, ticks  # the GUI thread went on while Argon2id ran
+    assert wizard.result() == QWizard.DialogCode.Accepted and not busy.isVisible()
+    assert wizard.journal is not None and wizard.journal.is_empty()
+    assert find(wizard, QLineEdit, "passphrase").text() == ""

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 
 import keyring.backends.fail
 import pytest
+import shiboken6
+import sqlcipher3
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
@@ -22,8 +25,11 @@ from tests.conftest import TEST_PASSPHRASE
 from tests.fakes.keyrings import FailingKeyring, MemoryKeyring
 from tests.helpers import entry, snapshot
 from tkg_journal.paths import JournalPaths
+from tkg_journal.security import kdf
+from tkg_journal.security.kdf import Argon2Params
 from tkg_journal.services import journal_access
 from tkg_journal.services.errors import USER_ERRORS
+from tkg_journal.services.journal import Journal
 from tkg_journal.ui.keys.change_passphrase_dialog import AFTER_RECOVERY_TITLE
 from tkg_journal.ui.keys.unlock_dialog import UnlockDialog
 
@@ -92,6 +98,12 @@ def press_unlock(dialog: UnlockDialog) -> None:
     button.click()
 
 
+def unlock(qtbot: QtBot, dialog: UnlockDialog) -> None:
+    """Press Unlock and wait for the attempt (it runs off the GUI thread) to end."""
+    with qtbot.waitSignal(dialog.work.done, timeout=10_000):
+        press_unlock(dialog)
+
+
 def test_opens_with_the_passphrase_field_focused(
     qtbot: QtBot,
     dialogs: list[UnlockDialog],
@@ -118,7 +130,8 @@ def test_wrong_passphrase_is_shown_and_nothing_changes(
     dialog = show(qtbot, dialogs, journal_paths)
     passphrase = field(dialog, "unlockPassphrase")
     qtbot.keyClicks(passphrase, "not the passphrase")
-    qtbot.keyClick(passphrase, Qt.Key.Key_Return)  # Enter presses Unlock
+    with qtbot.waitSignal(dialog.work.done, timeout=10_000):
+        qtbot.keyClick(passphrase, Qt.Key.Key_Return)  # Enter presses Unlock
 
     assert "Wrong passphrase" in error_text(dialog)
     label = dialog.findChild(QLabel, "unlockError")
@@ -141,10 +154,10 @@ def test_right_passphrase_after_a_wrong_one_opens_a_working_journal(
     dialog = show(qtbot, dialogs, journal_paths)
     passphrase = field(dialog, "unlockPassphrase")
     qtbot.keyClicks(passphrase, "wrong")
-    press_unlock(dialog)
+    unlock(qtbot, dialog)
     assert error_text(dialog)
     qtbot.keyClicks(passphrase, TEST_PASSPHRASE)  # replaces the selected wrong text
-    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
         press_unlock(dialog)
 
     assert dialog.result() == QDialog.DialogCode.Accepted
@@ -193,7 +206,7 @@ def test_recovery_key_instead_of_the_passphrase(
     assert dialog.focusWidget() is recovery
 
     qtbot.keyClicks(recovery, "0000-0000-0000-0000-0000-0000-0000-0000")
-    press_unlock(dialog)
+    unlock(qtbot, dialog)
     assert "Wrong recovery key" in error_text(dialog)
     assert dialog.isVisible() and dialog.journal is None
 
@@ -207,7 +220,7 @@ def test_recovery_key_instead_of_the_passphrase(
         offer.findChild(QPushButton, "changePassphraseCancel").click()
 
     answer_modal(later)
-    press_unlock(dialog)
+    unlock(qtbot, dialog)
     assert offered == [AFTER_RECOVERY_TITLE]
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.journal is not None and dialog.journal.is_empty()
@@ -235,7 +248,7 @@ def test_after_the_recovery_key_a_new_passphrase_can_be_chosen(
         offer.findChild(QPushButton, "changePassphraseButton").click()
 
     answer_modal(choose)
-    press_unlock(dialog)
+    unlock(qtbot, dialog)
     assert dialog.journal is not None
     assert dialog.passphrase_dialog is not None
     assert dialog.passphrase_dialog.result() == QDialog.DialogCode.Accepted
@@ -257,7 +270,7 @@ def test_switching_back_to_the_passphrase(
     passphrase = field(dialog, "unlockPassphrase")
     assert passphrase.isVisible() and dialog.focusWidget() is passphrase
     qtbot.keyClicks(passphrase, TEST_PASSPHRASE)
-    press_unlock(dialog)
+    unlock(qtbot, dialog)
     assert dialog.journal is not None
 
 
@@ -307,7 +320,7 @@ def test_reason_mode_restores_the_lost_keyring_entry(
     assert recovery.isVisible() and dialog.focusWidget() is recovery
 
     qtbot.keyClicks(recovery, keyring_journal)
-    press_unlock(dialog)
+    unlock(qtbot, dialog)
 
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.journal is not None
@@ -334,7 +347,7 @@ def test_reason_mode_without_a_keyring_opens_but_changes_nothing(
     dialog = show(qtbot, dialogs, journal_paths, reason="the OS keyring did not answer")
     assert dialog.findChild(QLabel, "unlockReason").text() == "The OS keyring did not answer."
     qtbot.keyClicks(field(dialog, "unlockRecoveryKey"), keyring_journal)
-    press_unlock(dialog)
+    unlock(qtbot, dialog)
 
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.journal is not None
@@ -370,7 +383,7 @@ def test_reason_mode_with_no_keyring_at_all_opens_and_leaves_the_files_alone(
     key_file_before = journal_paths.key_file.read_bytes()
     dialog = show(qtbot, dialogs, journal_paths, reason="No keyring here.")
     qtbot.keyClicks(field(dialog, "unlockRecoveryKey"), keyring_journal)
-    press_unlock(dialog)
+    unlock(qtbot, dialog)
 
     assert dialog.journal is not None
     assert warnings == []  # nowhere to put the key back: nothing to warn about
@@ -388,6 +401,131 @@ def test_a_key_file_put_back_from_its_copy_is_said_in_one_line(
     assert "was missing; it was put back from its copy journal.keys.copy" in note.text()
     assert "\n" not in note.text() and error_text(dialog) == ""
     qtbot.keyClicks(field(dialog, "unlockPassphrase"), TEST_PASSPHRASE)
-    press_unlock(dialog)
+    unlock(qtbot, dialog)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.journal is not None
+
+
+# --- the key is derived off the GUI thread ------------------------------------------------
+
+SLOW_KDF_SECONDS = 0.8
+
+
+@pytest.fixture
+def slow_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Argon2id as slow as on a slow computer, so the tests can see what happens meanwhile."""
+    real = kdf.derive_key
+
+    def slow(passphrase: str, salt: bytes, params: Argon2Params) -> bytes:
+        time.sleep(SLOW_KDF_SECONDS)
+        return real(passphrase, salt, params)
+
+    monkeypatch.setattr(kdf, "derive_key", slow)
+
+
+@pytest.fixture
+def opened(monkeypatch: pytest.MonkeyPatch) -> list[Journal]:
+    """Every journal the dialog's unlocks open."""
+    journals: list[Journal] = []
+    real = journal_access.unlock
+
+    def recording(*args: object, **kwargs: object) -> Journal:
+        journal = real(*args, **kwargs)  # type: ignore[arg-type]
+        journals.append(journal)
+        return journal
+
+    monkeypatch.setattr(journal_access, "unlock", recording)
+    return journals
+
+
+def is_closed(journal: Journal) -> bool:
+    try:
+        journal.count_entries()
+    except sqlcipher3.ProgrammingError:  # "Cannot operate on a closed database"
+        return True
+    return False
+
+
+def test_the_dialog_stays_responsive_and_says_it_is_unlocking(
+    qtbot: QtBot,
+    dialogs: list[UnlockDialog],
+    journal_paths: JournalPaths,
+    passphrase_journal: str,
+    slow_kdf: None,
+) -> None:
+    dialog = show(qtbot, dialogs, journal_paths)
+    passphrase = field(dialog, "unlockPassphrase")
+    qtbot.keyClicks(passphrase, TEST_PASSPHRASE)
+    indicator = dialog.findChild(QWidget, "busyIndicator")
+    label = dialog.findChild(QLabel, "busyLabel")
+    assert indicator is not None and label is not None and not indicator.isVisible()
+    ticks: list[bool] = []  # per tick of a timer on the GUI thread: the indicator shown?
+    timer = QTimer(dialog)
+    timer.setInterval(20)
+    timer.timeout.connect(lambda: ticks.append(indicator.isVisible()))
+    timer.start()
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        press_unlock(dialog)
+        assert indicator.isVisible() and label.text() == "Unlocking\u2026"
+        buttons = [dialog.findChild(QPushButton, name) for name in ("unlockButton", "unlockQuit")]
+        assert not any(button.isEnabled() for button in buttons)
+        assert not passphrase.isEnabled()
+    timer.stop()
+
+    # The derivation took SLOW_KDF_SECONDS; on the GUI thread no tick could have come.
+    assert ticks.count(True) >= 5, ticks
+    assert not indicator.isVisible()
+    assert passphrase.text() == ""
+    assert dialog.journal is not None
+
+
+def test_a_wrong_passphrase_after_a_slow_derivation_is_shown(
+    qtbot: QtBot,
+    dialogs: list[UnlockDialog],
+    journal_paths: JournalPaths,
+    passphrase_journal: str,
+    slow_kdf: None,
+) -> None:
+    dialog = show(qtbot, dialogs, journal_paths)
+    passphrase = field(dialog, "unlockPassphrase")
+    qtbot.keyClicks(passphrase, "not the passphrase")
+    unlock(qtbot, dialog)
+    assert "Wrong passphrase" in error_text(dialog)
+    assert passphrase.isEnabled() and dialog.unlock_button.isEnabled()
+    assert dialog.focusWidget() is passphrase
+    assert not dialog.busy.isVisible() and dialog.journal is None
+
+
+def test_escape_while_unlocking_closes_the_dialog_and_the_journal_it_opened(
+    qtbot: QtBot,
+    dialogs: list[UnlockDialog],
+    journal_paths: JournalPaths,
+    passphrase_journal: str,
+    slow_kdf: None,
+    opened: list[Journal],
+) -> None:
+    dialog = show(qtbot, dialogs, journal_paths)
+    qtbot.keyClicks(field(dialog, "unlockPassphrase"), TEST_PASSPHRASE)
+    press_unlock(dialog)
+    assert dialog.work.is_busy()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    assert dialog.result() == QDialog.DialogCode.Rejected and not dialog.isVisible()
+    assert dialog.journal is None
+    assert len(opened) == 1 and is_closed(opened[0])  # not left open behind the user
+    qtbot.wait(50)  # nothing arrives later for the closed dialog
+    assert dialog.journal is None
+
+
+def test_deleting_the_dialog_while_unlocking_leaves_no_journal_open(
+    qtbot: QtBot, journal_paths: JournalPaths, passphrase_journal: str, slow_kdf: None,
+    opened: list[Journal],
+) -> None:
+    dialog = UnlockDialog(journal_paths)  # not given to qtbot: deleted here
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(field(dialog, "unlockPassphrase"), TEST_PASSPHRASE)
+    press_unlock(dialog)
+    shiboken6.delete(dialog)  # e.g. the app quits: waits for the worker, then goes
+    qtbot.wait(50)
+    assert len(opened) == 1 and is_closed(opened[0])

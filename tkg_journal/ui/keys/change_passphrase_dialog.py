@@ -8,6 +8,10 @@ dialog says so, and points to File > Re-encrypt journal. Changing asks for the
 current passphrase first, so an unlocked window left alone is not enough to lock the owner
 out. A refusal (wrong current passphrase, a passphrase the service does not accept, a key
 file that cannot be written) is shown inline and leaves the key file as it was.
+
+The passphrases go through Argon2id (the current one to read the key, the new one to wrap
+it: a second or two), off the GUI thread; the dialog says so meanwhile, and cannot be
+closed until the key file is written or left as it was.
 """
 
 from __future__ import annotations
@@ -27,7 +31,9 @@ from tkg_journal.paths import JournalPaths
 from tkg_journal.security.key_file import KeyMode
 from tkg_journal.services import journal_access
 from tkg_journal.services.errors import USER_ERRORS
-from tkg_journal.ui.common.messages import as_sentence, inline_error_label, wait_cursor
+from tkg_journal.ui.common.busy_indicator import BusyIndicator
+from tkg_journal.ui.common.busy_work import BusyWork
+from tkg_journal.ui.common.messages import as_sentence, inline_error_label
 from tkg_journal.ui.keys.new_passphrase_form import NewPassphraseForm
 
 # --- user-facing text ---------------------------------------------------------------------
@@ -56,6 +62,7 @@ NEW_LABEL = "&New passphrase:"
 CHANGE_BUTTON = "&Change passphrase"
 SET_BUTTON = "&Set passphrase"
 LATER_BUTTON = "&Later"
+CHANGING = "Changing the passphrase\u2026"
 EMPTY_CURRENT = "Type your current passphrase first."
 DONE_MESSAGE = (
     "Passphrase changed: the old one no longer unlocks this journal's key file. Your "
@@ -139,9 +146,14 @@ class ChangePassphraseDialog(QDialog):
         layout.addSpacing(4)
         layout.addWidget(self.fields)
         layout.addWidget(self.error_label)
+        self.busy = BusyIndicator()
+        layout.addWidget(self.busy)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(MIN_WIDTH)
+        #: ``work.done``: a change attempt ended (accepted, or why not shown).
+        self.work = BusyWork(self, self.busy, [
+            self.current_edit, self.fields, self.accept_button, self.cancel_button])
 
         self.current_edit.textChanged.connect(self._update_button)
         self.fields.changed.connect(self._update_button)
@@ -151,7 +163,10 @@ class ChangePassphraseDialog(QDialog):
         first.setFocus()
 
     def try_change(self) -> None:
-        """Write the new passphrase; accept on success, say why not otherwise."""
+        """Write the new passphrase, off the GUI thread; accept on success, say why not
+        otherwise (``work.done`` follows either)."""
+        if self.work.is_busy():
+            return
         problem = self.fields.problem()
         if problem:
             self._show_error(problem)
@@ -160,26 +175,34 @@ class ChangePassphraseDialog(QDialog):
         if self.kind is PassphraseChange.CHANGE and not current:
             self._show_error(EMPTY_CURRENT)
             return
-        try:
-            with wait_cursor():
-                key = self._key
-                if key is None:
-                    key = journal_access.unlock_key(
-                        self._paths,
-                        passphrase=current if self.kind is PassphraseChange.CHANGE else None,
-                    )
-                journal_access.change_passphrase(
-                    self._paths, key=key, new_passphrase=self.fields.passphrase()
+        paths, known_key, new = self._paths, self._key, self.fields.passphrase()
+        asks_current = self.kind is PassphraseChange.CHANGE
+
+        def change() -> None:  # on a pool thread: no widget here
+            key = known_key
+            if key is None:
+                key = journal_access.unlock_key(
+                    paths, passphrase=current if asks_current else None
                 )
-        except USER_ERRORS as error:
-            self._show_error(as_sentence(str(error)))
-            return
+            journal_access.change_passphrase(paths, key=key, new_passphrase=new)
+
+        self.error_label.clear()
+        self.work.run(CHANGING, change, self._changed, self._change_failed)
+
+    def reject(self) -> None:
+        if self.work.is_busy():
+            return  # the key file is being written: it ends in a moment, either way
+        self._clear_secrets()
+        super().reject()
+
+    def _changed(self, _nothing: None) -> None:
         self._clear_secrets()
         self.accept()
 
-    def reject(self) -> None:
-        self._clear_secrets()
-        super().reject()
+    def _change_failed(self, error: BaseException) -> None:
+        if not isinstance(error, USER_ERRORS):
+            raise error  # our bug: the app's exception hook reports it
+        self._show_error(as_sentence(str(error)))
 
     def _clear_secrets(self) -> None:
         self.current_edit.clear()

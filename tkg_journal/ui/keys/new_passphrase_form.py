@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 
 from tkg_journal.services import journal_access
 from tkg_journal.services.errors import USER_ERRORS
+from tkg_journal.ui.common import passphrase_strength
 from tkg_journal.ui.common.messages import as_sentence, error_style
-from tkg_journal.ui.keys import passphrase_strength
 
 # --- user-facing text ---------------------------------------------------------------------
 

@@ -10,6 +10,9 @@ working. A refusal is shown inline and leaves the key file as it was.
 The journal is not re-encrypted: the old printout stops unlocking the key file, but a copy
 of the key file made before (in a backup) and the old sheet's block still wrap the same
 journal key; the dialog says so, and points to File > Re-encrypt journal.
+
+The passphrase goes through Argon2id (about a second) off the GUI thread, with the
+dialog saying so meanwhile.
 """
 
 from __future__ import annotations
@@ -28,6 +31,8 @@ from tkg_journal.paths import JournalPaths
 from tkg_journal.security.key_file import KeyMode
 from tkg_journal.services import journal_access
 from tkg_journal.services.errors import USER_ERRORS
+from tkg_journal.ui.common.busy_indicator import BusyIndicator
+from tkg_journal.ui.common.busy_work import BusyWork
 from tkg_journal.ui.common.messages import as_sentence, inline_error_label, wait_cursor
 from tkg_journal.ui.common.object_name import named
 from tkg_journal.ui.keys.dialog_pages import DialogPages, show_page
@@ -51,6 +56,7 @@ PASSPHRASE_LABEL = "&Passphrase:"
 PASSPHRASE_HINT = "Your passphrase confirms it is you."
 CONTINUE = "C&ontinue"
 REPLACE = "&Replace recovery key"
+CHECKING = "Checking the passphrase\u2026"
 EMPTY_PASSPHRASE = "Type your passphrase first."
 DONE_MESSAGE = (
     "Recovery key replaced: the old printout no longer unlocks this journal's key file "
@@ -64,7 +70,8 @@ _CONFIRM_PAGE, _SHEET_PAGE = 0, 1
 class NewRecoveryKeyDialog(QDialog):
     """Replaces the recovery key of the journal at ``paths``; accepted once it is written.
 
-    Signals: only QDialog's own (``accepted``, ``rejected``, ``finished``).
+    Signals: only QDialog's own (``accepted``, ``rejected``, ``finished``); ``work.done``
+    says the passphrase check ended (the new sheet shown, or why not).
     """
 
     def __init__(self, paths: JournalPaths, parent: QWidget | None = None) -> None:
@@ -132,9 +139,13 @@ class NewRecoveryKeyDialog(QDialog):
         layout.setSpacing(8)
         layout.addWidget(self.pages)
         layout.addWidget(self.error_label)
+        self.busy = BusyIndicator()
+        layout.addWidget(self.busy)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(MIN_WIDTH)
+        self.work = BusyWork(self, self.busy, [
+            self.passphrase_edit, self.continue_button, self.cancel_button])
 
         self.passphrase_edit.textChanged.connect(self._update_buttons)
         self._update_buttons()
@@ -142,20 +153,30 @@ class NewRecoveryKeyDialog(QDialog):
             self.passphrase_edit.setFocus()
 
     def try_continue(self) -> None:
-        """Check the passphrase (or read the keyring), then show the new sheet."""
+        """Check the passphrase (or read the keyring) off the GUI thread, then show the new
+        sheet (``work.done`` follows, or the reason it cannot be made)."""
+        if self.work.is_busy() or self.panel is not None:
+            return
         passphrase = self.passphrase_edit.text()
         if self._needs_passphrase and not passphrase:
             self.error_label.setText(EMPTY_PASSPHRASE)
             return
-        try:
-            with wait_cursor():
-                key = journal_access.unlock_key(
-                    self._paths, passphrase=passphrase if self._needs_passphrase else None
-                )
-                planned = journal_access.plan_recovery_key(self._paths, key=key)
-        except USER_ERRORS as error:
-            self.error_label.setText(as_sentence(str(error)))
-            return
+        paths, given = self._paths, passphrase if self._needs_passphrase else None
+
+        def plan() -> tuple[bytes, journal_access.NewRecoveryKey]:  # no widget here
+            key = journal_access.unlock_key(paths, passphrase=given)
+            return key, journal_access.plan_recovery_key(paths, key=key)
+
+        self.error_label.clear()
+        self.work.run(CHECKING, plan, self._show_sheet, self._check_failed)
+
+    def _check_failed(self, error: BaseException) -> None:
+        if not isinstance(error, USER_ERRORS):
+            raise error  # our bug: the app's exception hook reports it
+        self.error_label.setText(as_sentence(str(error)))
+
+    def _show_sheet(self, made: tuple[bytes, journal_access.NewRecoveryKey]) -> None:
+        key, planned = made
         self.passphrase_edit.clear()
         self._key, self._planned = key, planned
         self.recovery_key = planned.recovery_key
@@ -186,6 +207,9 @@ class NewRecoveryKeyDialog(QDialog):
         self.accept()
 
     def reject(self) -> None:
+        # Closed while the passphrase is checked: wait for it (a second); nothing was
+        # written, and the key it read is dropped.
+        self.work.abandon()
         self._forget()
         super().reject()
 

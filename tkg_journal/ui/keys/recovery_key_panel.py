@@ -3,16 +3,19 @@ block, read-only, with copy, print or save as PDF, and "I have kept it". Used by
 wizard, the new-recovery-key dialog and the re-encrypt dialog.
 
 The key is not stored anywhere it can be read again, so this panel is the only chance to
-keep it; the caller goes on only once "kept" is ticked.
+keep it; the caller goes on only once "kept" is ticked. Copy puts it on the clipboard as
+a secret (``ui/common/secret_clipboard``): kept out of clipboard managers' history, and
+taken off again after 45 s or when the panel closes.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -26,7 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tkg_journal.ui.common import secret_clipboard
 from tkg_journal.ui.common.messages import as_sentence, wait_cursor
+from tkg_journal.ui.common.secret_clipboard import SecretClipboard
 from tkg_journal.ui.keys import recovery_key_sheet
 
 # --- user-facing text ---------------------------------------------------------------------
@@ -40,7 +45,8 @@ BLOCK_WARNING = (
     "whole sheet as safe as a key."
 )
 COPY = "&Copy"
-COPIED = "Copied"
+COPIED = "Copied; the clipboard is cleared in {seconds} s"
+CLEARED = "Cleared from the clipboard"
 PRINT = "&Print…"
 SAVE_PDF = "Save as P&DF…"
 SAVE_PDF_TITLE = "Save the recovery key as PDF"
@@ -129,6 +135,9 @@ class RecoveryKeyPanel(QWidget):
         self._feedback_timer.setSingleShot(True)
         self._feedback_timer.setInterval(FEEDBACK_MS)
         self._feedback_timer.timeout.connect(self.feedback_label.clear)
+        self._copied_note = ""
+        self.clipboard = SecretClipboard(self)
+        self.clipboard.cleared.connect(self._on_clipboard_cleared)
         self.copy_button.clicked.connect(self._copy)
         self.print_button.clicked.connect(self._print)
         self.save_pdf_button.clicked.connect(self._save_pdf)
@@ -187,8 +196,20 @@ class RecoveryKeyPanel(QWidget):
         )
 
     def _copy(self) -> None:
-        QGuiApplication.clipboard().setText(self.sheet_text())
-        self._show_feedback(COPIED)
+        self.clipboard.copy(self.sheet_text())
+        seconds = math.ceil(secret_clipboard.CLEAR_AFTER_MS / 1000)
+        self._copied_note = COPIED.format(seconds=seconds)
+        # Shown until the clipboard is cleared, not for the usual moment: it is a promise.
+        self._feedback_timer.stop()
+        self.feedback_label.setText(self._copied_note)
+
+    def _on_clipboard_cleared(self, taken_off: bool) -> None:
+        if self.feedback_label.text() != self._copied_note:
+            return  # another note (Saved, Printed) has replaced it since
+        if taken_off:
+            self._show_feedback(CLEARED)
+        else:  # the user copied something else since: the promise no longer applies
+            self.feedback_label.clear()
 
     def _print(self) -> None:
         try:

@@ -9,6 +9,9 @@ The journal must be closed while its file is swapped: the caller's ``release`` c
 app's own connection (it keeps the writing first, as locking does) and says whether it
 could. Afterwards :meth:`ReencryptDialog.journal_key` is the key to open it again with:
 the new one, or the old one when the re-encryption failed (nothing was changed then).
+
+The passphrase is checked first (Argon2id: about a second), off the GUI thread too, with
+the dialog saying so meanwhile; nothing is closed or written until it is right.
 """
 
 from __future__ import annotations
@@ -33,7 +36,9 @@ from tkg_journal.paths import JournalPaths
 from tkg_journal.security.key_file import KeyMode
 from tkg_journal.services import journal_access, rekey
 from tkg_journal.services.errors import USER_ERRORS
-from tkg_journal.ui.common.messages import as_sentence, inline_error_label, wait_cursor
+from tkg_journal.ui.common.busy_indicator import BusyIndicator
+from tkg_journal.ui.common.busy_work import BusyWork
+from tkg_journal.ui.common.messages import as_sentence, inline_error_label
 from tkg_journal.ui.common.object_name import named
 from tkg_journal.ui.keys.dialog_pages import DialogPages, show_page
 from tkg_journal.ui.keys.recovery_key_panel import RecoveryKeyPanel
@@ -63,6 +68,7 @@ NOT_RELEASED = "The journal could not be closed (your writing could not be saved
 REENCRYPT = "&Re-encrypt"
 DONE = "&Done"
 STARTING = "Starting\u2026"
+CHECKING = "Checking the passphrase\u2026"
 SHEET_EXPLANATION = (
     "Your journal was re-encrypted. Keep this new recovery sheet now: the one printed before "
     "no longer opens the journal, and this key is not stored anywhere it can be read."
@@ -114,7 +120,8 @@ class _RekeyTask(QRunnable):
 class ReencryptDialog(QDialog):
     """Re-encrypts the journal at ``paths`` (see the module's docstring).
 
-    Signals: only QDialog's own (``accepted``, ``rejected``, ``finished``).
+    Signals: only QDialog's own (``accepted``, ``rejected``, ``finished``); ``work.done``
+    says the passphrase check ended (the re-encryption started, or why not shown).
     """
 
     def __init__(
@@ -175,6 +182,8 @@ class ReencryptDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(MIN_WIDTH)
+        self.work = BusyWork(self, self.busy, [
+            self.passphrase_edit, self.start_button, self.cancel_button])
         self.passphrase_edit.textChanged.connect(self._update_buttons)
         self._update_buttons()
         self._show_page(_EXPLAIN_PAGE)
@@ -202,6 +211,8 @@ class ReencryptDialog(QDialog):
             layout.addLayout(form)
         else:
             self.passphrase_edit.hide()
+        self.busy = BusyIndicator()
+        layout.addWidget(self.busy)
         layout.addStretch(1)
         return page
 
@@ -228,20 +239,34 @@ class ReencryptDialog(QDialog):
         return self._key
 
     def is_running(self) -> bool:
-        return self._running
+        """Whether the passphrase is being checked or the journal re-encrypted."""
+        return self._running or self.work.is_busy()
 
     def start(self) -> None:
-        """Check the passphrase (or the keyring), close the journal, start the worker."""
+        """Check the passphrase (or the keyring) off the GUI thread; then (in
+        :meth:`_checked`) close the journal and start the worker."""
+        if self.is_running():
+            return
         passphrase = self.passphrase_edit.text() if self._needs_passphrase else None
         if self._needs_passphrase and not passphrase:
             self.error_label.setText(EMPTY_PASSPHRASE)
             return
-        try:
-            with wait_cursor():
-                key = journal_access.unlock_key(self._paths, passphrase=passphrase)
-        except USER_ERRORS as error:
-            self.error_label.setText(as_sentence(str(error)))
-            return
+        paths = self._paths
+
+        def check() -> bytes:  # on a pool thread: no widget here
+            return journal_access.unlock_key(paths, passphrase=passphrase)
+
+        self.error_label.clear()
+        self.work.run(
+            CHECKING, check, lambda key: self._checked(key, passphrase), self._check_failed
+        )
+
+    def _check_failed(self, error: BaseException) -> None:
+        if not isinstance(error, USER_ERRORS):
+            raise error  # our bug: the app's exception hook reports it
+        self.error_label.setText(as_sentence(str(error)))
+
+    def _checked(self, key: bytes, passphrase: str | None) -> None:
         # On a retry after a failure the journal is closed already (the old key is kept).
         if self._key is None and not self._release():
             self.error_label.setText(NOT_RELEASED)
@@ -299,6 +324,9 @@ class ReencryptDialog(QDialog):
 
     # --- closing ------------------------------------------------------------------------
     def reject(self) -> None:
+        # Closed while the passphrase is checked: wait for it (a second); nothing was
+        # closed or written yet.
+        self.work.abandon()
         # Not while the worker runs (the journal is half way), nor before the new sheet
         # is kept (it is shown only this once).
         if self._running or (self.panel is not None and not self.panel.is_kept()):

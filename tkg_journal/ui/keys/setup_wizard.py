@@ -6,6 +6,10 @@ and block, before it protects anything) and handed to ``journal_access.create`` 
 end, which removes what it made if it fails. Cancelling at any point therefore leaves the
 data folder as it was.
 
+Creating runs off the GUI thread (Argon2id for a passphrase, and the sample data when
+asked for): the wizard repaints and says "Creating your journal…" meanwhile, with its
+buttons off, and cannot be cancelled half way.
+
 The three pages are private classes of this module: they only make sense inside the
 wizard, which reads their state when the user finishes.
 """
@@ -29,8 +33,10 @@ from tkg_journal.paths import JournalPaths
 from tkg_journal.services import demo, journal_access
 from tkg_journal.services.errors import USER_ERRORS
 from tkg_journal.services.journal import Journal
+from tkg_journal.ui.common.busy_indicator import BusyIndicator
+from tkg_journal.ui.common.busy_work import BusyWork
 from tkg_journal.ui.common.icons import app_icon
-from tkg_journal.ui.common.messages import as_sentence, wait_cursor
+from tkg_journal.ui.common.messages import as_sentence
 from tkg_journal.ui.keys.new_passphrase_form import NewPassphraseForm
 from tkg_journal.ui.keys.recovery_key_panel import RecoveryKeyPanel
 
@@ -67,6 +73,7 @@ START_SAMPLE_NOTE = (
     "the app out."
 )
 
+CREATING = "Creating your journal\u2026"
 CREATE_FAILED_TITLE = "Could not create the journal"
 SAMPLE_FAILED_TITLE = "Sample data not added"
 SAMPLE_FAILED = "The journal was created, but the sample data could not be added: {error}"
@@ -224,6 +231,8 @@ class _StartPage(QWizardPage):
         choices.addButton(self.empty_choice)
         choices.addButton(self.sample_choice)
 
+        self.busy = BusyIndicator()
+
         indent = _choice_indent(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty_choice)
@@ -232,6 +241,7 @@ class _StartPage(QWizardPage):
         layout.addWidget(self.sample_choice)
         layout.addWidget(_note(START_SAMPLE_NOTE, "startSampleNote", indent))
         layout.addStretch(1)
+        layout.addWidget(self.busy)
 
     def wants_sample_data(self) -> bool:
         return self.sample_choice.isChecked()
@@ -242,7 +252,8 @@ class SetupWizard(QWizard):
 
     The caller owns the journal and closes it.
 
-    Signals: only QWizard's own (``accepted``, ``rejected``, ``currentIdChanged``...).
+    Signals: only QWizard's own (``accepted``, ``rejected``, ``currentIdChanged``...);
+    ``work.done`` says creating the journal ended (accepted, or why not shown).
     """
 
     def __init__(self, paths: JournalPaths, parent: QWidget | None = None) -> None:
@@ -276,6 +287,11 @@ class SetupWizard(QWizard):
         self.setPage(RECOVERY_PAGE, self.recovery_page)
         self.setPage(START_PAGE, self.start_page)
         self.setStartId(PROTECT_PAGE)
+        buttons = [self.button(which) for which in (
+            QWizard.WizardButton.BackButton, QWizard.WizardButton.FinishButton,
+            QWizard.WizardButton.CancelButton)]
+        self.work = BusyWork(self, self.start_page.busy, [
+            self.start_page.empty_choice, self.start_page.sample_choice, *buttons])
 
     @property
     def journal(self) -> Journal | None:
@@ -292,33 +308,56 @@ class SetupWizard(QWizard):
         if page is None or not page.isComplete() or not super().validateCurrentPage():
             return False
         if self.currentId() == START_PAGE and self._journal is None:
-            return self._create_journal()
+            # Finish waits for the journal, made off the GUI thread; once it is there,
+            # _created finishes the wizard (and this check lets it).
+            self._create_journal()
+            return False
         return True
 
-    def _create_journal(self) -> bool:
-        """Create (and maybe fill) the journal; False keeps the wizard open on an error."""
+    def reject(self) -> None:
+        if self.work.is_busy():
+            return  # the journal is being written: it is there (or not) in a moment
+        super().reject()
+
+    def _create_journal(self) -> None:
+        """Create (and maybe fill) the journal off the GUI thread; :meth:`_created` or
+        :meth:`_create_failed` follows."""
+        if self.work.is_busy():
+            return
+        paths, plan = self._paths, self._plan
         passphrase = self.protect_page.passphrase()
-        try:
-            with wait_cursor():
-                created = journal_access.create(
-                    self._paths, passphrase=passphrase, plan=self._plan
-                )
-        except USER_ERRORS as error:
-            QMessageBox.warning(self, CREATE_FAILED_TITLE, as_sentence(str(error)))
-            return False
-        journal = created.journal
-        try:
-            if self.start_page.wants_sample_data():
-                with wait_cursor():
+        sample = self.start_page.wants_sample_data()
+
+        def create() -> tuple[Journal, BaseException | None]:  # no widget here
+            journal = journal_access.create(paths, passphrase=passphrase, plan=plan).journal
+            try:
+                if sample:
                     demo.fill(journal, entries=SAMPLE_ENTRIES, seed=SAMPLE_SEED)
-        except USER_ERRORS as error:
-            # The journal exists and works; it is only empty. Going on beats a dead end.
-            QMessageBox.warning(
-                self, SAMPLE_FAILED_TITLE, SAMPLE_FAILED.format(error=as_sentence(str(error)))
-            )
-        except BaseException:
-            journal.close()
-            raise
+            except USER_ERRORS as error:
+                return journal, error  # the journal works; it is only empty
+            except BaseException:
+                journal.close()
+                raise
+            return journal, None
+
+        def close(made: tuple[Journal, BaseException | None]) -> None:
+            made[0].close()
+
+        self.work.run(CREATING, create, self._created, self._create_failed, discard=close)
+
+    def _created(self, made: tuple[Journal, BaseException | None]) -> None:
+        journal, sample_error = made
         self._journal = journal
         self.protect_page.clear_secrets()  # no reason to keep it in widgets any longer
-        return True
+        if sample_error is not None:
+            # The journal exists and works; it is only empty. Going on beats a dead end.
+            QMessageBox.warning(
+                self, SAMPLE_FAILED_TITLE,
+                SAMPLE_FAILED.format(error=as_sentence(str(sample_error))),
+            )
+        self.accept()
+
+    def _create_failed(self, error: BaseException) -> None:
+        if not isinstance(error, USER_ERRORS):
+            raise error  # our bug: the app's exception hook reports it
+        QMessageBox.warning(self, CREATE_FAILED_TITLE, as_sentence(str(error)))

@@ -10,6 +10,10 @@ recovery key offers to choose a new passphrase, for the same reason.
 Before anything is read, the dialog settles what a crash may have left (an interrupted
 re-encryption, a key file lost beside its copy: ``journal_access.prepare``) and shows one
 line per thing done.
+
+Unlocking runs off the GUI thread (Argon2id takes about a second): the dialog repaints
+and says "Unlocking…" meanwhile, with its fields and buttons off. Closing it then waits
+for the unlock to end and closes the journal it opened.
 """
 
 from __future__ import annotations
@@ -36,6 +40,8 @@ from tkg_journal.paths import JournalPaths
 from tkg_journal.services import journal_access
 from tkg_journal.services.errors import USER_ERRORS
 from tkg_journal.services.journal import Journal
+from tkg_journal.ui.common.busy_indicator import BusyIndicator
+from tkg_journal.ui.common.busy_work import BusyWork
 from tkg_journal.ui.common.icons import app_icon
 from tkg_journal.ui.common.messages import as_sentence, inline_error_label, wait_cursor
 from tkg_journal.ui.keys.change_passphrase_dialog import ChangePassphraseDialog
@@ -59,6 +65,7 @@ SHOW_PASSPHRASE = "S&how"
 USE_RECOVERY_KEY = "Use my recovery key instead"
 USE_PASSPHRASE = "Use my passphrase instead"
 UNLOCK = "&Unlock"
+UNLOCKING = "Unlocking\u2026"
 QUIT = "&Quit"
 EMPTY_PASSPHRASE = "Type your passphrase first."
 EMPTY_RECOVERY_KEY = "Type your recovery key first."
@@ -82,7 +89,8 @@ class UnlockDialog(QDialog):
 
     The caller owns the journal and closes it.
 
-    Signals: only QDialog's own (``accepted``, ``rejected``, ``finished``).
+    Signals: only QDialog's own (``accepted``, ``rejected``, ``finished``); ``work.done``
+    says an unlock attempt has ended (the dialog accepted, or why not shown).
     """
 
     def __init__(
@@ -196,6 +204,11 @@ class UnlockDialog(QDialog):
         self.error_label.setMinimumHeight(self.error_label.fontMetrics().lineSpacing() * 2 + 4)
         self.error_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.form.addRow("", self.error_label)
+        self.busy = BusyIndicator()
+        self.work = BusyWork(self, self.busy, [
+            self.passphrase_edit, self.show_passphrase, self.recovery_key_edit,
+            self.switch_button, self.unlock_button, self.quit_button,
+        ])
 
         layout = self._column = QVBoxLayout(self)
         layout.setSpacing(8)
@@ -207,6 +220,7 @@ class UnlockDialog(QDialog):
         layout.addSpacing(6)
         layout.addLayout(self.form)
         layout.addWidget(self.switch_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.busy)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(MIN_WIDTH)
@@ -226,22 +240,41 @@ class UnlockDialog(QDialog):
         return self._using_recovery_key
 
     def try_unlock(self) -> None:
-        """Unlock with what was typed; accept on success, show why not otherwise."""
-        field = self._active_field()
-        secret = field.text()
+        """Unlock with what was typed, off the GUI thread; accept on success, show why not
+        otherwise (``work.done`` follows either)."""
+        if self.work.is_busy():
+            return
+        secret = self._active_field().text()
+        using_key = self._using_recovery_key
         if not secret.strip():
-            self._show_error(EMPTY_RECOVERY_KEY if self._using_recovery_key else EMPTY_PASSPHRASE)
+            self._show_error(EMPTY_RECOVERY_KEY if using_key else EMPTY_PASSPHRASE)
             return
-        try:
-            with wait_cursor():
-                if self._using_recovery_key:
-                    journal = journal_access.unlock(self._paths, recovery_key=secret)
-                else:
-                    journal = journal_access.unlock(self._paths, passphrase=secret)
-        except USER_ERRORS as error:
-            self._show_error(as_sentence(str(error)))
-            return
-        if self._using_recovery_key:
+        paths = self._paths
+
+        def unlock() -> Journal:  # on a pool thread: no widget here
+            if using_key:
+                return journal_access.unlock(paths, recovery_key=secret)
+            return journal_access.unlock(paths, passphrase=secret)
+
+        self._clear_error()
+        self.work.run(
+            UNLOCKING,
+            unlock,
+            lambda journal: self._unlocked(journal, secret, using_key),
+            self._unlock_failed,
+            discard=Journal.close,  # the dialog was closed meanwhile: nobody takes it
+        )
+
+    def reject(self) -> None:
+        # Quit, Escape or the window's close while unlocking: wait for it (about a second)
+        # and close the journal it opened; the user asked to leave.
+        self.work.abandon()
+        self.passphrase_edit.clear()
+        self.recovery_key_edit.clear()
+        super().reject()
+
+    def _unlocked(self, journal: Journal, secret: str, using_key: bool) -> None:
+        if using_key:
             try:
                 if self._keyring_journal:
                     self._restore_keyring(secret)
@@ -254,6 +287,11 @@ class UnlockDialog(QDialog):
         self.passphrase_edit.clear()
         self.recovery_key_edit.clear()
         self.accept()
+
+    def _unlock_failed(self, error: BaseException) -> None:
+        if not isinstance(error, USER_ERRORS):
+            raise error  # our bug: the app's exception hook reports it
+        self._show_error(as_sentence(str(error)))
 
     # -- internals -----------------------------------------------------------------------
 
