@@ -135,12 +135,6 @@ def test_every_connection_to_a_journal_file_deletes_securely(
     assert all(value == 1 for _, value in connections), connections
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="FTS5 keeps a deleted row's words (not its text) in its index segments until "
-    "they merge; FTS5's own 'secure-delete' option removes them at once, but it is stored "
-    "in the journal, so it needs a migration step of its own",
-)
 def test_a_deleted_entrys_words_are_gone_from_the_search_index(
     journal_paths: JournalPaths,
 ) -> None:

@@ -353,6 +353,10 @@ def _migrate_to_v7(conn: Connection) -> None:
 
 def _migrate_to_v8(conn: Connection) -> None:
     _run(conn, _V8_WINDOW_DRAFTS)
+    # PRAGMA secure_delete zeroes a deleted row's pages, but FTS5 keeps a deleted entry's
+    # words in its index segments until they merge; its own secure-delete option (kept in
+    # the index's config, so set once, here) removes them when the row goes.
+    conn.execute("INSERT INTO search_index (search_index, rank) VALUES ('secure-delete', 1)")
 
 
 #: MIGRATIONS[n] brings a database from version n to n + 1.
