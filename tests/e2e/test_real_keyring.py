@@ -172,6 +172,28 @@ def test_a_locked_keyring_fails_at_once_with_what_to_do(
     assert not JournalPaths(other).key_file.exists()
 
 
+def test_recover_with_a_locked_keyring_sets_the_passphrase_and_says_what_is_left(
+        secret_service: SecretService, tmp_path: Path) -> None:
+    """The route the locked message points to: the recovery key and a new passphrase.
+    The change stands (exit 0); the keyring, still locked, keeps the old key, and the
+    note says to remove it."""
+    folder = tmp_path / "journal"
+    recovery_key = init(secret_service, folder)
+    secret_service.lock()
+    code, out, err = tkg(secret_service, "recover", data_dir=folder,
+                         env={"TKG_JOURNAL_RECOVERY_KEY": recovery_key,
+                              "TKG_JOURNAL_NEW_PASSPHRASE": "a new passphrase for the journal"})
+    assert code == 0, (out, err)
+    assert "New passphrase set" in out
+    assert "could not remove the journal's old key" in err
+    assert "'tkg-journal' entry" in err
+    assert_one_clear_line(err)
+    code, out, err = tkg(secret_service, "list", data_dir=folder,
+                         env={"TKG_JOURNAL_PASSPHRASE": "a new passphrase for the journal"})
+    assert code == 0, err
+    assert "Spoke up in the planning meeting" in out
+
+
 def test_the_app_unlocks_through_the_real_keyring_in_process(
         secret_service: SecretService, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The path the desktop app's unlock takes (services, not the command)."""

@@ -51,9 +51,17 @@ def cmd_passwd(args: argparse.Namespace) -> int:
     paths = journal_paths(args)
     old = get_passphrase(args) if journal_access.key_mode(paths) is KeyMode.PASSPHRASE else None
     key = journal_access.unlock_key(paths, passphrase=old)
-    journal_access.change_passphrase(paths, key=key, new_passphrase=get_new_passphrase(args))
+    note = journal_access.change_passphrase(paths, key=key,
+                                            new_passphrase=get_new_passphrase(args))
     print(f"Passphrase set: {_OLD_PASSPHRASE}")
+    _tell(note)
     return EXIT_OK
+
+
+def _tell(note: str | None) -> None:
+    """What a finished change left to tidy (the keyring kept the old key), on stderr."""
+    if note:
+        print(f"{PROG}: {note}", file=sys.stderr)
 
 
 _OLD_PASSPHRASE = (
@@ -79,8 +87,10 @@ def cmd_recover(args: argparse.Namespace) -> int:
         journal_access.use_keyring(paths, key=key)
         print("The journal's key is back in the OS keyring.")
     else:
-        journal_access.change_passphrase(paths, key=key, new_passphrase=get_new_passphrase(args))
+        note = journal_access.change_passphrase(paths, key=key,
+                                                new_passphrase=get_new_passphrase(args))
         print(f"New passphrase set: {_OLD_PASSPHRASE}")
+        _tell(note)
     return EXIT_OK
 
 

@@ -412,17 +412,31 @@ def _unlock(
     return keys, key
 
 
-def change_passphrase(paths: JournalPaths, *, key: bytes, new_passphrase: str) -> None:
+#: Said when a switch from keyring mode is done but the keyring kept the old key.
+KEY_LEFT_IN_KEYRING = (
+    "The passphrase is set and unlocks the journal. The OS keyring could not remove the "
+    "journal's old key ({reason}): remove the '" + keyring_store.SERVICE + "' entry there "
+    "once the keyring is unlocked."
+)
+
+
+def change_passphrase(paths: JournalPaths, *, key: bytes, new_passphrase: str) -> str | None:
     """Set (or change to) a passphrase: re-wraps the key in the key file and its copy; the
     journal is not re-encrypted, so a copy of the key file made before (in a backup)
     still opens it with the old passphrase.
 
-    Switching from keyring mode removes the key from the keyring afterwards."""
+    Switching from keyring mode removes the key from the keyring afterwards. If the
+    keyring refuses (it is locked: the reason a user recovers), the change stands and is
+    not reported as a failure; the returned note says what is left to tidy."""
     check_new_passphrase(new_passphrase)
     keys = key_file.read(paths.key_file)
     key_files.write(paths, key_file.with_passphrase(keys, key, new_passphrase))
     if keys.mode is KeyMode.KEYRING:
-        keyring_store.delete_key(keys.keyring_user)
+        try:
+            keyring_store.delete_key(keys.keyring_user)
+        except KeyringUnavailable as error:
+            return KEY_LEFT_IN_KEYRING.format(reason=str(error))
+    return None
 
 
 def use_keyring(paths: JournalPaths, *, key: bytes) -> None:

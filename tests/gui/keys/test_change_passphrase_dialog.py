@@ -155,6 +155,29 @@ def test_a_keyring_journal_can_switch_to_a_passphrase(
     journal_access.unlock(journal_paths, passphrase=NEW).close()
 
 
+def test_a_keyring_that_keeps_the_old_key_is_said_but_the_switch_stands(
+    qtbot: QtBot, journal_paths: JournalPaths, memory_keyring: MemoryKeyring,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    journal_access.create(journal_paths).journal.close()
+
+    def locked(*_args: object) -> None:
+        raise RuntimeError("Failed to unlock the collection!")
+
+    monkeypatch.setattr(memory_keyring, "delete_password", locked)
+    told: list[str] = []
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.information",
+                        lambda _parent, _title, text: told.append(text))
+    dialog = dialog_for(qtbot, journal_paths)
+    type_new(qtbot, dialog, NEW, NEW)
+    press_change(qtbot, dialog)
+    assert dialog.result() == QDialog.DialogCode.Accepted  # the change stands
+    [note] = told
+    assert "could not remove the journal's old key" in note
+    assert journal_access.key_mode(journal_paths) == "passphrase"
+    journal_access.unlock(journal_paths, passphrase=NEW).close()
+
+
 def test_errors_stay_readable_on_a_dark_theme(
     qtbot: QtBot, journal_paths: JournalPaths, recovery_key: str
 ) -> None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -178,13 +179,13 @@ class ChangePassphraseDialog(QDialog):
         paths, known_key, new = self._paths, self._key, self.fields.passphrase()
         asks_current = self.kind is PassphraseChange.CHANGE
 
-        def change() -> None:  # on a pool thread: no widget here
+        def change() -> str | None:  # on a pool thread: no widget here
             key = known_key
             if key is None:
                 key = journal_access.unlock_key(
                     paths, passphrase=current if asks_current else None
                 )
-            journal_access.change_passphrase(paths, key=key, new_passphrase=new)
+            return journal_access.change_passphrase(paths, key=key, new_passphrase=new)
 
         self.error_label.clear()
         self.work.run(CHANGING, change, self._changed, self._change_failed)
@@ -195,8 +196,10 @@ class ChangePassphraseDialog(QDialog):
         self._clear_secrets()
         super().reject()
 
-    def _changed(self, _nothing: None) -> None:
+    def _changed(self, note: str | None) -> None:
         self._clear_secrets()
+        if note:  # done, but the keyring kept the old key: say what is left to tidy
+            QMessageBox.information(self, self.windowTitle(), note)
         self.accept()
 
     def _change_failed(self, error: BaseException) -> None:
