@@ -338,3 +338,31 @@ def test_every_other_window_closes_on_lock(qtbot, desk: MainWindow, which: str):
     assert after == [[]]
     assert desk.journal is None
     assert desk.stack.currentWidget() is desk.lock_view
+
+
+def test_a_file_chooser_over_the_export_dialog_closes_with_it(qtbot, desk: MainWindow):
+    """Two modal loops deep (the export dialog, then its Choose… file dialog): both end."""
+    def choose(export: QDialog) -> None:
+        write(export, "exportQuestions", SECRET)
+        inside_next_dialog(lambda _chooser: desk.lock())
+        export.findChild(QWidget, "exportChoose").click()
+
+    seen = inside_next_dialog(choose)
+    desk.export_summary()
+    assert len(seen) == 1
+    assert desk.journal is None
+    assert journal_windows(desk) == []
+    assert unlock_and_see(qtbot, desk, "exportQuestions") == SECRET
+
+
+def test_the_delete_question_naming_an_entry_closes_and_the_entry_stays(
+        qtbot, desk: MainWindow, journal_paths: JournalPaths):
+    desk.show_section(0)
+    desk.journal_view.open_entry(ids(desk)[2])
+    inside_next_dialog(lambda _question: desk.lock())
+    desk.delete_action.trigger()
+    assert desk.journal is None
+    assert journal_windows(desk) == []
+    with journal_access.unlock(journal_paths, passphrase=TEST_PASSPHRASE) as reopened:
+        assert reopened.count_entries() == 1  # closing the question is not "Delete"
+
