@@ -366,3 +366,13 @@ def test_the_delete_question_naming_an_entry_closes_and_the_entry_stays(
     with journal_access.unlock(journal_paths, passphrase=TEST_PASSPHRASE) as reopened:
         assert reopened.count_entries() == 1  # closing the question is not "Delete"
 
+
+
+def test_a_tooltip_showing_journal_text_goes_with_the_lock(qtbot, desk: MainWindow):
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QToolTip
+
+    QToolTip.showText(desk.mapToGlobal(QPoint(40, 40)), SECRET, desk)
+    qtbot.waitUntil(QToolTip.isVisible)
+    desk.lock()
+    assert not QToolTip.isVisible()
