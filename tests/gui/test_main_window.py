@@ -274,6 +274,7 @@ def test_unlocking_shows_the_journal_again(qtbot, journal_paths: JournalPaths,
     with qtbot.waitSignal(filled_window.unlocked):
         field(filled_window, "unlockButton").click()
     assert filled_window.stack.currentWidget() is filled_window.content
+    assert filled_window.save_status.text() != "Locked"
     assert filled_window.journal_view.model.total() == 453
     assert filled_window.new_action.isEnabled()
 

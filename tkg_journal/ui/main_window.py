@@ -249,6 +249,8 @@ class MainWindow(QMainWindow):
         self.backups.set_journal(journal)
         self.unsaved.set_store(journal)
         self.lock_view.set_note("")
+        if self.save_status.text() == "Locked":  # said while locked; no longer true
+            self.save_status.clear()
         self.idle.restart()
         self.unlocked.emit()
 
