@@ -376,3 +376,25 @@ def test_a_tooltip_showing_journal_text_goes_with_the_lock(qtbot, desk: MainWind
     qtbot.waitUntil(QToolTip.isVisible)
     desk.lock()
     assert not QToolTip.isVisible()
+
+
+def test_quitting_keeps_a_quick_capture_for_the_next_start(qtbot, desk: MainWindow,
+                                                           journal_paths: JournalPaths):
+    """Quit goes through the same registry: the window closes without a question and
+    opens again, with its writing, after the next start's unlock."""
+    capture = desk.quick_capture()
+    assert capture is not None
+    write(capture, "editorWhatHappened", SECRET)
+    assert desk.close()
+    assert journal_windows(desk) == []
+    again = build_main_window(journal_paths, journal_access.unlock(
+        journal_paths, passphrase=TEST_PASSPHRASE))
+    again.show()
+    again.offer_drafts()
+    [reopened] = [w for w in again.unsaved.windows() if isinstance(w, QuickCaptureWindow)]
+    assert read(reopened, "editorWhatHappened") == SECRET
+    reopened.editor.set_modified(False)
+    reopened.close()
+    again.journal_view.autosave.stop()
+    again.close()
+    again.deleteLater()
