@@ -364,25 +364,31 @@ def test_summaries_filter_by_level_and_find_text_in_experiments_and_attempts(
     assert len(service.summaries(text="")) == 2
 
 
-def test_prefill_from_a_conversation_takes_its_answers(
+def test_prefill_from_a_conversation_reads_as_the_experiment_sentence(
         service: Experiments, journal: Journal) -> None:
     conversation = journal.add_entry(entry(
         kind=EntryKind.CONVERSATION, level=Level.GROWTH,
-        conversation=ConversationFields(who="Sam", what_happened="Sam pushed back on the plan",
-                                        my_response="I changed the topic",
-                                        try_next="name the disagreement")))
+        conversation=ConversationFields(
+            who="Sam", what_happened="Sam pushed back on the plan. The whole team was there.",
+            my_response="I changed the topic.",
+            try_next="Name the disagreement. Then ask what Sam needs.")))
     assert conversation.id is not None
     prefill = service.prefill_from_entry(conversation.id)
     assert prefill.title == "Experiment: Sam"
     assert prefill.level is Level.GROWTH
+    # The event without its background; no guess at the old behaviour (the response may
+    # be the good one); every step of the next try, as clauses that follow "I will".
     assert (prefill.trigger, prefill.old_behaviour, prefill.new_response) == (
-        "Sam pushed back on the plan", "I changed the topic", "name the disagreement")
+        "Sam pushed back on the plan", "", "name the disagreement; then ask what Sam needs")
     assert prefill.source_entry_id == conversation.id
     created = service.create(experiment(
         title=prefill.title, level=prefill.level, trigger=prefill.trigger,
-        old_behaviour=prefill.old_behaviour, new_response=prefill.new_response,
+        old_behaviour="changing the topic", new_response=prefill.new_response,
         source_entry_id=prefill.source_entry_id))
     assert created.source_entry_id == conversation.id
+    assert created.statement == (
+        "When Sam pushed back on the plan, instead of changing the topic "
+        "I will name the disagreement; then ask what Sam needs.")
 
 
 def test_prefill_uses_the_title_when_there_is_no_story(

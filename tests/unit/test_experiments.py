@@ -342,5 +342,5 @@ def test_statement_reads_as_one_sentence_from_parts_copied_from_an_entry() -> No
         "Sam questioned my numbers in front of the team.", "I defended every number.",
         "Ask what worries him first.", "the talk stays open!",
     ) == ("When Sam questioned my numbers in front of the team, instead of I defended every "
-          "number I will Ask what worries him first, and I expect the talk stays open.")
+          "number I will ask what worries him first, and I expect the talk stays open.")
     assert experiment_sentence("", "", "", "") == "When …, instead of … I will …"

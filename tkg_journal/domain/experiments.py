@@ -13,6 +13,9 @@ from enum import StrEnum
 
 from tkg_journal.domain.dates import check_moment, check_optional_day
 from tkg_journal.domain.errors import TransitionError, ValidationError
+from tkg_journal.domain.experiment_sentence import (
+    experiment_sentence as experiment_sentence,  # re-exported: callers import it from here
+)
 from tkg_journal.domain.levels import Level
 from tkg_journal.domain.text_rules import MAX_TITLE_CHARS, check_range, clean_text
 
@@ -113,7 +116,8 @@ class Experiment:
 
     @property
     def statement(self) -> str:
-        """The experiment in the coaching method's own sentence."""
+        """The experiment in the coaching method's own sentence, one sentence however its
+        parts were typed (see :mod:`tkg_journal.domain.experiment_sentence`)."""
         return experiment_sentence(
             self.trigger, self.old_behaviour, self.new_response, self.prediction
         )
@@ -124,32 +128,6 @@ class Experiment:
             and self.due_date is not None
             and self.due_date < today
         )
-
-
-def experiment_sentence(
-    trigger: str,
-    old_behaviour: str,
-    new_response: str,
-    prediction: str = "",
-    *,
-    missing: str = "\u2026",
-) -> str:
-    """ "When <trigger>, instead of <old> I will <new>, and I expect <prediction>."
-
-    Each part is written on its own (often copied from a journal entry, ending in a full
-    stop), so closing punctuation inside the sentence is dropped; an empty part shows as
-    ``missing`` while the sentence is still being written.
-    """
-
-    def clause(text: str) -> str:
-        return " ".join(text.split()).rstrip(".,;:!") or missing
-
-    sentence = (
-        f"When {clause(trigger)}, instead of {clause(old_behaviour)} I will {clause(new_response)}"
-    )
-    if prediction.strip():
-        sentence += f", and I expect {clause(prediction)}"
-    return sentence if sentence.endswith((missing, "?")) else f"{sentence}."
 
 
 def _move(experiment: Experiment, target: ExperimentStatus) -> None:

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
+from tkg_journal.domain import experiment_sentence as sentence
 from tkg_journal.domain import experiments as lifecycle
 from tkg_journal.domain.accountability import (
     DEFAULT_QUIET_DAYS,
@@ -19,7 +20,7 @@ from tkg_journal.domain.accountability import (
     check_quiet_days,
     due_items,
 )
-from tkg_journal.domain.entries import EntryKind
+from tkg_journal.domain.entries import Entry, EntryKind
 from tkg_journal.domain.errors import DomainError, TransitionError, ValidationError
 from tkg_journal.domain.experiments import Attempt, DidIt, Experiment, ExperimentStatus
 from tkg_journal.domain.friction import FrictionBehaviour
@@ -57,7 +58,8 @@ class ExperimentSummary:
 class ExperimentPrefill:
     """ "Turn this entry (or this commitment) into an experiment": unvalidated starting
     values for the form, and where they came from (give ``commitment_id`` back to
-    :meth:`Experiments.create` to link the commitment to the new experiment)."""
+    :meth:`Experiments.create` to link the commitment to the new experiment). A part
+    the source cannot tell, such as the old behaviour, is empty for the leader to write."""
 
     title: str
     level: Level | None
@@ -70,6 +72,42 @@ class ExperimentPrefill:
 
 def _first_line(text: str) -> str:
     return next((line.strip() for line in text.splitlines() if line.strip()), "")
+
+
+def prefill_parts(entry: Entry) -> tuple[str, str, str]:
+    """(trigger, old behaviour, new response) of an experiment made from ``entry``, each
+    one clause that reads after "When", "instead of" and "I will".
+
+    - The trigger is the first sentence of what happened: the event itself; the sentences
+      after it are background, which stays in the entry the experiment links to. An entry
+      of another kind tells what happened in its text; without either, the title.
+    - The old behaviour is left empty, for the leader to write; the form asks for it.
+      "My response" is what the leader did, which is as often the good response as the
+      one to change (more so as the coaching works), and no field of an entry says which
+      it was: intensity measures the feeling, not the response, and the impact is free
+      text. Put after "instead of", a good response makes the experiment say the opposite
+      of what was meant, and "instead of I interrupted him" is not English either.
+    - The new response is the whole of "what I'd try next", every step of it, its
+      sentences joined by "; ".
+
+    Capitals are lowered where they only started a sentence; names keep theirs.
+    """
+    fields = entry.conversation
+    texts = (entry.title, entry.body, *fields.texts())
+    names = sentence.written_with_capitals(*texts)
+    # A conversation's text is an afterthought ("worth bringing to the coach"); in the
+    # other kinds it is what happened, told in the leader's words.
+    told = "" if entry.kind is EntryKind.CONVERSATION else entry.body
+    event = (
+        sentence.first_sentence(fields.what_happened or told)
+        or entry.title
+        or sentence.first_sentence(entry.body)
+    )
+    return (
+        sentence.shape_part(event, sentence.Part.TRIGGER, names=names),
+        "",
+        sentence.shape_part(fields.try_next, sentence.Part.NEW, names=names),
+    )
 
 
 def clip_title(text: str) -> str:
@@ -266,20 +304,17 @@ class Experiments:
         return experiment_repository.list_all(self._db, statuses=(ExperimentStatus.ACTIVE,))
 
     def prefill_from_entry(self, entry_id: int) -> ExperimentPrefill:
-        """Starting values for an experiment made from a journal entry."""
+        """Starting values for an experiment made from a journal entry, each part shaped
+        to read in the experiment's sentence (see :func:`prefill_parts`)."""
         entry = entry_repository.get(self._db, entry_id=entry_id)
         fields = entry.conversation
-        if entry.kind is EntryKind.CONVERSATION or not fields.is_empty():
-            trigger = fields.what_happened or entry.title
-            old, new = fields.my_response, fields.try_next
-        else:
-            trigger, old, new = entry.title or _first_line(entry.body), "", ""
         if entry.title:
             title = entry.title
         elif fields.who:
             title = f"Experiment: {fields.who}"
         else:
             title = f"Experiment: {_first_line(entry.body) or entry.kind.label}"
+        trigger, old, new = prefill_parts(entry)
         return ExperimentPrefill(
             title=clip_title(title),
             level=entry.level,

@@ -179,7 +179,9 @@ def test_editing_keeps_status_and_changes_the_words(qtbot, service):
     assert again.belief_before == 30
 
 
-def test_a_conversation_entry_prefills_trigger_old_new_and_level(qtbot, service, journal):
+def test_a_conversation_entry_prefills_a_sentence_and_asks_for_the_old_behaviour(
+    qtbot, service, journal
+):
     stored = journal.add_entry(
         entry(
             kind=EntryKind.CONVERSATION,
@@ -187,9 +189,9 @@ def test_a_conversation_entry_prefills_trigger_old_new_and_level(qtbot, service,
             level=Level.FOUNDATION,
             conversation=ConversationFields(
                 who="Sam",
-                what_happened="Sam pushed back on the budget in public",
-                my_response="I interrupted him",
-                try_next="Pause and ask a question first",
+                what_happened="Sam pushed back on the budget in public. The CFO was there.",
+                my_response="I interrupted him.",
+                try_next="Pause and ask a question first.",
             ),
         )
     )
@@ -199,11 +201,25 @@ def test_a_conversation_entry_prefills_trigger_old_new_and_level(qtbot, service,
     assert child(dialog, "experimentTrigger").toPlainText() == (
         "Sam pushed back on the budget in public"
     )
-    assert child(dialog, "experimentOldBehaviour").toPlainText() == "I interrupted him"
+    # "My response" may be the good behaviour: the leader says what to change.
+    assert child(dialog, "experimentOldBehaviour").toPlainText() == ""
     assert child(dialog, "experimentNewResponse").toPlainText() == (
-        "Pause and ask a question first"
+        "pause and ask a question first"
     )
     assert dialog.level_picker.level() is Level.FOUNDATION
+    preview = child(dialog, "experimentPreview")
+    assert preview.text() == (
+        "When Sam pushed back on the budget in public, instead of … "
+        "I will pause and ask a question first."
+    )
+    dialog.accept()
+    assert dialog.result_experiment is None
+    assert dialog.focusWidget() is child(dialog, "experimentOldBehaviour")
+    type_in(qtbot, dialog, "experimentOldBehaviour", "Interrupting him.")
+    assert preview.text() == (
+        "When Sam pushed back on the budget in public, instead of interrupting him "
+        "I will pause and ask a question first."
+    )
     dialog.accept()
     assert dialog.result_experiment.source_entry_id == stored.id
 

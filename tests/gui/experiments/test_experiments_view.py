@@ -295,12 +295,18 @@ def test_a_conversation_entry_becomes_an_experiment(qtbot, view, service, journa
         )
     )
     seen: list[QDialog] = []
-    drive(view, lambda dialog: None, seen)
+    contents: list[tuple[str, str, str]] = []
+
+    def write_the_old_behaviour(dialog: QDialog) -> None:
+        contents.append(tuple(child(dialog, name).toPlainText() for name in (
+            "experimentTrigger", "experimentOldBehaviour", "experimentNewResponse")))
+        child(dialog, "experimentOldBehaviour").setPlainText("interrupting him")
+
+    drive(view, write_the_old_behaviour, seen)
     view.new_from_prefill(service.prefill_from_entry(stored.id))
     [dialog] = seen
-    assert child(dialog, "experimentTrigger").toPlainText() == "Sam pushed back in public"
-    assert child(dialog, "experimentOldBehaviour").toPlainText() == "I interrupted him"
-    assert child(dialog, "experimentNewResponse").toPlainText() == "Ask a question first"
+    # The old behaviour is the leader's to write: "My response" may be the good one.
+    assert contents == [("Sam pushed back in public", "", "ask a question first")]
     assert dialog.level_picker.level() is Level.FOUNDATION
     assert list_titles(view) == ["Budget pushback"]
     assert view.current_experiment().source_entry_id == stored.id
