@@ -15,7 +15,13 @@ import keyring.backends.fail
 import pytest
 from hypothesis import settings
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Offscreen on a common desktop screen: the plugin's own screen (800x600) is smaller than
+# any the app supports, and windows size themselves to the screen they open on.
+# tests/gui/test_fits_any_screen.py tries the small ones.
+os.environ.setdefault(
+    "QT_QPA_PLATFORM",
+    f"offscreen:configfile={Path(__file__).parent / 'fixtures' / 'screens' / 'desktop.json'}",
+)
 
 from tests.fakes.keyrings import FailingKeyring, MemoryKeyring
 from tkg_journal.paths import JournalPaths

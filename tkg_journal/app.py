@@ -228,9 +228,11 @@ def _report_first_paint(window: MainWindow) -> None:
 def build_main_window(paths: JournalPaths, journal: Journal) -> MainWindow:
     """The main window around an open journal, wired to unlock it again after a lock."""
     from tkg_journal.ui.common.app_settings import AppSettings
+    from tkg_journal.ui.common.focus_frame import show_focus_in
     from tkg_journal.ui.main_window import MainWindow
 
     window = MainWindow(paths, AppSettings(paths),
                         unlocker=lambda parent: ask_to_unlock(paths, parent))
+    show_focus_in(window)  # and in every dialog and window it opens
     window.set_journal(journal)
     return window

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from tkg_journal.domain.experiments import ExperimentStatus
 from tkg_journal.services.experiments import Experiments
 from tkg_journal.ui.accountability.due_view import DueView
 from tkg_journal.ui.common.object_name import named
@@ -53,6 +54,15 @@ class ExperimentsSection(QWidget):
     def open_experiment(self, experiment_id: int) -> None:
         self.tabs.setCurrentWidget(self.experiments)
         self.experiments.select_experiment(experiment_id)
+
+    def shown_experiment_id(self) -> int | None:
+        """The active experiment the user is looking at (this section, its list tab), if
+        any: what "Log attempt" is about when it is asked for from the menu or its keys."""
+        shown = self.isVisible() and self.tabs.currentWidget() is self.experiments
+        current = self.experiments.current_experiment() if shown else None
+        if current is None or current.status is not ExperimentStatus.ACTIVE:
+            return None
+        return current.id
 
     def _show_count(self, count: int) -> None:
         label = f"{DUE_TAB} ({count})" if count else DUE_TAB

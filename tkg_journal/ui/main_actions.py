@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar, QSizePolicy, QToolBa
 from tkg_journal import APP_NAME
 from tkg_journal.domain.entries import EntryKind
 from tkg_journal.ui.backups import backup_texts
+from tkg_journal.ui.common.action_keys import action_keys_first
 from tkg_journal.ui.common.icons import icon
 from tkg_journal.ui.common.object_name import named
 
@@ -62,7 +63,7 @@ NEW_OF_KIND = tuple(
 )
 QUICK_CAPTURE = ActionSpec(
     "actionQuickCapture",
-    "&Quick capture…",
+    "Quick &capture…",  # Q is Quit's
     "Ctrl+Shift+N",
     "quick-capture",
     "Capture a difficult conversation in a small window",
@@ -216,13 +217,24 @@ MENUS: tuple[tuple[str, tuple[ActionSpec | Submenu | None, ...]], ...] = (
     ("&View", SECTIONS),
     ("&Help", (SHORTCUTS, ABOUT)),
 )
+#: Help > Keyboard shortcuts (F1): the window's keys by what they are for, in this order.
+#: An action with keys that no group names is listed under "Other", so none goes missing.
+SHORTCUT_GROUPS: tuple[tuple[str, tuple[ActionSpec, ...]], ...] = (
+    ("Writing", (NEW_ENTRY, *NEW_OF_KIND, QUICK_CAPTURE, SAVE, DELETE)),
+    ("Navigation", (*SECTIONS, FIND, FOCUS_LIST, CLEAR_FILTERS, SHORTCUTS)),
+    ("Experiments", (NEW_EXPERIMENT, LOG_ATTEMPT, ENTRY_TO_EXPERIMENT, DUE, FRICTION)),
+    ("Progress", (RATE_LEVELS,)),
+    ("Coach", (EXPORT_SUMMARY,)),
+    ("Journal & keys", (LOCK, BACK_UP_NOW, PREFERENCES, QUIT)),
+)
 #: The journal toolbar, left to right (``None`` is a separator); the lock sits at the far end.
 TOOL_BAR = (NEW_ENTRY, QUICK_CAPTURE, SAVE, DELETE, None, LOG_ATTEMPT)
 
 
 def make_action(window: QWidget, spec: ActionSpec, slot: Callable[[], object]) -> QAction:
-    """The action ``spec`` describes, added to ``window`` (so its keys work there) and
-    calling ``slot`` when triggered."""
+    """The action ``spec`` describes, added to ``window`` (so its keys work there, from
+    any field: see ``action_keys``) and calling ``slot`` when triggered."""
+    action_keys_first(window)
     action = named(QAction(spec.text, window), spec.name)
     if spec.keys is not None:
         action.setShortcut(QKeySequence(spec.keys))

@@ -45,6 +45,7 @@ from tkg_journal.ui.common.error_dialog import show_error
 from tkg_journal.ui.common.icons import app_icon
 from tkg_journal.ui.common.object_name import named
 from tkg_journal.ui.common.unsaved_input import UnsavedInput, keeps_input
+from tkg_journal.ui.common.window_fit import keep_on_screen, place_main_window
 from tkg_journal.ui.desk_lock import hide_journal_windows, offer_back_after_unlock, reopeners
 from tkg_journal.ui.experiments.attempt_dialog import AttemptDialog
 from tkg_journal.ui.experiments.experiment_dialog import experiment_from_commitment
@@ -167,7 +168,7 @@ class MainWindow(QMainWindow):
         )
         self.checkin_prompt.prompt_requested.connect(self.checkin_banner.show_message)
         self.checkin_banner.show_requested.connect(self.rate_levels)
-        self.resize(1180, 760)
+        place_main_window(self)  # its screen's share; a saved geometry replaces it
         self._restore_layout()
         self._show_locked(True)
 
@@ -443,9 +444,10 @@ class MainWindow(QMainWindow):
         self.experiments_section.experiments.new_experiment()
 
     def log_attempt(self, experiment_id: int | None = None) -> None:
-        """The attempt dialog, for one experiment or a pick among the active ones."""
+        """The attempt dialog: for one experiment (else the one on show), or a pick."""
         if self._experiments is None:
             return
+        experiment_id = experiment_id or self.experiments_section.shown_experiment_id()
         dialog = AttemptDialog(self._experiments, self, experiment_id=experiment_id)
         if self.run_dialog(dialog) and dialog.logged is not None:
             self.experiments_section.refresh()
@@ -572,8 +574,8 @@ class MainWindow(QMainWindow):
 
     def _restore_layout(self) -> None:
         geometry = self.settings.window_state("geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        if geometry is not None and self.restoreGeometry(geometry):
+            keep_on_screen(self)  # saved on a bigger (or another) screen
         splitter = self.settings.window_state("splitter")
         if splitter is not None:
             self.journal_view.splitter.restoreState(splitter)

@@ -112,6 +112,23 @@ def test_enter_in_the_situation_logs_and_not_rated_is_the_default(qtbot, service
     assert (stored.did_it, stored.outcome, stored.situation) == (DidIt.NO, None, "Standup")
 
 
+def test_y_p_n_answer_even_when_it_opens_on_the_experiment_picker(
+    qtbot, service: Experiments
+):
+    _experiment(service, "Pause before answering")
+    newest = _experiment(service, "Notice the urge to interrupt")
+    dialog = _open(qtbot, AttemptDialog(service))
+    # Several active and none chosen: the picker has the focus, yet the keys the hint
+    # advertises answer "did you try it?" (and do not choose another experiment).
+    assert dialog.focusWidget() is dialog.experiment_combo
+    _key(qtbot, dialog, Qt.Key.Key_N)
+    assert dialog.did_it() is DidIt.NO
+    assert dialog.experiment_id() == newest.id
+    assert dialog.focusWidget() is dialog.did_it_buttons[DidIt.NO]
+    _key(qtbot, dialog, Qt.Key.Key_Return)  # the form is complete: Enter logs
+    assert [a.did_it for a in service.attempts(newest.id)] == [DidIt.NO]
+
+
 def test_asks_for_did_it_and_stays_open(qtbot, service: Experiments):
     experiment = _experiment(service, "Ask first")
     dialog = _open(qtbot, AttemptDialog(service, experiment_id=experiment.id))

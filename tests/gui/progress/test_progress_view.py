@@ -10,7 +10,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QColor, QPalette, QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from tkg_journal.domain.errors import DomainError
@@ -279,6 +280,23 @@ def test_charts_follow_a_change_to_a_dark_palette(
     QApplication.instance().setPalette(dark_palette)
     _wait_drawn(qtbot, view, before)
     assert all(_lightness(p.figure) < 0.5 for p in view.panels.values())
+
+
+def test_the_wheel_over_a_chart_scrolls_the_page(qtbot, demo_journal: Journal):
+    view = _view(qtbot, demo_journal)
+    _wait_drawn(qtbot, view)
+    bar = view.scroll_area.verticalScrollBar()
+    assert bar.maximum() > 0 and bar.value() == 0
+    canvas = next(iter(view.panels.values())).canvas
+    assert canvas is not None
+    centre = QPointF(canvas.rect().center())
+    down = QWheelEvent(
+        centre, QPointF(canvas.mapToGlobal(centre.toPoint())), QPoint(0, 0), QPoint(0, -120),
+        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(canvas, down)
+    assert bar.value() > 0
 
 
 def test_rating_the_levels_from_the_section(qtbot, demo_journal: Journal):

@@ -73,8 +73,11 @@ def commitment_tip(held_on: date, due: date | None) -> str:
 
 
 # --- reminders --------------------------------------------------------------------------
-BANNER_SHOW = "&Show"
-BANNER_DISMISS = "&Dismiss"
+# No Alt letters on a banner: it comes and goes over every section, whose fields own the
+# letters (two banners, or one over a "&Date" field, made Alt+D and Alt+S ambiguous). Tab
+# reaches its buttons, Esc dismisses it, and Ctrl+D shows what is due.
+BANNER_SHOW = "Show"
+BANNER_DISMISS = "Dismiss"
 BANNER_NAME = "Reminder"
 #: At most this many titles in the in-app banner; the rest are counted.
 BANNER_MAX_TITLES = 3

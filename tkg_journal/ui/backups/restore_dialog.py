@@ -20,7 +20,7 @@ from collections.abc import Callable
 from itertools import pairwise
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -48,6 +48,7 @@ from tkg_journal.ui.backups.backup_list_model import BackupListModel, BackupRow,
 from tkg_journal.ui.backups.restore_confirm_page import RestoreConfirmPage
 from tkg_journal.ui.common.messages import as_sentence, inline_error_label
 from tkg_journal.ui.common.object_name import named
+from tkg_journal.ui.common.window_fit import fit_to_screen
 
 #: ``ask(parent, title, start folder, filter) -> path or ""``: the system's file dialog.
 AskFile = Callable[[QWidget, str, str, str], str]
@@ -171,7 +172,7 @@ class RestoreDialog(QDialog):
                  self.replace_button, self.cancel_button]
         for first, second in pairwise(order):
             self.setTabOrder(first, second)
-        self.resize(740, 420)
+        fit_to_screen(self, QSize(740, 420))
         self._show_page(0)
         if self.model.rowCount():
             self.table.selectRow(0)

@@ -50,6 +50,7 @@ from tkg_journal.ui.common.icons import icon
 from tkg_journal.ui.common.messages import as_sentence, error_colour
 from tkg_journal.ui.common.object_name import named
 from tkg_journal.ui.common.unsaved_input import keeps_input
+from tkg_journal.ui.common.window_fit import fit_to_screen
 
 PREVIEW_DELAY_MS = 300  # typing a date or ticking boxes in a row reads the journal once
 
@@ -92,7 +93,7 @@ class ExportDialog(QDialog):
         self._build()
         self._name_parts()
         self._paint_notes()
-        self.resize(1100, 780)
+        fit_to_screen(self, QSize(1100, 780))  # the form scrolls on a smaller screen
         # The first preview right after the dialog shows (it reads the journal).
         self._preview_timer.start(0)
         keeps_input(self, "export")  # the period, the sections, the questions typed

@@ -50,8 +50,13 @@ class SessionRowDelegate(QStyledItemDelegate):
         painter.save()
         # Line 1: the day (bold) ... the commitments (right, muted).
         commitments = str(index.data(CommitmentsRole) or "")
-        # +2: elidedText cuts text that needs exactly its own advance.
-        count_width = min(metrics.horizontalAdvance(commitments) + 2, rect.width() // 2)
+        bold = QFont(option.font)
+        bold.setBold(True)
+        # The day is short and never elided while it fits; the commitments take the rest
+        # (in full in the tooltip). +2: elidedText cuts text that needs exactly its advance.
+        day_needs = QFontMetrics(bold).horizontalAdvance(str(day)) + 2
+        count_width = min(metrics.horizontalAdvance(commitments) + 2,
+                          max(rect.width() - day_needs - PADDING, rect.width() // 3))
         painter.setFont(option.font)
         painter.setPen(muted)
         painter.drawText(
@@ -59,8 +64,6 @@ class SessionRowDelegate(QStyledItemDelegate):
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
             metrics.elidedText(commitments, Qt.TextElideMode.ElideRight, count_width),
         )
-        bold = QFont(option.font)
-        bold.setBold(True)
         painter.setFont(bold)
         painter.setPen(text_colour)
         day_width = max(rect.width() - count_width - PADDING, 0)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from tkg_journal.ui.common.icons import icon
+from tkg_journal.ui.common.window_fit import scrolling
 
 #: The list pane's margins (left, top, right, bottom): the splitter handle is the gap.
 LIST_PANE_MARGINS = (8, 8, 4, 8)
@@ -134,7 +135,10 @@ class MasterDetail(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName(splitter_name)
         self.splitter.addWidget(list_pane)
-        self.splitter.addWidget(self.detail_pane)
+        # On a small screen (or at 200 %) the detail scrolls rather than forcing the
+        # window wider and taller than the screen.
+        self.detail_scroll = scrolling(self.detail_pane, f"{pane_name}Scroll")
+        self.splitter.addWidget(self.detail_scroll)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setSizes(list(sizes))

@@ -1,9 +1,10 @@
 """Log an attempt in seconds: which experiment, when, did I do it, how it went, a line on
 the situation and an optional note.
 
-Built for the keyboard: the dialog opens on the "did it" buttons, Y / P / N answer them
-(Alt+Y / Alt+P / Alt+N from any field), Tab walks the rest, Enter or Ctrl+Enter logs and
-Esc cancels. A refusal by the service (a closed experiment, a bad time) shows inside the
+Built for the keyboard: the dialog opens on the "did it" buttons (on the experiment picker
+when several are active and none is chosen), Y / P / N answer them there too (Alt+Y /
+Alt+P / Alt+N from any field), Tab walks the rest, Enter or Ctrl+Enter logs and Esc
+cancels. A refusal by the service (a closed experiment, a bad time) shows inside the
 dialog, which stays open with everything typed.
 """
 
@@ -40,6 +41,7 @@ from tkg_journal.ui.common.level_badge import level_badge_icon
 from tkg_journal.ui.common.messages import error_colour
 from tkg_journal.ui.common.object_name import named
 from tkg_journal.ui.common.unsaved_input import keeps_input
+from tkg_journal.ui.common.window_fit import keep_text_whole
 from tkg_journal.ui.experiments import experiment_texts as texts
 
 #: Plain keys that answer "did you try it?" while no text field has the focus.
@@ -123,6 +125,9 @@ class AttemptDialog(QDialog):
         self.statement_label.setStyleSheet("color: palette(placeholder-text);")
         self._statements = {experiment.id: experiment.statement for experiment in active}
         self.experiment_combo.currentIndexChanged.connect(self._show_statement)
+        # The dialog may open here (several active experiments, none chosen): Y / P / N
+        # answer "did you try it?" even so, rather than jump to a title with that letter.
+        self.experiment_combo.installEventFilter(self)
 
         self.when_edit = named(_WhenEdit(), "attemptWhen")
         self.when_edit.setAccessibleName("When")
@@ -198,15 +203,19 @@ class AttemptDialog(QDialog):
         QShortcut(QKeySequence("Ctrl+Return"), self, self.log)
         QShortcut(QKeySequence("Ctrl+Enter"), self, self.log)
 
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # A grid, not a form: a form reports the wrapped statement taller than it is (as
+        # if at a narrower width), and the dialog opened with gaps around it.
+        form = QGridLayout()
+        form.setColumnStretch(1, 1)
         experiment_label = QLabel(texts.ATTEMPT_EXPERIMENT)
         experiment_label.setBuddy(self.experiment_combo)
-        form.addRow(experiment_label, self.experiment_combo)
-        form.addRow("", self.statement_label)
+        form.addWidget(experiment_label, 0, 0)
+        form.addWidget(self.experiment_combo, 0, 1)
+        form.addWidget(self.statement_label, 1, 1)
         when_label = QLabel(texts.ATTEMPT_WHEN)
         when_label.setBuddy(self.when_edit)
-        form.addRow(when_label, self.when_edit)
+        form.addWidget(when_label, 2, 0)
+        form.addWidget(self.when_edit, 2, 1)
         situation_label = QLabel(texts.ATTEMPT_SITUATION)
         situation_label.setBuddy(self.situation_edit)
         note_label = QLabel(texts.ATTEMPT_NOTE)
@@ -259,6 +268,9 @@ class AttemptDialog(QDialog):
         )
         self._show_statement()
         self.setMinimumWidth(540)
+        # The statement and the hint wrap: the window grows to show them whole rather
+        # than squeeze them into the When row and the Note box.
+        keep_text_whole(self)
         keeps_input(self, "attempt", {"experiment_id": experiment_id})
 
     def _show_statement(self, *_args: object) -> None:
@@ -277,6 +289,13 @@ class AttemptDialog(QDialog):
         return button
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.experiment_combo
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and self._answer_did_it(event)
+        ):
+            return True
         # A group of toggles is one Tab stop, like radio buttons; arriving by Tab lands on
         # the chosen one (Qt would pick the first), and the arrows choose from there.
         if (
@@ -337,13 +356,18 @@ class AttemptDialog(QDialog):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Reached only when the focused widget did not take the key (buttons don't take
-        # letters; text fields and the combo do), so typing "no" in a note stays text.
+        # letters; text fields do), so typing "no" in a note stays text.
+        if not self._answer_did_it(event):
+            super().keyPressEvent(event)
+
+    def _answer_did_it(self, event: QKeyEvent) -> bool:
+        """Y / P / N without modifiers: answer "did you try it?" (True: taken)."""
         choice = DID_IT_KEYS.get(event.key())
-        if choice is not None and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
-            self.set_did_it(choice)
-            event.accept()
-            return
-        super().keyPressEvent(event)
+        if choice is None or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return False
+        self.set_did_it(choice)
+        event.accept()
+        return True
 
     # --- logging ------------------------------------------------------------------------
     def log(self) -> Attempt | None:

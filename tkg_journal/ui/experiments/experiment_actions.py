@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from tkg_journal.domain.experiments import ExperimentStatus
+from tkg_journal.ui.common.flow_layout import flow_row
 from tkg_journal.ui.common.master_detail import section_button
 from tkg_journal.ui.experiments import experiment_texts as texts
 
@@ -38,7 +39,8 @@ class ExperimentCommands(Protocol):
 
 
 class ExperimentActions(QWidget):
-    """A row of the lifecycle's buttons (``buttons``, in Tab order). Signals: none."""
+    """A row of the lifecycle's buttons (``buttons``, in Tab order), wrapping when the
+    pane is narrow. Signals: none."""
 
     def __init__(self, commands: ExperimentCommands, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,11 +66,8 @@ class ExperimentActions(QWidget):
             self.abandon_button,
             self.reopen_button,
         ) = self.buttons
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        for button in self.buttons:
-            layout.addWidget(button)
-        layout.addStretch(1)
+        # A narrow pane (a small screen, 200 %) shows them on two lines.
+        flow_row(list(self.buttons), self)
 
     def enable_for(self, status: ExperimentStatus | None) -> None:
         """Enable what an experiment in ``status`` allows (``None``: nothing shown)."""

@@ -17,7 +17,7 @@ from datetime import date
 from itertools import pairwise
 from typing import TypedDict
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QSize, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -48,9 +48,11 @@ from tkg_journal.ui.common.journal_dates import from_qdate, limit_to_journal_ran
 from tkg_journal.ui.common.level_picker import LevelPicker
 from tkg_journal.ui.common.messages import as_sentence, error_colour
 from tkg_journal.ui.common.unsaved_input import keeps_input
+from tkg_journal.ui.common.window_fit import fit_to_screen, scrolling, unscrolled_size_hint
 from tkg_journal.ui.experiments import experiment_texts as texts
 
 _NOT_RATED = -1  # the belief spin box's minimum, shown as "Not rated"
+PREFERRED_WIDTH = 820  # the two columns side by side with room to write
 
 
 class _FormFields(TypedDict):
@@ -313,13 +315,21 @@ class ExperimentDialog(QDialog):
         columns.addLayout(left, 5)
         columns.addLayout(right, 6)
 
+        # The form scrolls on a small screen (or at 200 %); the buttons stay below it.
+        form = QWidget(self)
+        form.setObjectName("experimentForm")
+        form_layout = QVBoxLayout(form)
+        form_layout.setContentsMargins(0, 0, 6, 0)  # clear of a scroll bar
+        form_layout.setSpacing(10)
+        form_layout.addWidget(intro)
+        form_layout.addLayout(columns, 1)
+        form_layout.addWidget(preview_box)
+        self.form_scroll = scrolling(form, "experimentFormScroll")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 14, 16, 12)
         layout.setSpacing(10)
-        layout.addWidget(intro)
-        layout.addLayout(columns, 1)
-        layout.addWidget(preview_box)
-        layout.addWidget(self.error_label)
+        layout.addWidget(self.form_scroll, 1)
+        layout.addWidget(self.error_label)  # a refusal is seen, however far it scrolled
         layout.addWidget(self.buttons)
 
         order: list[QWidget] = [
@@ -348,8 +358,8 @@ class ExperimentDialog(QDialog):
             edit.textChanged.connect(self._update_preview)
         self.title_edit.textChanged.connect(self._clear_error)
         self.behaviour_combo.setMinimumContentsLength(28)
-        self.setMinimumWidth(820)
-        self.resize(self.sizeHint().expandedTo(self.minimumSizeHint()))
+        fit_to_screen(self, unscrolled_size_hint(self, self.form_scroll).expandedTo(
+            QSize(PREFERRED_WIDTH, 0)))
 
     def _label(self, text: str, buddy: QWidget) -> QLabel:
         label = QLabel(text, self)

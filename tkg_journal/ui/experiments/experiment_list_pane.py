@@ -7,6 +7,8 @@ pyramid does. Esc or Down in the search moves to the list, keeping what was type
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -43,6 +46,13 @@ from tkg_journal.ui.experiments.experiment_list_model import (
     StatusFilter,
 )
 from tkg_journal.ui.experiments.outcome_trend import OutcomeTrendDelegate
+
+#: However narrow the pane, the title column keeps room for this many characters: the
+#: other columns are as wide as their contents, and the detail beside the list scrolls
+#: (or wraps its buttons) instead. A title longer still is elided; its tooltip has it.
+TITLE_MIN_CHARS = 18
+TREND_WIDTH = 84
+_CELL_PADDING = 16  # a cell's text margins, both sides, with room to spare
 
 _STATUS_CHOICES: tuple[tuple[str, StatusFilter], ...] = (
     (texts.STATUS_FILTER_ALL, None),
@@ -134,12 +144,13 @@ class ExperimentListPane(QWidget):
         for column in (STATUS, ATTEMPTS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(TREND, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(TREND, 84)
+        header.resizeSection(TREND, TREND_WIDTH)
         header.setHighlightSections(False)
         # The badge in the title column says the level, and the detail lists every attempt:
         # in a pane this narrow the title gets the room instead.
         view.setColumnHidden(LEVEL, True)
         view.setColumnHidden(LAST_ATTEMPT, True)
+        view.setMinimumWidth(_least_width(view))
         return view
 
     # --- the query ---------------------------------------------------------------------
@@ -201,3 +212,20 @@ class ExperimentListPane(QWidget):
             self.focus_list()
             return True
         return super().eventFilter(watched, event)
+
+
+def _least_width(view: EmptyTextTableView) -> int:
+    """The list's narrowest: the title's room (``TITLE_MIN_CHARS``), the status, count
+    and trend columns at their widest, the scroll bar and the frame."""
+    metrics = view.fontMetrics()
+    header = view.horizontalHeader()
+
+    def widest(words: Iterable[str], column: int) -> int:
+        cells = max(metrics.horizontalAdvance(word) for word in words) + _CELL_PADDING
+        return max(cells, header.sectionSizeHint(column))
+
+    title = metrics.averageCharWidth() * TITLE_MIN_CHARS + ICON_SIZE.width() + _CELL_PADDING
+    status = widest(texts.STATUS_WORDS.values(), STATUS)
+    attempts = widest(["999"], ATTEMPTS)
+    scroll_bar = view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, view)
+    return title + status + attempts + TREND_WIDTH + scroll_bar + 2 * view.frameWidth()

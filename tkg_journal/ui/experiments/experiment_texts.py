@@ -252,9 +252,9 @@ def root_level_text(level: Level) -> str:
 
 TRIGGER_LABEL = "&When…"
 TRIGGER_PLACEHOLDER = "the situation, e.g. a peer pushes back on my plan in a meeting"
-OLD_LABEL = "i&nstead of…"
+OLD_LABEL = "in&stead of…"  # N is "Start it now", W "When…"
 OLD_PLACEHOLDER = "what I usually do, e.g. defending my plan straight away"
-NEW_LABEL = "I &will…"
+NEW_LABEL = "&I will…"
 NEW_PLACEHOLDER = "the new response, e.g. ask one question before I answer"
 PREDICTION_LABEL = "and I e&xpect…"
 PREDICTION_PLACEHOLDER = "what I think will happen (optional)"
@@ -306,7 +306,7 @@ REASON_REQUIRED = "Abandoning an experiment asks why"
 ATTEMPT_TITLE = "Log attempt"
 ATTEMPT_HINT = (
     "Y / P / N answer “Did you try it?”; arrow keys choose within a row. "
-    "Ctrl+Enter logs, Esc cancels."
+    "Enter logs (Ctrl+Enter from the note), Esc cancels."
 )
 ATTEMPT_EXPERIMENT = "&Experiment"
 ATTEMPT_WHEN = "&When"
@@ -356,7 +356,7 @@ FRICTION_EXPLAINER = (
 )
 FRICTION_HEADERS = ("Behaviour", "Root level", "Archived")
 FRICTION_TABLE_NAME = "Friction behaviours"
-FRICTION_SHOW_ARCHIVED = "Show &archived"
+FRICTION_SHOW_ARCHIVED = "Sho&w archived"  # A is Add
 FRICTION_RENAME = "&Rename"
 FRICTION_REMAP = "Change &level"
 FRICTION_ARCHIVE = "Arc&hive"

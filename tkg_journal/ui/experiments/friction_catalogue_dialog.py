@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from itertools import pairwise
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,6 +39,7 @@ from tkg_journal.ui.common.level_badge import level_badge_icon
 from tkg_journal.ui.common.messages import error_colour
 from tkg_journal.ui.common.object_name import named
 from tkg_journal.ui.common.unsaved_input import keeps_input
+from tkg_journal.ui.common.window_fit import fit_to_screen
 from tkg_journal.ui.experiments import experiment_texts as texts
 from tkg_journal.ui.experiments.friction_model import (
     ARCHIVED_COLUMN,
@@ -217,7 +218,7 @@ class FrictionCatalogueDialog(QDialog):
         ):
             QWidget.setTabOrder(first, second)
 
-        self.resize(640, 520)
+        fit_to_screen(self, QSize(640, 520))
         self._select_row(0)
         self._update_buttons()
 

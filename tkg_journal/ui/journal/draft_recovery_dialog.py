@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QDialog,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from tkg_journal.domain.drafts import EntryDraft
 from tkg_journal.ui.common.object_name import named
+from tkg_journal.ui.common.window_fit import fit_to_screen
 
 HEADING = "Unsaved writing was found"
 TEXT = (
@@ -74,7 +75,7 @@ class DraftRecoveryDialog(QDialog):
         layout.addWidget(text)
         layout.addWidget(self.view)
         layout.addWidget(buttons)
-        self.resize(520, 300)
+        fit_to_screen(self, QSize(520, 300))
 
     def _selected(self) -> tuple[int, EntryDraft] | None:
         index = self.view.currentIndex()

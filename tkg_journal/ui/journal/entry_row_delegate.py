@@ -22,6 +22,7 @@ from tkg_journal.ui.journal.entry_list_model import SnippetRole, SummaryRole, ro
 from tkg_journal.ui.journal.entry_texts import UNREADABLE_DATE_STAMP
 
 PADDING = 8
+ROW_MIN_WIDTH = 160
 LINE_GAP = 3
 
 
@@ -48,7 +49,9 @@ class EntryRowDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem,
                  index: QModelIndex | QPersistentModelIndex) -> QSize:
         metrics = QFontMetrics(option.font)
-        return QSize(280, PADDING * 2 + metrics.height() * 2 + LINE_GAP)
+        # The list stretches each row to its width, and a row elides what does not fit
+        # (the tooltip has it all): a wider hint only made a narrow list scroll sideways.
+        return QSize(ROW_MIN_WIDTH, PADDING * 2 + metrics.height() * 2 + LINE_GAP)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:

@@ -3,7 +3,8 @@ own words are in ``ui/common/level_texts``: the experiment dialog shows the pick
 
 Kept in one place so the wording of the guided templates can be read, reviewed and
 changed together. An ``&`` in a label marks its Alt+letter mnemonic; the letters are
-unique among the fields that are visible at the same time.
+unique among the fields that are visible at the same time and avoid the menu bar's (F, E,
+X, P, V, H) and quick capture's Save (S); tests/gui/test_mnemonics.py checks it.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from tkg_journal.domain.entries import EntryKind
 KIND_LABEL = "&Kind"
 OCCURRED_AT_LABEL = "&Date and time"
 OCCURRED_AT_TOOLTIP = "When it happened (your local time)"
-SHARE_LABEL = "S&hare with my coach"
+SHARE_LABEL = "Share with my &coach"
 SHARE_TOOLTIP = (
     "Entries are private by default. Only entries shared with your coach go into the "
     "coach-session export."
@@ -30,11 +31,11 @@ UNREADABLE_DATE_SPOKEN = "date could not be read, set it in the editor"
 # --- difficult conversation ----------------------------------------------------------
 WHO_LABEL = "&Who"
 WHO_PLACEHOLDER = "Name or role, e.g. Sam (product lead)"
-WHAT_HAPPENED_LABEL = "What ha&ppened"
+WHAT_HAPPENED_LABEL = "Wh&at happened"
 WHAT_HAPPENED_PLACEHOLDER = "The facts, as a camera would have recorded them"
-FEELING_LABEL = "What I &felt"
+FEELING_LABEL = "What &I felt"
 FEELING_PLACEHOLDER = "e.g. frustrated, defensive, anxious"
-INTENSITY_LABEL = "&Intensity"
+INTENSITY_LABEL = "I&ntensity"
 INTENSITY_NOT_RATED = "Not rated"
 INTENSITY_SUFFIX = " / 10"
 INTENSITY_TOOLTIP = (
@@ -45,7 +46,7 @@ MY_RESPONSE_LABEL = "My &response"
 MY_RESPONSE_PLACEHOLDER = "What I said and did"
 IMPACT_LABEL = "I&mpact"
 IMPACT_PLACEHOLDER = "On them, on me, on the work"
-TRY_NEXT_LABEL = "What I'd try ne&xt"
+TRY_NEXT_LABEL = "What I'd tr&y next"
 TRY_NEXT_PLACEHOLDER = "One thing I could do differently next time"
 
 # --- feedback ------------------------------------------------------------------------
@@ -66,7 +67,7 @@ SENTIMENT_CHOICES: tuple[tuple[int, str], ...] = (
 
 # --- level and tags ------------------------------------------------------------------
 LEVEL_LABEL = "&Level"
-TAGS_LABEL = "T&ags"
+TAGS_LABEL = "Ta&gs"
 TAGS_PLACEHOLDER = "Tags, separated by commas"
 
 # --- accessible names (the labels without their mnemonic marker) ---------------------
@@ -93,7 +94,7 @@ KIND_TEXTS: dict[EntryKind, KindTexts] = {
     EntryKind.CONVERSATION: KindTexts(
         hint="Capture it now, in a minute; come back later to reflect. Every question is optional.",
         title_placeholder="In a few words, e.g. Roadmap pushback from Sam",
-        body_label="&Notes",
+        body_label="N&otes",  # N is Intensity's here
         body_placeholder="Anything else: context, what to reflect on later, a question for "
         "my coach",
     ),

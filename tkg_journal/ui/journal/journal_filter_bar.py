@@ -84,14 +84,16 @@ class JournalFilterBar(QWidget):
         self.panel = named(QWidget(), "filterPanel")
         grid = QGridLayout(self.panel)
         grid.setContentsMargins(0, 0, 0, 0)
+        # No Alt letters here: the editor beside the list owns them (Level, Kind, Title...),
+        # and a letter on both only moved between the two. Tab walks the panel.
         for row, (text, widget) in enumerate(
-            (("&Level", self.level), ("&Kind", self.kind), ("&Tag", self.tag))
+            (("Level", self.level), ("Kind", self.kind), ("Tag", self.tag))
         ):
             label = QLabel(text)
             label.setBuddy(widget)
             grid.addWidget(label, row, 0)
             grid.addWidget(widget, row, 1, 1, 3)
-        from_label, to_label = QLabel("Fr&om"), QLabel("U&ntil")
+        from_label, to_label = QLabel("From"), QLabel("Until")
         from_label.setBuddy(self.since)
         to_label.setBuddy(self.until)
         grid.addWidget(from_label, 3, 0)

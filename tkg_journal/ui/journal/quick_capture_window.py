@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDialogButtonBox,
@@ -27,6 +27,7 @@ from tkg_journal.domain.entries import EntryKind
 from tkg_journal.domain.errors import ValidationError
 from tkg_journal.services.journal import Journal
 from tkg_journal.ui.common.object_name import named
+from tkg_journal.ui.common.window_fit import fit_to_screen
 from tkg_journal.ui.journal.entry_autosave import EntryAutosave
 from tkg_journal.ui.journal.entry_editor import EntryEditor
 
@@ -70,7 +71,7 @@ class QuickCaptureWindow(QWidget):
         layout.addWidget(hint)
         layout.addWidget(self.editor, 1)
         layout.addWidget(buttons)
-        self.resize(520, 640)
+        fit_to_screen(self, QSize(520, 640))
         self.editor.new_entry(EntryKind.CONVERSATION, datetime.now().astimezone())
 
     def showEvent(self, event: QShowEvent) -> None:

@@ -37,6 +37,7 @@ from tkg_journal.ui.common.busy_indicator import BusyIndicator
 from tkg_journal.ui.common.busy_work import BusyWork
 from tkg_journal.ui.common.icons import app_icon
 from tkg_journal.ui.common.messages import as_sentence
+from tkg_journal.ui.common.window_fit import fit_to_screen
 from tkg_journal.ui.keys.new_passphrase_form import NewPassphraseForm
 from tkg_journal.ui.keys.recovery_key_panel import RecoveryKeyPanel
 
@@ -273,7 +274,7 @@ class SetupWizard(QWizard):
         # user goes on (and platforms that cannot pass size hints to the window warn).
         line = self.fontMetrics().lineSpacing()
         self.setMinimumSize(max(MIN_WIDTH, MIN_WIDTH_LINES * line), MIN_HEIGHT_LINES * line)
-        self.resize(self.minimumSize().expandedTo(QSize(*DEFAULT_SIZE)))
+        fit_to_screen(self, self.minimumSize().expandedTo(QSize(*DEFAULT_SIZE)))
         self._paths = paths
         self._journal: Journal | None = None
         # Made once: going back and forth must not change the sheet the user kept.

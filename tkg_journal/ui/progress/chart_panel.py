@@ -10,9 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QContextMenuEvent, QCursor, QResizeEvent
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
     QFrame,
     QLabel,
     QMenu,
@@ -115,6 +117,7 @@ class ChartPanel(QFrame):
         canvas.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         canvas.mpl_connect("motion_notify_event", self._hover)
         canvas.mpl_connect("figure_leave_event", lambda _event: self._set_hover(""))
+        canvas.installEventFilter(self)  # its wheel turns scroll the page
         self._drop_canvas()
         self.canvas = canvas
         self.figure = figure
@@ -158,6 +161,18 @@ class ChartPanel(QFrame):
         else:
             QToolTip.hideText()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # matplotlib's canvas takes every wheel turn (for a zoom no chart here has), so
+        # the page did not scroll while the pointer was over a chart: it scrolls now.
+        if (
+            event.type() == QEvent.Type.Wheel
+            and watched is self.canvas
+            and (area := _scroll_area_around(self)) is not None
+        ):
+            QApplication.sendEvent(area.viewport(), event)
+            return True
+        return super().eventFilter(watched, event)
+
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         if self.figure is None:
             return
@@ -165,3 +180,10 @@ class ChartPanel(QFrame):
         action = menu.addAction(icon("save"), texts.SAVE_THIS_CHART)
         action.triggered.connect(lambda: self.save_requested.emit(self.name))
         menu.exec(event.globalPos())
+
+
+def _scroll_area_around(widget: QWidget) -> QAbstractScrollArea | None:
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QAbstractScrollArea):
+        parent = parent.parentWidget()
+    return parent

@@ -35,6 +35,7 @@ from tkg_journal.ui.common.error_dialog import show_error
 from tkg_journal.ui.common.level_badge import LevelBadge
 from tkg_journal.ui.common.object_name import named
 from tkg_journal.ui.common.unsaved_input import keeps_input
+from tkg_journal.ui.common.window_fit import keep_text_whole
 from tkg_journal.ui.progress import progress_texts as texts
 
 DEFAULT_SCORE = 5
@@ -128,6 +129,7 @@ class CheckinDialog(QDialog):
         layout.addWidget(self.note)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(600)
+        keep_text_whole(self)  # the intro wraps: its lines must not squeeze the rows
         # Keyboard: top row first, as the eye reads; then the note and the buttons.
         self.sliders[Level.MASTERY].setFocus()
         keeps_input(self, "checkin")

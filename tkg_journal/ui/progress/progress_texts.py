@@ -26,7 +26,7 @@ LEVEL_TOOLTIP = (
     "Show one level in the charts that are drawn per level (activity, attempts, feedback). "
     "The rating trend, the hierarchy and the calendar always show the whole picture."
 )
-RATE_BUTTON = "&Rate my levels…"
+RATE_BUTTON = "Ra&te my levels…"  # R is the range's
 RATE_TOOLTIP = "Rate each level from 1 to 10: the inside view of your progress"
 SAVE_BUTTON = "&Save chart as…"
 SAVE_TOOLTIP = "Save one of the charts as a PNG picture or an SVG drawing"
