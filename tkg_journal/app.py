@@ -44,8 +44,10 @@ def run_gui(options: GuiOptions) -> int:
     from PySide6.QtWidgets import QApplication
 
     from tkg_journal import APP_NAME
+    from tkg_journal.ui.common.app_settings import AppSettings
     from tkg_journal.ui.common.error_dialog import install_exception_hook
     from tkg_journal.ui.common.icons import app_icon
+    from tkg_journal.ui.preferences_apply import apply_app_wide
     from tkg_journal.ui.single_instance import FolderClaim, SingleInstance
     from tkg_journal.ui.single_instance_texts import NOT_LOCKABLE_NOTE
 
@@ -57,6 +59,7 @@ def run_gui(options: GuiOptions) -> int:
     app.setWindowIcon(app_icon())
     install_exception_hook()
     paths = resolve_paths(options.data_dir)
+    apply_app_wide(AppSettings(paths))  # the theme, before the first window (unlock, set-up)
     # Take the folder before anything reads it: a second app on the same journal must not
     # unlock it again, nor offer the first one's live drafts as a crash's leftovers.
     instance = SingleInstance(paths)

@@ -110,6 +110,10 @@ def test_an_entry_written_in_the_real_window_is_stored_encrypted(
         screenshot = Path(os.environ.get(SCREENSHOT_DIR_ENV) or tmp_path) / "e2e-main-window.png"
         subprocess.run(["import", "-window", "root", str(screenshot)],
                        env=dict(os.environ, DISPLAY=display), check=True, timeout=30)
+        # The title names the app once, unlocked (found above) and locked: the window
+        # system's title is Qt's, with the display name added unless it ends the title.
+        keys(display, "ctrl+l")
+        assert wait_for_window(display, "Locked \u2014 TKG Journal") == window
         keys(display, "ctrl+q")
         _out, errors = app.communicate(timeout=30)
     finally:

@@ -257,10 +257,13 @@ def run(data_dir: Path, shots: Path | None) -> Report:
     from tkg_journal.services.coach_sessions import CoachSessions
     from tkg_journal.services.experiments import Experiments
     from tkg_journal.services.journal import Journal
+    from tkg_journal.ui.attention import backup_line, checkin_line, due_line
+    from tkg_journal.ui.backups import backup_texts
     from tkg_journal.ui.experiments.new_due_date_dialog import NewDueDateDialog
     from tkg_journal.ui.journal.draft_recovery_dialog import DraftRecoveryDialog
     from tkg_journal.ui.keys.setup_wizard import SetupWizard
     from tkg_journal.ui.keys.unlock_dialog import UnlockDialog
+    from tkg_journal.ui.progress import progress_texts
 
     report = Report()
     screen = QApplication.primaryScreen()
@@ -286,6 +289,15 @@ def run(data_dir: Path, shots: Path | None) -> Report:
     main._unlocker = lambda _parent: None  # the probe never unlocks again
     main.show()
     QTest.qWaitForWindowExposed(main)
+    # The attention bar at its fullest, over every section: what is due, the rating and
+    # the backup, each a line of long words (the windows below must still fit).
+    main.attention.set_line(due_line(
+        "Needs attention: \u201cPause before answering Sam\u201d (overdue by 2 days); "
+        "\u201cAsk the team first\u201d (no attempt for 5 days) and 2 more."))
+    main.attention.set_line(checkin_line(progress_texts.prompt_text(None)))
+    main.attention.set_line(backup_line(
+        backup_texts.BANNER_NEVER + backup_texts.BANNER_WHY
+        + backup_texts.BANNER_LAST_TRY.format(reason="the folder /media/usb is gone")))
     view = main.experiments_section.experiments
     for index, section in enumerate(("journal", "experiments", "progress", "coach sessions")):
         main.show_section(index)

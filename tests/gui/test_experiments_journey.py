@@ -18,6 +18,7 @@ from tkg_journal.paths import JournalPaths
 from tkg_journal.services import journal_access
 from tkg_journal.services.experiments import Experiments
 from tkg_journal.services.journal import Journal
+from tkg_journal.ui.attention import DUE
 from tkg_journal.ui.experiments.attempt_dialog import AttemptDialog
 from tkg_journal.ui.experiments.experiment_dialog import ExperimentDialog
 from tkg_journal.ui.main_window import MainWindow
@@ -111,21 +112,22 @@ def test_due_view_and_a_reminder_banner_once_a_day(qtbot, journal_paths: Journal
     today = window.journal.clock().date()
     _active_experiment(window.journal, start=today - timedelta(days=10),
                        due=today - timedelta(days=2))
-    window.notifier._tray_available = lambda: False  # no tray: the in-app banner
+    window.notifier._tray_available = lambda: False  # no tray: a line of the window's bar
     window.notifier.set_services(window._experiments, None)
-    assert window.banner.isVisible()
-    assert SECRET_TITLE in window.banner.text()
+    assert window.attention.isVisible()
+    assert window.attention.kinds() == [DUE]  # an empty journal: no rating prompt yet
+    assert SECRET_TITLE in window.attention.line_text(DUE)
     window.due_action.trigger()
     assert window.experiments_section.tabs.currentWidget() is window.experiments_section.due
     assert window.experiments_section.due.model.rowCount() == 1
-    assert not window.banner.isVisible()  # showing the list answers the banner
+    assert not window.attention.isVisible()  # showing the list answers the reminder
 
     window.lock()
     assert SECRET_TITLE not in _all_text(window)
     window._unlocker = lambda parent: journal_access.unlock(journal_paths,
                                                             passphrase=TEST_PASSPHRASE)
     window.unlock()
-    assert not window.banner.isVisible()  # reminded once today already
+    assert not window.attention.isVisible()  # reminded once today already
 
 
 def test_locking_hides_every_experiment(qtbot, window: MainWindow):

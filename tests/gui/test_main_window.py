@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from tests.conftest import TEST_PASSPHRASE
+from tkg_journal import APP_NAME
 from tkg_journal.app import build_main_window
 from tkg_journal.domain.drafts import EntryDraft
 from tkg_journal.domain.entries import EntryKind
@@ -277,6 +278,32 @@ def test_unlocking_shows_the_journal_again(qtbot, journal_paths: JournalPaths,
     assert filled_window.save_status.text() != "Locked"
     assert filled_window.journal_view.model.total() == 453
     assert filled_window.new_action.isEnabled()
+
+
+def shown_title(window: QWidget) -> str:
+    """The title a window system shows: Qt adds the app's display name (" — " on X11 and
+    Wayland) to a title that does not already end with it (QPlatformWindow's
+    formatWindowTitle). tests/e2e/test_gui_xvfb.py reads it from a real X server."""
+    title, name = window.windowTitle(), QApplication.applicationDisplayName()
+    return title if title.endswith(name) else f"{title} \u2014 {name}"
+
+
+def test_the_title_names_the_app_once_locked_and_unlocked(
+        qtbot, journal_paths: JournalPaths, filled_window: MainWindow):
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    before = app.applicationDisplayName()
+    app.setApplicationDisplayName(APP_NAME)  # as app.run_gui sets it
+    try:
+        assert shown_title(filled_window) == "TKG Journal"
+        filled_window.lock()
+        assert shown_title(filled_window) == "Locked \u2014 TKG Journal"
+        filled_window._unlocker = lambda parent: journal_access.unlock(
+            journal_paths, passphrase=TEST_PASSPHRASE)
+        filled_window.unlock()
+        assert shown_title(filled_window) == "TKG Journal"
+    finally:
+        app.setApplicationDisplayName(before)
 
 
 def test_a_cancelled_unlock_stays_locked(qtbot, filled_window: MainWindow):

@@ -41,6 +41,7 @@ from tkg_journal.services import demo
 from tkg_journal.services.coach_sessions import CoachSessions
 from tkg_journal.services.experiments import Experiments
 from tkg_journal.services.journal import Journal
+from tkg_journal.ui.attention import backup_line, checkin_line, due_line
 from tkg_journal.ui.experiments.new_due_date_dialog import NewDueDateDialog
 from tkg_journal.ui.journal.draft_recovery_dialog import DraftRecoveryDialog
 from tkg_journal.ui.keys.dialog_pages import DialogPages
@@ -186,10 +187,11 @@ def test_no_two_things_in_a_window_share_an_alt_letter(
     entry_id = journal.list_entries()[0].id
     assert active.id is not None and commitment.id is not None and entry_id is not None
 
-    # Everything that can show at once: the three banners and the list's filter panel.
-    window.banner.show_message("Two experiments are due.")
-    window.checkin_banner.show_message("Time to rate your levels.")
-    window.backups.banner.show_message("This journal has no backup yet.")
+    # Everything that can show at once: every line of the attention bar and the list's
+    # filter panel.
+    window.attention.set_line(due_line("Two experiments are due."))
+    window.attention.set_line(checkin_line("Time to rate your levels."))
+    window.attention.set_line(backup_line("This journal has no backup yet."))
     window.journal_view.filter_bar.toggle.setChecked(True)
     for kind in EntryKind:
         window.journal_view.new_entry(kind)

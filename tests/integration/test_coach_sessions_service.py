@@ -306,6 +306,23 @@ def test_a_session_held_today_starts_the_period_today(service: CoachSessions) ->
     assert service.since_last_session() == Period(TODAY, TODAY)
 
 
+def test_right_after_todays_session_the_summary_period_is_the_one_before_it(
+    service: CoachSessions,
+) -> None:
+    service.record(session(day(-60)))
+    service.record(session(TODAY, topics="This morning"))
+    assert service.summary_period().period == Period(day(-60), TODAY)
+    service.record(session(day(-12)))
+    assert service.summary_period().period == Period(day(-12), TODAY)
+
+
+def test_right_after_the_first_session_the_summary_period_is_its_last_month(
+    service: CoachSessions,
+) -> None:
+    service.record(session(TODAY, topics="The first one"))
+    assert service.summary_period().period == Period(day(-30), TODAY)
+
+
 def test_the_last_session_follows_the_journal_clock(
     journal: Journal, service: CoachSessions
 ) -> None:

@@ -13,11 +13,13 @@ from tkg_journal.domain.coach_sessions import (
     Commitment,
     CommitmentDueReason,
     OpenCommitment,
+    SummaryBasis,
     check_commitment_due,
     check_held_on,
     commitment_due,
     due_commitments,
     since_last_session,
+    summary_period,
 )
 from tkg_journal.domain.errors import DomainError, ValidationError
 from tkg_journal.domain.progress import Period
@@ -195,3 +197,34 @@ def test_without_a_session_the_period_must_be_chosen(none: list[date] | None) ->
     assert str(caught.value) == (
         "no coach session is recorded yet: record one, or choose the period with --since"
     )
+
+
+# --- the summary's default period ----------------------------------------------------------
+
+
+def test_the_summary_covers_the_time_since_the_last_session() -> None:
+    chosen = summary_period([date(2026, 9, 1), HELD], today=TODAY)
+    assert (chosen.period, chosen.basis, chosen.since_session) == (
+        Period(HELD, TODAY), SummaryBasis.SINCE_LAST, HELD)
+
+
+def test_right_after_todays_session_the_summary_covers_the_time_before_it() -> None:
+    """Recorded today, the session is the one the summary is for: not a one-day period."""
+    chosen = summary_period([date(2026, 9, 1), HELD, TODAY], today=TODAY)
+    assert chosen.period == Period(HELD, TODAY)
+    assert chosen.basis is SummaryBasis.BEFORE_TODAY_SINCE_PREVIOUS
+    assert chosen.since_session == HELD
+    twice_today = summary_period([HELD, TODAY, TODAY], today=TODAY)
+    assert twice_today.period == Period(HELD, TODAY)
+
+
+def test_right_after_the_first_session_the_summary_covers_the_month_before_it() -> None:
+    chosen = summary_period([TODAY, TODAY + timedelta(days=14)], today=TODAY)
+    assert chosen.period == Period(TODAY - timedelta(days=30), TODAY)
+    assert chosen.basis is SummaryBasis.BEFORE_TODAY_FIRST
+    assert chosen.since_session is None
+
+
+def test_without_a_session_there_is_no_default_summary_period() -> None:
+    with pytest.raises(DomainError):
+        summary_period([TODAY + timedelta(days=1)], today=TODAY)

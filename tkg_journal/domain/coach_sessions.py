@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 
 from tkg_journal.domain.dates import check_day, check_optional_day
@@ -23,6 +23,8 @@ DEFAULT_SOON_DAYS = 7
 MAX_SOON_DAYS = 365
 
 NO_SESSION_YET = "no coach session is recorded yet: record one, or choose the period with --since"
+#: Right after the first session ever, a summary for it covers this many days before it.
+BEFORE_FIRST_SESSION_DAYS = 30
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,3 +196,47 @@ def since_last_session(sessions_held_on: Sequence[date] | date | None, *, today:
     if not held:
         raise DomainError(NO_SESSION_YET)
     return Period(since=max(held), until=today)
+
+
+class SummaryBasis(StrEnum):
+    """Which session a summary's default period is about."""
+
+    #: The last session was before today: since it, up to today.
+    SINCE_LAST = "since_last"
+    #: A session today (just recorded, so the summary is for it): since the one before.
+    BEFORE_TODAY_SINCE_PREVIOUS = "before_today_since_previous"
+    #: A session today and none before it: the days leading up to it.
+    BEFORE_TODAY_FIRST = "before_today_first"
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryPeriod:
+    """A summary's default period and why: ``since`` is the session day it starts on
+    (``None`` when no earlier session bounds it)."""
+
+    period: Period
+    basis: SummaryBasis
+    since_session: date | None
+
+
+def summary_period(sessions_held_on: Sequence[date], *, today: date) -> SummaryPeriod:
+    """The period a summary for the coach covers by default: since the last session; but
+    with a session held today (recorded right after it, to bring or send its summary) the
+    period before it, since the session before that, or its last
+    :data:`BEFORE_FIRST_SESSION_DAYS` days when there is none. A one-day period of today
+    would be empty.
+
+    Raises:
+        DomainError: no session was held on or before ``today``.
+    """
+    last = since_last_session(sessions_held_on, today=today)
+    assert last.since is not None
+    if last.since < today:
+        return SummaryPeriod(last, SummaryBasis.SINCE_LAST, last.since)
+    earlier = [day for day in sessions_held_on if day < today]
+    if earlier:
+        previous = max(earlier)
+        return SummaryPeriod(Period(previous, today), SummaryBasis.BEFORE_TODAY_SINCE_PREVIOUS,
+                             previous)
+    start = today - timedelta(days=BEFORE_FIRST_SESSION_DAYS)
+    return SummaryPeriod(Period(start, today), SummaryBasis.BEFORE_TODAY_FIRST, None)

@@ -9,7 +9,7 @@ journal left unchanged.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from tkg_journal.domain import coach_sessions as rules
 from tkg_journal.domain.coach_sessions import (
@@ -18,6 +18,7 @@ from tkg_journal.domain.coach_sessions import (
     Commitment,
     CommitmentDue,
     OpenCommitment,
+    SummaryPeriod,
 )
 from tkg_journal.domain.errors import DomainError, ValidationError
 from tkg_journal.domain.progress import Period
@@ -109,6 +110,22 @@ class CoachSessions:
         """
         last = self.last_session()
         return rules.since_last_session(last.held_on if last else None, today=self._today())
+
+    def summary_period(self) -> SummaryPeriod:
+        """The default period of a summary for the coach (see
+        :func:`~tkg_journal.domain.coach_sessions.summary_period`): since the last
+        session, or with one held today, the period before it.
+
+        Raises:
+            DomainError: no session is recorded yet.
+        """
+        today = self._today()
+        days = [
+            session.held_on
+            for day in (today, today - timedelta(days=1))
+            if (session := repository.latest_on_or_before(self._db, day=day)) is not None
+        ]
+        return rules.summary_period(days, today=today)
 
     # commitments ------------------------------------------------------------------
     def add_commitment(self, session_id: int, commitment: Commitment) -> Commitment:

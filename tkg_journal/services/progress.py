@@ -35,6 +35,8 @@ from tkg_journal.storage.progress_repository import TimeRange
 STRENGTH_WINDOW_DAYS = 90
 #: The default rhythm of the self-rating prompt (days).
 CHECKIN_EVERY_DAYS = 7
+#: A journal's first days of use (days): too early to ask for a rating of the levels.
+FIRST_WEEK_DAYS = 7
 
 
 def local_midnight(day: date) -> datetime:
@@ -168,6 +170,19 @@ class Progress:
     def last_checkin(self) -> RatingCheckin | None:
         """The most recent check-in."""
         return checkin_repository.latest(self._db)
+
+    def in_first_week(self, *, today: date | None = None) -> bool:
+        """True while the journal is new to its user: no entry yet, or the first entry
+        or the journal itself less than :data:`FIRST_WEEK_DAYS` days old (a journal made
+        with sample or imported entries is new however old they are)."""
+        end = today or self.today()
+        entry, _attempt, _checkin = progress_repository.first_times(self._db)
+        first_entry = _local_date(entry)
+        if first_entry is None:
+            return True
+        created = _local_date(progress_repository.journal_created_at(self._db))
+        started = max(first_entry, created) if created is not None else first_entry
+        return (end - started).days < FIRST_WEEK_DAYS
 
     def checkin_due(
         self, *, every_days: int = CHECKIN_EVERY_DAYS, today: date | None = None

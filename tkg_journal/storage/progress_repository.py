@@ -195,6 +195,12 @@ def first_times(db: Database) -> tuple[str | None, str | None, str | None]:
     return row[0], row[1], row[2]
 
 
+def journal_created_at(db: Database) -> str | None:
+    """When the journal was created (stored UTC text), as its ``meta`` row says."""
+    row = db.query_one("SELECT value FROM meta WHERE key = 'created_at'")
+    return str(row[0]) if row is not None and row[0] else None
+
+
 def mean_ratings(db: Database, *, since: date, until: date) -> dict[Level, float]:
     """Mean self-rating per level over the check-ins from ``since`` to ``until``."""
     rows = db.query(

@@ -6,8 +6,13 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
+from tkg_journal import APP_NAME
 from tkg_journal.ui.common.object_name import named
 
+#: The window's title while locked. Qt adds the app's display name to a title that does
+#: not end with it ("… — TKG Journal" on X11 and Wayland, "… - TKG Journal" on
+#: Windows), so the name comes last here and shows once, as it does unlocked.
+LOCKED_TITLE = f"Locked \u2014 {APP_NAME}"
 LOCKED_HEADING = "TKG Journal is locked"
 LOCKED_TEXT = "Your journal is encrypted and its key is out of memory."
 UNLOCK = "&Unlock…"

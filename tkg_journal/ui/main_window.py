@@ -34,8 +34,8 @@ from tkg_journal.services.errors import USER_ERRORS
 from tkg_journal.services.experiments import Experiments
 from tkg_journal.services.journal import Journal
 from tkg_journal.ui import main_actions as acts
-from tkg_journal.ui.accountability.reminder_banner import ReminderBanner
 from tkg_journal.ui.accountability.reminder_notifier import ReminderNotifier
+from tkg_journal.ui.attention import CHECKIN, DUE, attention_banner, wire_attention
 from tkg_journal.ui.backups.backup_coordinator import BackupCoordinator
 from tkg_journal.ui.backups.restore_dialog import restore_from_backup
 from tkg_journal.ui.coach.coach_sessions_view import CoachSessionsView
@@ -60,7 +60,8 @@ from tkg_journal.ui.keys.new_recovery_key_dialog import DONE_MESSAGE as RECOVERY
 from tkg_journal.ui.keys.new_recovery_key_dialog import NewRecoveryKeyDialog
 from tkg_journal.ui.keys.reencrypt_dialog import DONE_MESSAGE as REENCRYPTED
 from tkg_journal.ui.keys.reencrypt_dialog import ReencryptDialog
-from tkg_journal.ui.lock_view import LockView
+from tkg_journal.ui.lock_view import LOCKED_TITLE, LockView
+from tkg_journal.ui.preferences_apply import apply_preferences
 from tkg_journal.ui.preferences_dialog import PreferencesDialog
 from tkg_journal.ui.progress.checkin_prompt import CheckinPrompt
 from tkg_journal.ui.progress.progress_view import ProgressView
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
 
         self._experiments: Experiments | None = None
         self.journal_view = JournalView()
+        self.journal_view.editor.set_writing_points(settings.writing_points)
         self.experiments_section = ExperimentsSection(
             lambda: self.settings.quiet_days, self._set_quiet_days
         )
@@ -106,21 +108,15 @@ class MainWindow(QMainWindow):
         self.coach_sessions_view = CoachSessionsView()
         self.sections.addWidget(self.coach_sessions_view)
         self.coach_sessions_view.keep_input_in(self.unsaved)
-        self.banner = ReminderBanner()
-        self.banner.hide()
-        # The weekly "rate your levels" prompt has its own bar: its Show opens the check-in.
-        self.checkin_banner = ReminderBanner()
-        self.checkin_banner.setObjectName("checkinBanner")
-        self.checkin_banner.hide()
-        # Back up now, the daily backup, the status-bar line and the stale-backup banner.
+        # One bar for what needs attention: what is due, the rating, the backup (ui/attention).
+        self.attention = attention_banner()
+        # Back up now, the daily backup, the status-bar line and the stale-backup reminder.
         self.backups = BackupCoordinator(self)
         self.content = named(QWidget(), "content")
         content_layout = QVBoxLayout(self.content)
         content_layout.setContentsMargins(0, 0, 0, 0)
         content_layout.setSpacing(0)
-        content_layout.addWidget(self.banner)
-        content_layout.addWidget(self.checkin_banner)
-        content_layout.addWidget(self.backups.banner)
+        content_layout.addWidget(self.attention)
         content_layout.addWidget(self.sections, 1)
         self.lock_view = LockView()
         self.lock_view.set_icon(app_icon().pixmap(QSize(96, 96), self.devicePixelRatioF()))
@@ -151,9 +147,7 @@ class MainWindow(QMainWindow):
         self.experiments_section.due.log_attempt_requested.connect(self.log_attempt)
         self.experiments_section.due.error.connect(self.show_error)
         self.notifier = ReminderNotifier(self, get_quiet_days=lambda: self.settings.quiet_days)
-        self.notifier.banner_requested.connect(self.banner.show_message)
         self.notifier.open_due_requested.connect(self.show_due)
-        self.banner.show_requested.connect(self.show_due)
         self.progress_view.status.connect(self.save_status.setText)
         self.progress_view.error.connect(self.show_error)
         sessions = self.coach_sessions_view
@@ -166,8 +160,8 @@ class MainWindow(QMainWindow):
         self.checkin_prompt = CheckinPrompt(
             self, get_every_days=lambda: self.settings.checkin_every_days
         )
-        self.checkin_prompt.prompt_requested.connect(self.checkin_banner.show_message)
-        self.checkin_banner.show_requested.connect(self.rate_levels)
+        wire_attention(self.attention, self.notifier, self.checkin_prompt, self.backups,
+                       show_due=self.show_due, rate_levels=self.rate_levels)
         place_main_window(self)  # its screen's share; a saved geometry replaces it
         self._restore_layout()
         self._show_locked(True)
@@ -280,8 +274,7 @@ class MainWindow(QMainWindow):
         journal, self._journal = self._journal, None
         self._experiments = None
         self._let_go_of_the_journal()
-        self.banner.dismiss()  # it names experiments and action items
-        self.checkin_banner.dismiss()
+        self.attention.clear()  # it names experiments and action items
         self.journal_view.set_journal(None)
         journal.close()
         self.idle.stop()
@@ -311,7 +304,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(not locked)
         self.nav_bar.setVisible(not locked)
         self.tool_bar.setVisible(not locked)
-        self.setWindowTitle(f"{APP_NAME} (locked)" if locked else APP_NAME)
+        self.setWindowTitle(LOCKED_TITLE if locked else APP_NAME)
         if locked:
             self.lock_view.focus_unlock()
 
@@ -480,7 +473,7 @@ class MainWindow(QMainWindow):
     def show_due(self) -> None:
         if self._experiments is None:
             return
-        self.banner.dismiss()
+        self.attention.remove_line(DUE)
         self.show_section(1)
         self.experiments_section.show_due()
 
@@ -488,7 +481,7 @@ class MainWindow(QMainWindow):
         """The self-rating check-in, from the Progress section (its charts then update)."""
         if self._journal is None:
             return
-        self.checkin_banner.dismiss()
+        self.attention.remove_line(CHECKIN)
         self.show_section(2)
         self.progress_view.rate_levels()
 
@@ -503,6 +496,7 @@ class MainWindow(QMainWindow):
             return None
         window = QuickCaptureWindow(lambda: self._journal, self)
         window.setWindowIcon(app_icon())
+        window.editor.set_writing_points(self.settings.writing_points)
         window.saved.connect(self.journal_view.entry_saved_elsewhere)
         window.saved.connect(lambda _entry: self.save_status.setText("Quick capture saved"))
         window.error.connect(self.show_error)
@@ -517,9 +511,7 @@ class MainWindow(QMainWindow):
         page = self.backups.preferences_page()
         dialog = PreferencesDialog(self.settings, self.paths, self, [page] if page else [])
         if self.run_dialog(dialog):
-            self.idle.set_minutes(self.settings.idle_lock_minutes)
-            self.checkin_prompt.set_service(self._journal)  # the interval may have changed
-            self.backups.refresh()  # the backup folders may have changed
+            apply_preferences(self)
 
     def show_shortcuts(self) -> None:
         self.run_dialog(ShortcutsDialog(self.actions(), self))

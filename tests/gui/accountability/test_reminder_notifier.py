@@ -1,5 +1,6 @@
 """Reminders while the app runs: one summary at a time, each experiment at most once a
-day, a tray message where there is a tray and an in-app banner elsewhere, and nothing at
+day, a tray message where there is a tray and a line of the window's attention bar
+elsewhere (tests/gui/common/test_attention_banner.py), and nothing at
 all while the journal is locked. Over a real encrypted journal; days come from a clock
 the test moves."""
 
@@ -9,7 +10,7 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QSystemTrayIcon, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSystemTrayIcon
 
 from tkg_journal.domain.coach_sessions import CoachSession, Commitment
 from tkg_journal.domain.experiments import DidIt, Experiment, ExperimentStatus
@@ -17,7 +18,6 @@ from tkg_journal.domain.levels import Level
 from tkg_journal.services.coach_sessions import CoachSessions
 from tkg_journal.services.experiments import Experiments
 from tkg_journal.services.journal import Journal
-from tkg_journal.ui.accountability.reminder_banner import ReminderBanner
 from tkg_journal.ui.accountability.reminder_notifier import CHECK_INTERVAL_MS, ReminderNotifier
 from tkg_journal.ui.common.icons import app_icon
 
@@ -194,31 +194,6 @@ def test_tray_message_counts_without_naming_and_click_opens_the_due_list(
     with qtbot.waitSignal(notifier.open_due_requested):
         tray.messageClicked.emit()
     notifier.set_services(None, None)
-
-
-def test_banner_shows_and_dismisses(qtbot):
-    window = QWidget()
-    layout = QVBoxLayout(window)
-    banner = ReminderBanner()
-    layout.addWidget(banner)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    assert not banner.isVisible()
-
-    banner.show_message("Needs attention: “Ask first” (overdue by 2 days).")
-    assert banner.isVisible() and banner.text().startswith("Needs attention")
-    with qtbot.waitSignal(banner.show_requested):
-        banner.show_button.click()
-    assert not banner.isVisible()
-
-    banner.show_message("Again")
-    with qtbot.waitSignal(banner.dismissed):
-        banner.dismiss_button.setFocus()
-        qtbot.keyClick(banner.dismiss_button, " ")
-    assert not banner.isVisible() and banner.text() == ""
-    for button in (banner.show_button, banner.dismiss_button):
-        assert button.objectName() and button.accessibleName()
 
 
 def _action_items(journal: Journal) -> CoachSessions:

@@ -1,4 +1,5 @@
-"""Back up now, the daily backup while the app runs, the status line and the banner."""
+"""Back up now, the daily backup while the app runs, the status line and the reminder (a
+line of the window's attention bar)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from tests.helpers import entry
 from tkg_journal.paths import JournalPaths
 from tkg_journal.services.backups import Backups, BackupSettings
 from tkg_journal.storage import backup as backup_storage
+from tkg_journal.ui.attention import BACKUP
 from tkg_journal.ui.backups import backup_coordinator
 from tkg_journal.ui.main_window import MainWindow
 
@@ -103,19 +105,21 @@ def test_a_failing_daily_backup_is_one_line_and_the_banner_offers_a_backup(
     gone.write_text("a file where the backup folder should be")
     backups = Backups(window.journal)
     backups.save_settings(BackupSettings(folder=gone))
-    banner = window.backups.banner
-    assert not banner.isVisible()  # nothing is said before a backup was tried
+    banner = window.attention
+    assert not banner.has_line(BACKUP)  # nothing is said before a backup was tried
     window.backups.check_daily()
     settle(qtbot, window)
     assert window.save_status.text().startswith("The daily backup failed: ")
     assert banner.isVisible()  # (and no dialog: the fixture fails the test on one)
-    assert banner.text().startswith("This journal has no backup yet.")
-    assert "The last try failed: " in banner.text()
+    assert banner.line_text(BACKUP).startswith("This journal has no backup yet.")
+    assert "The last try failed: " in banner.line_text(BACKUP)
+    back_up = banner.button(BACKUP)
+    assert back_up is not None and back_up.text() == "Back up"
     backups.save_settings(BackupSettings())  # back to the default folder
     with qtbot.waitSignal(window.backups.job.finished, timeout=20_000):
-        qtbot.mouseClick(banner.back_up_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(back_up, Qt.MouseButton.LeftButton)
     settle(qtbot, window)
-    assert not banner.isVisible()
+    assert not banner.has_line(BACKUP)
     [written] = backup_files(journal_paths.backups_dir)
     assert window.save_status.text() == f"Backed up to {written}"
 
@@ -124,6 +128,7 @@ def test_the_banner_says_how_old_the_last_backup_is_and_can_be_dismissed(
         qtbot, window: MainWindow, journal_paths: JournalPaths, backup_clock: BackupClock,
         tmp_path: Path):
     coordinator = window.backups
+    banner = window.attention
     coordinator.clock = lambda: backup_clock.now
     Backups(window.journal).back_up()  # on DAY_ONE
     gone = tmp_path / "gone"
@@ -131,18 +136,18 @@ def test_the_banner_says_how_old_the_last_backup_is_and_can_be_dismissed(
     Backups(window.journal).save_settings(BackupSettings(folder=gone))
     coordinator.check_daily(now=backup_clock.advance(days=13))
     settle(qtbot, window)
-    assert not coordinator.banner.isVisible()  # 13 days: not yet
+    assert not banner.has_line(BACKUP)  # 13 days: not yet
     coordinator.check_daily(now=backup_clock.advance(days=2))
     settle(qtbot, window)
-    assert coordinator.banner.isVisible()
-    assert coordinator.banner.text().startswith(
+    assert banner.isVisible()
+    assert banner.line_text(BACKUP).startswith(
         "The last backup of this journal is 15 days old (8 May 2030).")
     assert coordinator.status_widget.text() == "Last backup: 8 May 2030"
-    qtbot.mouseClick(coordinator.banner.dismiss_button, Qt.MouseButton.LeftButton)
-    assert not coordinator.banner.isVisible()
+    qtbot.mouseClick(banner.dismiss_button, Qt.MouseButton.LeftButton)
+    assert not banner.isVisible()
     coordinator.check_daily(now=backup_clock.advance(days=1))
     settle(qtbot, window)
-    assert not coordinator.banner.isVisible()  # dismissed for this session
+    assert not banner.has_line(BACKUP)  # dismissed for this session
 
 
 def test_the_status_line_says_today_yesterday_or_the_date():

@@ -70,4 +70,4 @@ def test_preferences_backups_is_named_and_keyboard_ready(qtbot, window: MainWind
     assert unnamed(page) == []
     letters = mnemonics(page)
     assert len(letters) == len(set(letters)), letters
-    assert dialog.tabs.tabText(1) == "&Backups"
+    assert dialog.tabs.tabText(dialog.tabs.indexOf(page)) == "&Backups"

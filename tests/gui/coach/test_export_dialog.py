@@ -26,9 +26,11 @@ from tests.summary_journal import (
     at,
     fill,
 )
+from tkg_journal.domain.coach_sessions import CoachSession
 from tkg_journal.domain.entries import EntryKind
 from tkg_journal.domain.progress import Period
 from tkg_journal.domain.summary import SUMMARY_CHARTS, SummarySection
+from tkg_journal.services.coach_sessions import CoachSessions
 from tkg_journal.services.export import ExportFormat
 from tkg_journal.services.journal import Journal
 from tkg_journal.ui.coach.export_dialog import PREVIEW_DELAY_MS, ExportDialog
@@ -92,6 +94,36 @@ def test_the_default_period_is_since_the_last_session(dialog: ExportDialog) -> N
     assert dialog.export_button.isEnabled()
     # Tables fit the preview: it never scrolls sideways.
     assert dialog.preview.horizontalScrollBar().maximum() == 0
+
+
+def test_right_after_todays_session_the_period_is_the_one_before_it(
+    qtbot, journal: Journal, known: dict[str, int], out: Path
+) -> None:
+    CoachSessions(journal).record(CoachSession(held_on=TODAY, topics="Today's session"))
+    dialog = open_dialog(qtbot, journal, out)
+    assert dialog.since_session_radio.isChecked()
+    # Not a one-day, empty period: since the session before today's, and it says so.
+    assert dialog.period() == Period(LAST_SESSION, TODAY)
+    label = dialog.since_session_radio.text().replace("&", "")
+    assert label == "Since the coach session of 10 Nov 2026, up to today\u2019s"
+    assert dialog.since_session_radio.accessibleName() == label
+    assert dialog.since_edit.date() == QDate(2026, 11, 10)
+    assert SHARED_TITLES[0] in preview(dialog)
+
+
+def test_right_after_the_first_session_the_period_is_its_last_month(
+    qtbot, journal: Journal, out: Path
+) -> None:
+    journal.add_entry(entry(title="Before the first session", occurred_at=at(20, 10),
+                            share_with_coach=True))
+    journal.clock = lambda: at(24, 12)
+    CoachSessions(journal).record(CoachSession(held_on=TODAY, topics="The first one"))
+    dialog = open_dialog(qtbot, journal, out)
+    assert dialog.since_session_radio.isChecked()
+    assert dialog.period() == Period(TODAY - timedelta(days=30), TODAY)
+    assert dialog.since_session_radio.text().replace("&", "") == (
+        "Since 25 Oct 2026: the 30 days up to today\u2019s coach session")
+    assert "Before the first session" in preview(dialog)
 
 
 def dialog_folder(dialog: ExportDialog) -> Path:

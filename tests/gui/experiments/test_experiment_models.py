@@ -21,6 +21,7 @@ from tkg_journal.ui.experiments.attempt_table_model import (
     AttemptRole,
     AttemptTableModel,
 )
+from tkg_journal.ui.experiments.experiment_attempts_pane import ExperimentAttemptsPane
 from tkg_journal.ui.experiments.experiment_list_model import (
     ATTEMPTS,
     OPEN,
@@ -190,6 +191,38 @@ def test_trend_draws_good_outcomes_high_in_green_and_bad_ones_low_in_red(qtbot):
     image = trend.grab().toImage()
     assert not _colour_rows(image, _greenish)
     assert not _colour_rows(image, _reddish)
+
+
+@pytest.mark.parametrize(("outcomes", "words"), [
+    ((), "No attempts logged yet."), ((None, None), "No outcomes rated yet.")])
+def test_an_empty_trend_says_why_once_with_no_line_through_the_words(
+        qtbot, outcomes: tuple[None, ...], words: str):
+    pane = ExperimentAttemptsPane()
+    qtbot.addWidget(pane)
+    pane.resize(600, 300)
+    pane.show()
+    qtbot.waitExposed(pane)
+    pane.set_attempts([])
+    # Said by the trend (painted, and to a screen reader), not again in the summary.
+    assert pane.trend.accessibleDescription() == "No attempts logged yet."
+    assert pane.summary.text() == ""
+    trend = OutcomeTrend()
+    qtbot.addWidget(trend)
+    trend.resize(300, 60)
+    trend.set_outcomes(outcomes)
+    assert trend.minimumSizeHint().width() > trend.fontMetrics().horizontalAdvance(words)
+    image = trend.grab().toImage()
+    ratio = image.devicePixelRatio()
+    text = trend.fontMetrics().boundingRect(
+        trend.rect(), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), words)
+    text = text.adjusted(-2, -2, 2, 2)
+    background = image.pixel(image.width() - 1, 0)
+    inked = [(x, y) for y in range(image.height()) for x in range(image.width())
+             if image.pixel(x, y) != background]
+    assert inked  # the words are there...
+    # ...and nothing else: no scale, no zero line striking through them.
+    stray = [(x, y) for x, y in inked if not text.contains(round(x / ratio), round(y / ratio))]
+    assert stray == []
 
 
 def test_trend_is_drawn_at_the_screen_resolution(qtbot):

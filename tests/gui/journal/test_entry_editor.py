@@ -258,6 +258,30 @@ def test_intensity_zero_and_not_rated_are_told_apart(editor: EntryEditor) -> Non
     assert editor.draft().intensity is None
 
 
+def test_the_first_step_up_from_not_rated_is_one_and_zero_stays_reachable(
+    qtbot: QtBot, editor: EntryEditor
+) -> None:
+    editor.new_entry(EntryKind.CONVERSATION, WHEN)
+    spin = _field(editor, "editorIntensity")
+    assert isinstance(spin, QSpinBox)
+    spin.setFocus()
+    assert spin.text() == entry_texts.INTENSITY_NOT_RATED
+    qtbot.keyClick(spin, Qt.Key.Key_Up)  # a feeling, faint: not "0 / 10"
+    assert spin.text() == "1 / 10"
+    assert editor.draft().intensity == 1
+    qtbot.keyClick(spin, Qt.Key.Key_Up)
+    assert editor.draft().intensity == 2
+    for shown in ("1 / 10", "0 / 10", entry_texts.INTENSITY_NOT_RATED):
+        qtbot.keyClick(spin, Qt.Key.Key_Down)  # back down: 0 on the way, then none
+        assert spin.text() == shown
+    assert editor.draft().intensity is None
+    qtbot.keyClick(spin, Qt.Key.Key_PageUp)  # ten steps from "Not rated": the top
+    assert editor.draft().intensity == 10
+    spin.selectAll()
+    qtbot.keyClicks(spin, "0")  # typed, 0 is kept as 0
+    assert editor.draft().intensity == 0
+
+
 def test_a_recovered_draft_keeps_its_id_and_unknown_fields(editor: EntryEditor) -> None:
     recovered = EntryDraft(
         kind=EntryKind.FREE,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from itertools import pairwise
 from pathlib import Path
@@ -315,6 +316,22 @@ def fill_passphrase(qtbot: QtBot, wizard: SetupWizard, passphrase: str, confirm:
         field = find(wizard, QLineEdit, name)
         field.clear()
         qtbot.keyClicks(field, text)
+
+
+def test_the_hint_asks_for_what_the_rule_accepts(open_wizard, qtbot: QtBot) -> None:
+    """The length the hint names is the service's minimum: a passphrase of exactly that
+    length is taken, one shorter is not, and no other number is asked for."""
+    wizard = open_wizard()
+    advice = find(wizard, QLabel, "strengthAdvice")
+    least = journal_access.MIN_PASSPHRASE_CHARS
+    assert re.findall(r"\d+", advice.text()) == [str(least)]
+    assert f"at least {least} characters" in advice.text().lower()
+    just_enough = "Qu7!zr#e" + "x" * (least - 8)
+    fill_passphrase(qtbot, wizard, just_enough, just_enough)
+    assert wizard.button(Next).isEnabled()
+    fill_passphrase(qtbot, wizard, just_enough[:-1], just_enough[:-1])
+    assert not wizard.button(Next).isEnabled()
+    assert re.findall(r"\d+", advice.text()) == [str(least)]
 
 
 def test_without_a_keyring_the_passphrase_is_required(

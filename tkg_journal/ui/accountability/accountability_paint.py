@@ -1,11 +1,11 @@
-"""Palette-aware painting of the "Due and overdue" list and the reminder banner: a due
-row's card and the banner's highlight tint. (A level's badge is in ``ui/common/level_badge``:
-the experiments, progress and journal sections paint it too.)"""
+"""Palette-aware painting of the "Due and overdue" list: a due row's card. (A level's badge
+is in ``ui/common/level_badge``: the experiments, progress and journal sections paint it
+too.)"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 #: Corner radius of the "Due and overdue" cards (experiments and action items alike).
@@ -23,18 +23,6 @@ def paint_card(widget: QWidget) -> None:
         QRectF(widget.rect()).adjusted(0.5, 0.5, -0.5, -0.5), CARD_RADIUS, CARD_RADIUS
     )
     painter.end()
-
-
-def highlight_tint(palette: QPalette, amount: float = 0.16) -> QColor:
-    """The window colour with a touch of the highlight: a quiet, theme-following fill for
-    a bar that should be noticed without shouting."""
-    base = palette.color(QPalette.ColorRole.Window)
-    tint = palette.color(QPalette.ColorRole.Highlight)
-    return QColor(
-        round(base.red() + (tint.red() - base.red()) * amount),
-        round(base.green() + (tint.green() - base.green()) * amount),
-        round(base.blue() + (tint.blue() - base.blue()) * amount),
-    )
 
 
 def lay_out_card(

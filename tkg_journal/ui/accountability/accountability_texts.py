@@ -73,12 +73,10 @@ def commitment_tip(held_on: date, due: date | None) -> str:
 
 
 # --- reminders --------------------------------------------------------------------------
-# No Alt letters on a banner: it comes and goes over every section, whose fields own the
-# letters (two banners, or one over a "&Date" field, made Alt+D and Alt+S ambiguous). Tab
-# reaches its buttons, Esc dismisses it, and Ctrl+D shows what is due.
+# The due line of the window's attention bar: no Alt letter (see ui/common/attention_banner);
+# Ctrl+D shows what is due from anywhere.
 BANNER_SHOW = "Show"
-BANNER_DISMISS = "Dismiss"
-BANNER_NAME = "Reminder"
+BANNER_SHOW_NAME = "Show what is due"
 #: At most this many titles in the in-app banner; the rest are counted.
 BANNER_MAX_TITLES = 3
 

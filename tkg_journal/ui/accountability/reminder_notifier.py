@@ -3,10 +3,11 @@ notification sums up the experiments and the action items from coach sessions th
 attention (overdue or due today), each at most once a day.
 
 Where the desktop has a system tray the reminder is a tray message (clicking it asks for
-the due list); elsewhere the window shows an in-app banner (``banner_requested``). The
-tray message names no experiment or action item: notifications appear over whatever is on screen and
-some desktops keep them in a history, outside the encrypted journal; it only counts.
-The banner lives inside the unlocked window and may name them.
+the due list); elsewhere the window shows it as a line of its attention bar
+(``banner_requested``; the shell places it: ``ui/attention``). The tray message names no
+experiment or action item: notifications appear over whatever is on screen and some
+desktops keep them in a history, outside the encrypted journal; it only counts. The bar
+lives inside the unlocked window and may name them.
 
 "At most once a day" is the services' (``reminders_due`` minus those marked with
 ``mark_reminded``), so it holds across restarts. Nothing runs while the journal is

@@ -1,5 +1,5 @@
 """The app's backups of the open journal: Back up now, the daily backup while the app
-runs, the status-bar line and the stale-backup banner.
+runs, the status-bar line and the stale-backup reminder.
 
 * Back up now runs ``Backups.back_up`` on a worker thread, with progress in the status
   bar; then the status line says where the backup went (and why the second copy failed).
@@ -8,9 +8,10 @@ runs, the status-bar line and the stale-backup banner.
   is one line in the status bar, not a dialog.
 * The backup settings are read on the GUI thread before each run and handed to the
   worker, so the worker never uses the journal's shared connection.
-* The banner shows only after a backup was tried and there is still none for
-  ``STALE_AFTER`` (14 days): while daily backups work it never appears; it is for a
-  backup folder that has been failing (a disk unplugged, a folder gone).
+* The reminder (a line in the window's attention bar, ``reminder``) comes only after a
+  backup was tried and there is still none for ``STALE_AFTER`` (14 days): while daily
+  backups work it never appears; it is for a backup folder that has been failing (a disk
+  unplugged, a folder gone).
 """
 
 from __future__ import annotations
@@ -27,7 +28,6 @@ from tkg_journal.services.errors import USER_ERRORS
 from tkg_journal.services.journal import Journal
 from tkg_journal.ui.backups import backup_texts as texts
 from tkg_journal.ui.backups.background_job import BackgroundJob, Progress, error_text
-from tkg_journal.ui.backups.backup_banner import BackupBanner
 from tkg_journal.ui.backups.backup_preferences import BackupPreferences
 from tkg_journal.ui.backups.backup_status import BackupStatus
 
@@ -52,14 +52,19 @@ class _Outcome:
 
 
 class BackupCoordinator(QObject):
-    """Owns ``status_widget`` (for the status bar) and ``banner`` (for the window's content
-    column); the window places them and passes the open journal with :meth:`set_journal`.
+    """Owns ``status_widget`` (for the status bar); the window places it, shows the
+    reminder and passes the open journal with :meth:`set_journal`.
 
     Signals:
         status(str): one line for the window's status bar (a backup written or failed).
+        reminder(str): the journal has had no backup for too long; say this (with a way
+            to back up now: :meth:`back_up_now`).
+        reminder_cleared(): what ``reminder`` said is no longer true (or the journal closed).
     """
 
     status = Signal(str)
+    reminder = Signal(str)
+    reminder_cleared = Signal()
 
     def __init__(self, parent: QObject | None = None,
                  *, clock: Callable[[], datetime] = local_now) -> None:
@@ -68,7 +73,6 @@ class BackupCoordinator(QObject):
         self.clock = clock
         self.job = BackgroundJob(self)
         self.status_widget = BackupStatus()
-        self.banner = BackupBanner()
         self.timer = QTimer(self)
         self.timer.setInterval(DAILY_EVERY_MS)
         self.timer.timeout.connect(lambda: self.check_daily())
@@ -83,12 +87,10 @@ class BackupCoordinator(QObject):
         self._pending: tuple[str, datetime | None] | None = None
         self._newest: BackupInfo | None = None
         self._last_problem = ""
-        self._banner_dismissed = False
+        self._reminder_dismissed = False
         self.job.progress.connect(self.status_widget.set_progress)
         self.job.finished.connect(self._on_finished)
         self.job.failed.connect(self._on_failed)
-        self.banner.back_up_requested.connect(self.back_up_now)
-        self.banner.dismissed.connect(self._dismiss_banner)
 
     # --- the journal ----------------------------------------------------------------------
     def set_journal(self, journal: Journal | None) -> None:
@@ -101,7 +103,7 @@ class BackupCoordinator(QObject):
         self._journal = journal
         self._backups = Backups(journal) if journal is not None else None
         self._newest, self._last_problem = None, ""
-        self.banner.hide()
+        self.reminder_cleared.emit()
         if journal is None:
             self.status_widget.clear()
             return
@@ -186,7 +188,7 @@ class BackupCoordinator(QObject):
                 text += texts.SECOND_COPY_FAILED.format(reason=result.second_problem)
             self.status.emit(text)
         self._show_last()
-        self._update_banner(moment, tried=kind != LOOK)
+        self._update_reminder(moment, tried=kind != LOOK)
         self._start_pending()
 
     def _on_failed(self, error: BaseException) -> None:
@@ -197,7 +199,7 @@ class BackupCoordinator(QObject):
             line = texts.BACKUP_FAILED if kind == MANUAL else texts.DAILY_FAILED
             self.status.emit(line.format(reason=reason))
         self._show_last()
-        self._update_banner(moment, tried=kind != LOOK)
+        self._update_reminder(moment, tried=kind != LOOK)
         self._start_pending()
 
     def _start_pending(self) -> None:
@@ -219,11 +221,16 @@ class BackupCoordinator(QObject):
             now=self.clock(),
         )
 
-    # --- the banner -----------------------------------------------------------------------
-    def _update_banner(self, now: datetime, *, tried: bool) -> None:
+    # --- the reminder ---------------------------------------------------------------------
+    def dismiss_reminder(self) -> None:
+        """The user put the reminder away: not again in this session (the next start
+        asks again)."""
+        self._reminder_dismissed = True
+
+    def _update_reminder(self, now: datetime, *, tried: bool) -> None:
         last = self._newest.manifest.created_at if self._newest else None
-        if self._backups is None or self._banner_dismissed or not is_stale(last, now=now):
-            self.banner.hide()
+        if self._backups is None or self._reminder_dismissed or not is_stale(last, now=now):
+            self.reminder_cleared.emit()
             return
         if not tried:
             return  # the daily backup comes soon; say nothing before it was tried
@@ -234,7 +241,4 @@ class BackupCoordinator(QObject):
         text += texts.BANNER_WHY
         if self._last_problem:
             text += texts.BANNER_LAST_TRY.format(reason=self._last_problem)
-        self.banner.show_message(text)
-
-    def _dismiss_banner(self) -> None:
-        self._banner_dismissed = True  # for this session: the next start asks again
+        self.reminder.emit(text)

@@ -27,17 +27,14 @@ LAST_BACKUP = "Last backup: {when}"
 NO_BACKUP_YET = "No backup yet"
 LAST_BACKUP_TIP = "The newest backup of this journal: {path}"
 
-# --- the banner -------------------------------------------------------------------------
-BANNER_NAME = "Backup reminder"
+# --- the reminder (a line of the window's attention bar) ---------------------------------
 BANNER_NEVER = "This journal has no backup yet."
 BANNER_STALE = "The last backup of this journal is {days} days old ({date})."
 BANNER_WHY = " A backup keeps your writing safe if this computer fails or is lost."
 BANNER_LAST_TRY = " The last try failed: {reason}."
-# No Alt letter (see accountability_texts.BANNER_SHOW): Ctrl+B backs up from anywhere.
-BANNER_BACK_UP = "Back up now"
+# No Alt letter (see ui/common/attention_banner): Ctrl+B backs up from anywhere.
+BANNER_BACK_UP = "Back up"
 BANNER_BACK_UP_NAME = "Back up the journal now"
-BANNER_DISMISS = "Not now"
-BANNER_DISMISS_NAME = "Dismiss the backup reminder until the app restarts"
 
 # --- Restore from backup ----------------------------------------------------------------
 RESTORE_TITLE = "Restore from backup"

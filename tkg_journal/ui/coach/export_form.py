@@ -1,15 +1,15 @@
 """The left side of the Export summary dialog: what goes into the file and where it goes.
 
-Four groups: the period (since the last coach session, or two days), the sections with
-the charts and private entries, the questions (free text and entries tagged "question")
-and the file (format, path and the PDF's password: ``PdfPasswordField``). The form reads
-the journal on the GUI thread for the last session and the question entries; the dialog
-reads the summary itself.
+Four groups: the period (since the last coach session, or right after today's session the
+period before it; or two days), the sections with the charts and private entries, the
+questions (free text and entries tagged "question") and the file (format, path and the
+PDF's password: ``PdfPasswordField``). The form reads the journal on the GUI thread for
+the last session and the question entries; the dialog reads the summary itself.
 """
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tkg_journal.domain.coach_sessions import SummaryPeriod
 from tkg_journal.domain.progress import Period
 from tkg_journal.domain.search import EntryFilter
 from tkg_journal.domain.summary import ALL_SECTIONS, SummaryOptions, SummarySection
@@ -82,7 +83,7 @@ class ExportForm(QWidget):
         self._today = journal.clock().date()
         self.folder = folder
         self._question_choices: dict[int, bool] = {}  # entry id -> ticked, kept per dialog
-        self._last_session_day = self._read_last_session()
+        self._session = self._read_session_period()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 6, 0)
@@ -97,7 +98,7 @@ class ExportForm(QWidget):
 
     # --- building -----------------------------------------------------------------------
     def _build_period(self) -> QGroupBox:
-        since_label = texts.since_session_label(self._last_session_day)
+        since_label = texts.session_period_label(self._session)
         self.since_session_radio = named(QRadioButton(since_label), "exportSinceSession")
         self.since_session_radio.setAccessibleName(texts.plain(since_label))
         self.no_session_hint = named(QLabel(texts.NO_SESSION_HINT), "exportNoSessionHint")
@@ -249,12 +250,12 @@ class ExportForm(QWidget):
             self._paint_warning()
 
     def _set_defaults(self) -> None:
-        has_session = self._last_session_day is not None
+        has_session = self._session is not None
         self.since_session_radio.setEnabled(has_session)
         self.no_session_hint.setVisible(not has_session)
-        if self._last_session_day is not None:
+        if self._session is not None and self._session.period.since is not None:
             self.since_session_radio.setChecked(True)
-            since = self._last_session_day
+            since = self._session.period.since
         else:
             self.range_radio.setChecked(True)
             since = self._today - timedelta(days=DEFAULT_RANGE_DAYS)
@@ -286,19 +287,18 @@ class ExportForm(QWidget):
         self.password_field.changed.connect(self.protection_changed)
 
     # --- reading the journal ------------------------------------------------------------
-    def _read_last_session(self) -> date | None:
+    def _read_session_period(self) -> SummaryPeriod | None:
+        """The period about the last session (or, right after today's, the one before it:
+        ``CoachSessions.summary_period``); None without a session."""
         try:
-            last = self._sessions.last_session()
+            return self._sessions.summary_period()
         except USER_ERRORS:
-            return None  # the preview reports a damaged journal; the range still works
-        return last.held_on if last is not None else None
+            return None  # none yet (or a damaged journal: the preview says); the range works
 
     def _session_period(self) -> Period:
-        try:
-            return self._sessions.since_last_session()
-        except USER_ERRORS:
-            assert self._last_session_day is not None
-            return Period(self._last_session_day, self._today)
+        # Read once, when the dialog opened: the period its label names.
+        assert self._session is not None
+        return self._session.period
 
     def reload_questions(self) -> None:
         """The period's entries tagged "question", ticked as the user left them (shared

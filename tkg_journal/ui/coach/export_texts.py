@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from tkg_journal.domain.coach_sessions import SummaryBasis, SummaryPeriod
+
 DIALOG_TITLE = "Export summary for my coach"
 INTRO = (
     "One document with what happened in the period: experiments, shared entries, feedback, "
@@ -17,6 +19,9 @@ INTRO = (
 # --- period -------------------------------------------------------------------------------
 PERIOD_GROUP = "Period"
 SINCE_SESSION = "&Since the last coach session ({day})"
+# Right after today's session (recorded, the summary is for it): the period before it.
+SINCE_SESSION_BEFORE_TODAYS = "&Since the coach session of {day}, up to today\u2019s"
+BEFORE_FIRST_SESSION = "&Since {day}: the {days} days up to today\u2019s coach session"
 SINCE_SESSION_NONE = "&Since the last coach session"
 NO_SESSION_HINT = (
     "No coach session is recorded yet: record one in Coach sessions, or choose the days."
@@ -123,8 +128,18 @@ def day_text(day: date) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
-def since_session_label(day: date | None) -> str:
-    return SINCE_SESSION.format(day=day_text(day)) if day is not None else SINCE_SESSION_NONE
+def session_period_label(session: SummaryPeriod | None) -> str:
+    """What the "since the session" choice covers, said as the period it is."""
+    if session is None:
+        return SINCE_SESSION_NONE
+    since = session.period.since
+    assert since is not None and session.period.until is not None
+    if session.basis is SummaryBasis.BEFORE_TODAY_SINCE_PREVIOUS:
+        return SINCE_SESSION_BEFORE_TODAYS.format(day=day_text(since))
+    if session.basis is SummaryBasis.BEFORE_TODAY_FIRST:
+        days = (session.period.until - since).days
+        return BEFORE_FIRST_SESSION.format(day=day_text(since), days=days)
+    return SINCE_SESSION.format(day=day_text(since))
 
 
 def charts_line(count: int) -> str:

@@ -1,8 +1,8 @@
 """Preferences and window layout, in ``settings.ini`` inside the journal's folder.
 
-Nothing the user wrote goes here: only numbers and window geometry. The file sits in the
-data folder (not the platform's config folder) so a journal and its settings move together
-and each test's journal has its own.
+Nothing the user wrote goes here: only numbers, choices and window geometry. The file sits
+in the data folder (not the platform's config folder) so a journal and its settings move
+together and each test's journal has its own.
 """
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ from PySide6.QtCore import QByteArray, QSettings
 
 from tkg_journal.paths import JournalPaths
 from tkg_journal.ui.common.qt_values import as_int
+from tkg_journal.ui.common.theme import Theme
+from tkg_journal.ui.common.week_start import WeekStart, locale_week_start
 
 DEFAULT_IDLE_LOCK_MINUTES = 15
 DEFAULT_QUIET_DAYS = 3  # an active experiment with no attempt for this long is "due"
@@ -18,6 +20,8 @@ MAX_QUIET_DAYS = 30
 DEFAULT_CHECKIN_EVERY_DAYS = 7  # the gentle prompt to rate each level; 0 turns it off
 MAX_CHECKIN_EVERY_DAYS = 60
 MAX_IDLE_LOCK_MINUTES = 24 * 60
+#: Sizes offered for the writing (points); 0 is the app's own size.
+WRITING_POINTS = (0, 10, 11, 12, 13, 14, 16, 18, 20, 24)
 
 
 class AppSettings:
@@ -63,6 +67,45 @@ class AppSettings:
     @checkin_every_days.setter
     def checkin_every_days(self, days: int) -> None:
         self._settings.setValue("progress/checkin_every_days", int(days))
+
+    @property
+    def theme(self) -> Theme:
+        value = self._settings.value("appearance/theme", Theme.SYSTEM.value)
+        try:
+            return Theme(str(value))
+        except ValueError:
+            return Theme.SYSTEM
+
+    @theme.setter
+    def theme(self, theme: Theme) -> None:
+        self._settings.setValue("appearance/theme", Theme(theme).value)
+
+    @property
+    def writing_points(self) -> int:
+        """The size of the writing in the entry editor (points); 0: the app's own."""
+        value = self._settings.value("appearance/writing_points", 0)
+        try:
+            points = as_int(value)
+        except (TypeError, ValueError):
+            return 0
+        return points if points in WRITING_POINTS else 0
+
+    @writing_points.setter
+    def writing_points(self, points: int) -> None:
+        self._settings.setValue("appearance/writing_points", int(points))
+
+    @property
+    def week_start(self) -> WeekStart:
+        """The first day of the week in calendars (the system's choice until set)."""
+        value = self._settings.value("appearance/week_start", "")
+        try:
+            return WeekStart(str(value))
+        except ValueError:
+            return locale_week_start()
+
+    @week_start.setter
+    def week_start(self, start: WeekStart) -> None:
+        self._settings.setValue("appearance/week_start", WeekStart(start).value)
 
     def window_state(self, name: str) -> QByteArray | None:
         value = self._settings.value(f"window/{name}")

@@ -12,6 +12,7 @@ from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtWidgets import QDateEdit, QDateTimeEdit
 
 from tkg_journal.domain.dates import EARLIEST_DAY, LATEST_DAY
+from tkg_journal.ui.common.week_start import follow_week_start
 
 
 def to_qdate(day: date) -> QDate:
@@ -33,7 +34,9 @@ def from_qdatetime(moment: QDateTime) -> datetime:
 
 
 def limit_to_journal_range(edit: QDateEdit | QDateTimeEdit) -> None:
-    """Let ``edit`` offer only the days the journal keeps (its own limits may narrow it)."""
+    """Let ``edit`` offer only the days the journal keeps (its own limits may narrow it),
+    in a calendar whose weeks start on the chosen day (``week_start``)."""
+    follow_week_start(edit)
     if isinstance(edit, QDateEdit):
         edit.setDateRange(to_qdate(EARLIEST_DAY), to_qdate(LATEST_DAY))
         return

@@ -16,11 +16,25 @@ import math
 from dataclasses import dataclass
 from enum import IntEnum
 
+from tkg_journal.services.journal_access import MIN_PASSPHRASE_CHARS
+
+# --- rules --------------------------------------------------------------------------------
+
+#: The one rule: the service's minimum (the hints below say it, so they never disagree).
+MIN_CHARS = MIN_PASSPHRASE_CHARS
+#: Shorter never rates "strong" (the meter's view, not a rule: the hints do not ask for it).
+STRONG_MIN_CHARS = 12
+
 # --- user-facing text ---------------------------------------------------------------------
 
 LEVEL_LABELS = {1: "Weak", 2: "Fair", 3: "Strong"}
-ADVICE_EMPTY = "Use a few unrelated words, or at least 12 characters."
-ADVICE_TOO_SHORT = "Too short: use at least 8 characters; a few unrelated words work well."
+ADVICE_EMPTY = (
+    f"At least {MIN_CHARS} characters; a few unrelated words are easy to remember and hard "
+    "to guess."
+)
+ADVICE_TOO_SHORT = (
+    f"Too short: use at least {MIN_CHARS} characters; a few unrelated words work well."
+)
 ADVICE_COMMON = "This is one of the most common passwords; guessers try it first."
 ADVICE_REPEATED = "Repeated characters (like “aaa”) add little; use more different words."
 ADVICE_SEQUENCE = "Runs like “abc”, “123” or “qwerty” are easy to guess; avoid them."
@@ -28,10 +42,8 @@ ADVICE_WEAK = "Easy to guess: length matters most, so add a few more words."
 ADVICE_FAIR = "Good start: another word or a few more characters make it much stronger."
 ADVICE_STRONG = "Strong. Make sure you will remember it."
 
-# --- rules --------------------------------------------------------------------------------
+# --- the estimate -------------------------------------------------------------------------
 
-MIN_CHARS = 8  # below this the service refuses it anyway (journal_access.MIN_PASSPHRASE_CHARS)
-STRONG_MIN_CHARS = 12
 FAIR_BITS = 45.0
 STRONG_BITS = 70.0
 #: Bits at which the meter is full.

@@ -92,10 +92,11 @@ class ExperimentAttemptsPane(QWidget):
         outcomes = self.model.outcomes()
         self.trend.set_outcomes(outcomes)
         rated = [value for value in outcomes if value is not None]
+        # No attempt: the trend says so in its place; the summary would say it twice.
         self.summary.setText(
             texts.attempts_summary(
                 len(outcomes), len(rated), sum(rated) / len(rated) if rated else None
-            )
+            ) if outcomes else ""
         )
 
     def clear(self) -> None:

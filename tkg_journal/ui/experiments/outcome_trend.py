@@ -147,6 +147,7 @@ class OutcomeTrend(QWidget):
         """Show ``outcomes``, oldest first (``None`` for an attempt without an outcome)."""
         self._outcomes = tuple(outcomes)
         self._refresh_description()
+        self.updateGeometry()  # the words of an empty trend need their width
         self.update()
 
     def clear(self) -> None:
@@ -162,6 +163,9 @@ class OutcomeTrend(QWidget):
         return QSize(240, max(56, round(line * 4)))
 
     def minimumSizeHint(self) -> QSize:
+        if not any(value is not None for value in self._outcomes):  # room for the words
+            words = texts.NO_ATTEMPTS if not self._outcomes else texts.NO_OUTCOMES_YET
+            return QSize(max(96, self.fontMetrics().horizontalAdvance(words) + 2), 40)
         return QSize(96, 40)
 
     def _scale_font(self) -> QFont:
@@ -177,6 +181,16 @@ class OutcomeTrend(QWidget):
         muted = QColor(palette.color(QPalette.ColorRole.WindowText))
         muted.setAlphaF(0.6)
         area = QRectF(self.rect())
+        if not any(value is not None for value in self._outcomes):
+            # Nothing to plot: say why, alone. A scale and a zero line would run through
+            # the words, and the words are said here only (the summary beside stays quiet).
+            painter.setPen(muted)
+            painter.setFont(self.font())
+            label = texts.NO_ATTEMPTS if not self._outcomes else texts.NO_OUTCOMES_YET
+            painter.drawText(
+                area, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label)
+            painter.end()
+            return
         # The scale: "+2", "0" and "-2" (minus sign) down the left edge.
         scale_width = metrics.horizontalAdvance(texts.signed(-_RANGE)) + 6
         radius = 3.5
@@ -201,12 +215,6 @@ class OutcomeTrend(QWidget):
             dot_radius=radius,
             ink=palette.color(QPalette.ColorRole.WindowText),
         )
-        if not any(value is not None for value in self._outcomes):
-            # Say why the line is empty rather than leave a bare dash.
-            painter.setPen(muted)
-            painter.setFont(self.font())
-            label = texts.NO_ATTEMPTS if not self._outcomes else texts.NO_OUTCOMES_YET
-            painter.drawText(plot.adjusted(8, 0, 0, 0), Qt.AlignmentFlag.AlignCenter, label)
         painter.end()
 
 

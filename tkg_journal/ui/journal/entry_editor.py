@@ -23,7 +23,7 @@ from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
 from PySide6.QtCore import QDateTime, Qt, Signal
-from PySide6.QtGui import QPalette, QResizeEvent
+from PySide6.QtGui import QFont, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -40,11 +40,7 @@ from tkg_journal.domain.errors import ValidationError
 from tkg_journal.ui.common.level_picker import LevelPicker
 from tkg_journal.ui.journal import entry_texts as texts
 from tkg_journal.ui.journal.entry_form_fields import EntryFormFields, Lines, plain_text
-from tkg_journal.ui.journal.entry_templates import (
-    NOT_RATED,
-    ConversationTemplate,
-    FeedbackTemplate,
-)
+from tkg_journal.ui.journal.entry_templates import ConversationTemplate, FeedbackTemplate
 from tkg_journal.ui.journal.entry_top_rows import EntryTopRows
 from tkg_journal.ui.journal.tag_edit import TagEdit
 
@@ -270,7 +266,7 @@ class EntryEditor(QWidget):
                 line.setText("")
             for text in self._text_edits():
                 text.setPlainText("")
-            self._conversation.intensity.setValue(NOT_RATED)
+            self._conversation.intensity.set_rating(None)
             self._feedback.sentiment.setCurrentIndex(0)
             self._level_picker.set_level(None)
             self._top.share.setChecked(False)
@@ -278,6 +274,15 @@ class EntryEditor(QWidget):
             self._modified = False
         finally:
             self._loading -= 1
+
+    def set_writing_points(self, points: int) -> None:
+        """Show the writing (the fields, not their labels) in ``points``-sized text;
+        0: the app's own size (Preferences ▸ Writing text size)."""
+        font = QFont()  # only the size is set: the rest still comes from the app
+        if points > 0:
+            font.setPointSize(points)
+        for field in (*self._line_edits(), *self._text_edits()):
+            field.setFont(font)
 
     def focus_first_field(self) -> None:
         """Focus where writing starts: "who" for a conversation, else the title."""

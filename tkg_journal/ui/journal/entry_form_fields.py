@@ -186,12 +186,13 @@ class EntryFormFields(QObject):
     # --- events ------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
-            event.type() == QEvent.Type.Resize
+            event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange)
             and isinstance(watched, QPlainTextEdit)
             and watched in self._line_limits
         ):
             edit = watched
-            # QPlainTextEdit re-wraps in its own resizeEvent, after this filter: refit then.
+            # QPlainTextEdit re-wraps in its own resizeEvent, after this filter (and its
+            # lines change height with the writing's size): refit then.
             QTimer.singleShot(0, edit, lambda: self.fit_height(edit))
             return False
         if (

@@ -11,14 +11,12 @@ from __future__ import annotations
 import dataclasses
 
 from PySide6.QtWidgets import (
-    QAbstractSpinBox,
     QComboBox,
     QGridLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSizePolicy,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -26,8 +24,7 @@ from PySide6.QtWidgets import (
 from tkg_journal.domain.drafts import EntryDraft
 from tkg_journal.ui.journal import entry_texts as texts
 from tkg_journal.ui.journal.entry_form_fields import EntryFormFields, Lines, plain_text
-
-NOT_RATED = -1  # the intensity spin box's minimum, shown as "Not rated"
+from tkg_journal.ui.journal.intensity_spin_box import IntensitySpinBox
 
 
 def _template_box(box: QWidget, name: str, spacing: int) -> QVBoxLayout:
@@ -78,23 +75,18 @@ class ConversationTemplate(QWidget):
 
     def _add_feeling(
         self, layout: QVBoxLayout, fields: EntryFormFields
-    ) -> tuple[QLineEdit, QSpinBox]:
+    ) -> tuple[QLineEdit, IntensitySpinBox]:
         """What I felt and how strongly, side by side: they are one question."""
         feeling_label = QLabel(texts.FEELING_LABEL, self)
         feeling = fields.new_line(self, "editorFeeling", texts.FEELING_PLACEHOLDER)
         feeling_label.setBuddy(feeling)
         feeling.setAccessibleName(texts.plain(texts.FEELING_LABEL))
         intensity_label = QLabel(texts.INTENSITY_LABEL, self)
-        intensity = QSpinBox(self)
+        intensity = IntensitySpinBox(self)
         intensity.setObjectName("editorIntensity")
         intensity.setAccessibleName(texts.plain(texts.INTENSITY_LABEL))
         intensity.setAccessibleDescription(texts.INTENSITY_TOOLTIP)
         intensity.setToolTip(texts.INTENSITY_TOOLTIP)
-        intensity.setRange(NOT_RATED, 10)
-        intensity.setSpecialValueText(texts.INTENSITY_NOT_RATED)
-        intensity.setSuffix(texts.INTENSITY_SUFFIX)
-        intensity.setValue(NOT_RATED)
-        intensity.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToPreviousValue)
         intensity.valueChanged.connect(fields.report_edit)
         intensity_label.setBuddy(intensity)
         feeling_error = fields.new_error_label(self, "editorFeelingError")
@@ -121,20 +113,19 @@ class ConversationTemplate(QWidget):
         self.who.setText(draft.who)
         self.what_happened.setPlainText(draft.what_happened)
         self.feeling.setText(draft.feeling)
-        self.intensity.setValue(NOT_RATED if draft.intensity is None else draft.intensity)
+        self.intensity.set_rating(draft.intensity)
         self.my_response.setPlainText(draft.my_response)
         self.impact.setPlainText(draft.impact)
         self.try_next.setPlainText(draft.try_next)
 
     def into(self, draft: EntryDraft) -> EntryDraft:
         """``draft`` with this part's answers."""
-        intensity = self.intensity.value()
         return dataclasses.replace(
             draft,
             who=self.who.text(),
             what_happened=plain_text(self.what_happened),
             feeling=self.feeling.text(),
-            intensity=None if intensity == NOT_RATED else intensity,
+            intensity=self.intensity.rating(),
             my_response=plain_text(self.my_response),
             impact=plain_text(self.impact),
             try_next=plain_text(self.try_next),

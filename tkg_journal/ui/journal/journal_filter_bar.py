@@ -24,6 +24,7 @@ from tkg_journal.domain.levels import Level
 from tkg_journal.domain.search import EntryFilter
 from tkg_journal.ui.common.journal_dates import from_qdate
 from tkg_journal.ui.common.object_name import named
+from tkg_journal.ui.common.week_start import follow_week_start
 
 SEARCH_PLACEHOLDER = "Search the journal (Ctrl+F)"
 ANY_LEVEL, ANY_KIND, ANY_TAG, ANY_DATE = "Any level", "Any kind", "Any tag", "Any"
@@ -119,6 +120,7 @@ class JournalFilterBar(QWidget):
         edit = named(QDateEdit(), name)
         edit.setAccessibleName(accessible)
         edit.setCalendarPopup(True)
+        follow_week_start(edit)
         edit.setMinimumDate(NO_DATE)
         edit.setSpecialValueText(ANY_DATE)
         edit.setDisplayFormat("d MMM yyyy")

@@ -35,6 +35,7 @@ from tkg_journal.services.errors import USER_ERRORS
 from tkg_journal.ui.common.busy_indicator import BusyIndicator
 from tkg_journal.ui.common.busy_work import BusyWork
 from tkg_journal.ui.common.messages import as_sentence, inline_error_label
+from tkg_journal.ui.common.window_fit import keep_text_whole
 from tkg_journal.ui.keys.new_passphrase_form import NewPassphraseForm
 
 # --- user-facing text ---------------------------------------------------------------------
@@ -152,6 +153,8 @@ class ChangePassphraseDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(MIN_WIDTH)
+        # The strength advice changes with each key and may wrap to another line.
+        keep_text_whole(self)
         #: ``work.done``: a change attempt ended (accepted, or why not shown).
         self.work = BusyWork(self, self.busy, [
             self.current_edit, self.fields, self.accept_button, self.cancel_button])

@@ -2,8 +2,10 @@
 
 When the journal unlocks, and then every hour while it stays open, the prompt asks the
 service whether a check-in is due (``Progress.checkin_due``: none within the last
-``every_days`` days). If so it emits ``prompt_requested`` with a line of text; the window
-shows it (in the reminder banner or the status bar). It asks at most once a day per app
+``every_days`` days) and the journal is past its first week of use
+(``Progress.in_first_week``: an empty or brand-new journal has nothing to rate yet). If so
+it emits ``prompt_requested`` with a line of text; the window shows it (a line of its
+attention bar). It asks at most once a day per app
 session: dismissing it means "not today", and locking and unlocking again does not bring it
 back. An interval of 0 turns the prompt off. Nothing runs while the journal is locked.
 """
@@ -77,6 +79,8 @@ class CheckinPrompt(QObject):
         if today in self._prompted_on:
             return False
         try:
+            if progress.in_first_week(today=today):
+                return False
             if not progress.checkin_due(every_days=every_days, today=today):
                 return False
             last = progress.last_checkin()

@@ -77,14 +77,17 @@ CHECKIN_SCALE_LOW = "1 · a gap"
 CHECKIN_SCALE_HIGH = "solid · 10"
 
 # --- the weekly prompt -------------------------------------------------------------------
+# A line of the window's attention bar, beside its Rate button (no Alt letter: see
+# ui/common/attention_banner; Ctrl+Shift+R rates from anywhere).
 PROMPT_NEVER = (
-    "Rate your five levels once a week and the Progress section shows how they change. "
-    "Rate them now: Progress ▸ Rate my levels."
+    "Rate your five levels once a week and the Progress section shows how they change."
 )
 PROMPT_AGAIN = (
-    "Your last rating of the levels was {days} days ago. A quick check-in keeps the trend "
-    "honest: Progress ▸ Rate my levels."
+    "Your last rating of the levels was {days} days ago: a quick check-in keeps the trend "
+    "honest."
 )
+PROMPT_RATE = "Rate"
+PROMPT_RATE_NAME = "Rate my levels now"
 
 
 def prompt_text(days_since_last: int | None) -> str:
