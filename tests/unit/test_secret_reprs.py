@@ -68,6 +68,7 @@ _SECRET_NAMES = {"key", "slot", "block", "block_lines", "recovery_slot", "new_ke
 NOT_SECRETS = {
     "tkg_journal.storage.date_repair._DateColumn.key": "the name of a table's column",
     "tkg_journal.reports.document.Section.key": "which section of the report",
+    "tkg_journal.ui.common.attention_banner.AttentionLine.key": "the kind of a banner line",
 }
 
 
