@@ -70,6 +70,8 @@ from tkg_journal.ui.shortcuts_dialog import ShortcutsDialog
 from tkg_journal.ui.unsaved_writing import keep_writing_before_close
 
 Unlocker = Callable[[QWidget], Journal | None]
+#: The status line while locked (cleared on unlocking).
+LOCKED_STATUS = "Locked"
 
 
 class MainWindow(QMainWindow):
@@ -244,7 +246,7 @@ class MainWindow(QMainWindow):
         self.backups.set_journal(journal)
         self.unsaved.set_store(journal)
         self.lock_view.set_note("")
-        if self.save_status.text() == "Locked":  # said while locked; no longer true
+        if self.save_status.text() == LOCKED_STATUS:  # said while locked; no longer true
             self.save_status.clear()
         self.idle.restart()
         self.unlocked.emit()
@@ -279,7 +281,7 @@ class MainWindow(QMainWindow):
         journal.close()
         self.idle.stop()
         self._show_locked(True)
-        self.save_status.setText("Locked")
+        self.save_status.setText(LOCKED_STATUS)
         self.locked.emit()
 
     def _let_go_of_the_journal(self) -> None:

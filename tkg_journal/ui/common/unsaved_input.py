@@ -123,7 +123,7 @@ class UnsavedInput(QObject):
             has_input,
         )
         self._held.append(held)
-        window.destroyed.connect(lambda: self._forget(held))
+        window.destroyed.connect(lambda: self._finished(held))
         if held.persistent:
             return
         self._adopt(held)
@@ -175,9 +175,6 @@ class UnsavedInput(QObject):
     def windows(self) -> list[QWidget]:
         return [held.window for held in self._held]
 
-    def has_input(self, window: QWidget) -> bool:
-        return any(held.window is window and self._changed(held) for held in self._held)
-
     @staticmethod
     def _changed(held: _Held) -> bool:
         if held.has_input is not None:
@@ -216,7 +213,8 @@ class UnsavedInput(QObject):
             self._closing = False
 
     def _finished(self, held: _Held) -> None:
-        """The user closed a window (saved, or cancelled): its draft has done its work."""
+        """The user closed a window (saved, or cancelled; or it was deleted): its draft
+        has done its work."""
         if self._closing or held not in self._held:
             return
         self._held.remove(held)
@@ -225,10 +223,6 @@ class UnsavedInput(QObject):
                 self._store.discard_window_draft(held.draft_id)
             except USER_ERRORS:  # kept: it is offered again at the next unlock
                 return
-
-    def _forget(self, held: _Held) -> None:
-        if held in self._held:
-            self._finished(held)
 
 
 def keeps_input(window: QWidget, kind: str, context: Mapping[str, Any] | None = None, *,
