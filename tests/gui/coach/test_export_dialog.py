@@ -520,3 +520,11 @@ def test_locking_closes_the_dialog_and_forgets_what_it_showed(
     # Nothing reads the journal once it is locked (a late preview would raise on it).
     journal.close()
     qtbot.wait(PREVIEW_DELAY_MS * 2)
+
+
+def test_the_chart_boxes_follow_the_preview_width(qtbot, dialog: ExportDialog) -> None:
+    """However the dialog is sized, the preview never scrolls sideways for a chart box."""
+    for width in (dialog.minimumWidth(), dialog.width() + 300):
+        dialog.resize(width, dialog.height())
+        qtbot.waitUntil(lambda: dialog.preview.horizontalScrollBar().maximum() == 0)
+        assert "Self-rating" in " ".join(dialog.preview.chart_titles.values())

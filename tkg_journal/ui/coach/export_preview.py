@@ -10,7 +10,16 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QSize, Qt, QUrl
-from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QTextDocument, QTextLength, QTextTable
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QPainter,
+    QPalette,
+    QResizeEvent,
+    QTextDocument,
+    QTextLength,
+    QTextTable,
+)
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from tkg_journal.domain.summary import SUMMARY_CHARTS, ChartImage, Summary
@@ -23,6 +32,8 @@ from tkg_journal.ui.common.object_name import named
 #: Charts in the preview are stand-ins loaded from this made-up folder (never a file).
 _PREVIEW_CHART_FOLDER = "preview-chart"
 _PREVIEW_CHART_SIZE = QSize(340, 72)
+#: A stand-in is never narrower than this, however narrow the preview (it then scrolls).
+_PREVIEW_CHART_MIN_WIDTH = 160
 
 
 class PreviewBrowser(QTextBrowser):
@@ -37,13 +48,20 @@ class PreviewBrowser(QTextBrowser):
         if kind == QTextDocument.ResourceType.ImageResource.value and path.startswith(
             f"{_PREVIEW_CHART_FOLDER}/"
         ):
-            name = path.split("/", 1)[1].removesuffix(".png")
-            return self._chart_box(self.chart_titles.get(name, name))
+            name, _, width = path.split("/", 1)[1].removesuffix(".png").rpartition("-")
+            return self._chart_box(self.chart_titles.get(name, name), int(width))
         return super().loadResource(kind, url)
 
-    def _chart_box(self, title: str) -> QImage:
+    def chart_box_width(self) -> int:
+        """The stand-ins' width: as wide as a chart box should be, but never wider than
+        the text area (a wider image would scroll the whole preview sideways)."""
+        margins = 2 * round(self.document().documentMargin()) + 4
+        room = self.viewport().width() - margins
+        return max(_PREVIEW_CHART_MIN_WIDTH, min(_PREVIEW_CHART_SIZE.width(), room))
+
+    def _chart_box(self, title: str, width: int) -> QImage:
         ratio = self.devicePixelRatioF()
-        size = _PREVIEW_CHART_SIZE
+        size = QSize(width, _PREVIEW_CHART_SIZE.height())
         image = QImage(
             round(size.width() * ratio), round(size.height() * ratio), QImage.Format.Format_ARGB32
         )
@@ -90,9 +108,12 @@ class ExportPreview(QWidget):
         layout.addWidget(label)
         layout.addWidget(self.charts_line)
         layout.addWidget(self.browser, 1)
+        #: What is shown and the chart boxes' width then (None: an error or nothing).
+        self._shown: tuple[Summary, bool, bool, int] | None = None
 
     def show_summary(self, summary: Summary, *, charts: bool, protected: bool = False) -> None:
         """Show ``summary`` as the file will say it, with a box for each chart."""
+        self._shown = (summary, charts, protected, self.browser.chart_box_width())
         from tkg_journal.reports.markdown import to_markdown
         from tkg_journal.reports.summary_document import build_document
 
@@ -102,7 +123,9 @@ class ExportPreview(QWidget):
         if chart_count:
             stand_ins = tuple(_stand_in(name) for name in SUMMARY_CHARTS)
             summary = replace(summary, charts=stand_ins)
-            links = {c.name: f"{_PREVIEW_CHART_FOLDER}/{c.name}.png" for c in stand_ins}
+            # The width is in the name: a document keeps the images it loaded by name.
+            width = browser.chart_box_width()
+            links = {c.name: f"{_PREVIEW_CHART_FOLDER}/{c.name}-{width}.png" for c in stand_ins}
             browser.chart_titles = {c.name: c.title for c in stand_ins}
         scroll = browser.verticalScrollBar().value()
         browser.setMarkdown(to_markdown(build_document(summary, protected=protected), links))
@@ -114,6 +137,7 @@ class ExportPreview(QWidget):
         """Why there is nothing to export: an empty period as it is, anything else as a
         failed preview."""
         self.browser.chart_titles = {}
+        self._shown = None
         message = as_sentence(str(error))
         self.browser.setPlainText(
             message
@@ -121,6 +145,14 @@ class ExportPreview(QWidget):
             else texts.PREVIEW_FAILED.format(message=message)
         )
         self.charts_line.clear()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Narrower or wider: the chart boxes follow the text's new width."""
+        super().resizeEvent(event)
+        if self._shown is not None:
+            summary, charts, protected, width = self._shown
+            if width != self.browser.chart_box_width():
+                self.show_summary(summary, charts=charts, protected=protected)
 
     def _fit_tables(self) -> None:
         """Tables as wide as the preview, their cells wrapping: Markdown tables take the
