@@ -1,8 +1,10 @@
-"""The chart builders under Agg: what each draws (bar heights, line data, colours, legend
-order), the empty states, the dark theme, and the pyramid's "work here next" mark."""
+"""The chart builders under Agg: what each draws (bar heights, line data, colours, keys
+and the names at the lines' ends), the empty states, the dark theme, and the pyramid's
+"work here next" mark."""
 
 from __future__ import annotations
 
+import itertools
 import math
 import subprocess
 import sys
@@ -18,7 +20,17 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Polygon
 from matplotlib.text import Annotation
 
-from tkg_journal.charts import activity, attempts, calendar, feedback, hierarchy, ratings, style
+from tkg_journal.charts import (
+    activity,
+    attempts,
+    calendar,
+    feedback,
+    hierarchy,
+    labels,
+    ratings,
+    smoothing,
+    style,
+)
 from tkg_journal.charts.bars import bars_of
 from tkg_journal.charts.catalogue import CHART_CATALOGUE, CHART_NAMES
 from tkg_journal.domain.levels import Level
@@ -54,6 +66,11 @@ def legend_labels(ax: Axes) -> list[str]:
     legend = ax.get_legend()
     assert legend is not None
     return [t.get_text() for t in legend.get_texts()]
+
+
+def end_labels(ax: Axes) -> list[str]:
+    """The names written at the lines' right ends (instead of a legend)."""
+    return labels.end_label_texts(ax)
 
 
 def hex_of(colour: object) -> str:
@@ -108,8 +125,7 @@ def test_every_chart_has_the_theme_background(dark: bool) -> None:
         (date(2026, 11, 9), date(2026, 12, 1), ["15 Nov", "22 Nov", "1 Dec"]),
         (date(2026, 11, 18), date(2026, 11, 24), [f"{d} Nov" for d in range(18, 25)]),
         # Months, and the year at its turn.
-        (date(2025, 11, 1), date(2026, 11, 1), ["Nov", "2026", "Mar", "May", "Jul", "Sep",
-                                                "Nov"]),
+        (date(2025, 11, 1), date(2026, 11, 1), ["Nov", "2026", "Mar", "May", "Jul", "Sep", "Nov"]),
     ],
 )
 def test_date_axis_labels_say_which_month(first: date, last: date, expected: list[str]) -> None:
@@ -118,8 +134,11 @@ def test_date_axis_labels_say_which_month(first: date, last: date, expected: lis
     style.date_axis(ax)
     ax.set_xlim(style.day_number(first), style.day_number(last))
     figure.canvas.draw()
-    shown = [t.get_text() for t in ax.get_xticklabels()
-             if first <= matplotlib.dates.num2date(t.get_position()[0]).date() <= last]
+    shown = [
+        t.get_text()
+        for t in ax.get_xticklabels()
+        if first <= matplotlib.dates.num2date(t.get_position()[0]).date() <= last
+    ]
     assert shown == expected
 
 
@@ -231,7 +250,9 @@ def test_ratings_draws_a_line_per_level_in_hierarchy_order() -> None:
     foundation = lines[0]
     assert list(foundation.get_ydata()) == [4, 6, 7]
     assert all(line.get_marker() not in (None, "None", "") for line in lines)
-    assert legend_labels(ax) == [level.title for level in Level]
+    # Named at their ends, not in a legend.
+    assert ax.get_legend() is None
+    assert end_labels(ax) == [level.title for level in Level]
     low, high = ax.get_ylim()
     assert low < 1 < 10 < high
     assert list(ax.get_yticks()) == list(range(1, 11))
@@ -240,6 +261,7 @@ def test_ratings_draws_a_line_per_level_in_hierarchy_order() -> None:
 def test_ratings_honours_a_level_filter() -> None:
     ax = the_axes(draw(ratings.build_ratings(rating_points(), period=PERIOD, levels=[GU])))
     assert [line.get_label() for line in ax.get_lines()] == ["Guidance"]
+    assert end_labels(ax) == ["Guidance"]
 
 
 def test_ratings_shade_the_summary_period_inside_a_longer_view() -> None:
@@ -249,16 +271,20 @@ def test_ratings_shade_the_summary_period_inside_a_longer_view() -> None:
     (shade,) = [p for p in ax.patches if p.get_label() == ratings.HIGHLIGHT_LABEL]
     left, right = shade.get_x(), shade.get_x() + shade.get_width()
     assert (left, right) == pytest.approx(
-        (style.day_number(this_period.since), style.day_number(this_period.until)))
+        (style.day_number(this_period.since), style.day_number(this_period.until))
+    )
     # The view reaches the period's end even after the last check-in.
     assert ax.get_xlim()[1] >= right
-    assert legend_labels(ax) == [*(level.title for level in Level), ratings.HIGHLIGHT_LABEL]
+    # The shade is named inside it; the lines at their ends.
+    (note,) = [t for t in ax.texts if t.get_gid() == "highlight-label"]
+    assert note.get_text().strip() == ratings.HIGHLIGHT_LABEL
+    assert end_labels(ax) == [level.title for level in Level]
     # The Progress section's chart has no shade.
     plain = the_axes(draw(ratings.build_ratings(rating_points(), period=PERIOD)))
     assert not plain.patches
 
 
-def test_many_check_ins_draw_a_rolling_average_over_faint_raw_scores() -> None:
+def test_many_check_ins_draw_a_thin_rolling_mean_over_faint_raw_scores() -> None:
     days = [MON1 + timedelta(weeks=n) for n in range(ratings.SMOOTH_FROM)]
     scores = [2, 6, 4, 8] * (ratings.SMOOTH_FROM // 4)
     points = [RatingPoint(day, F, score) for day, score in zip(days, scores, strict=True)]
@@ -266,14 +292,24 @@ def test_many_check_ins_draw_a_rolling_average_over_faint_raw_scores() -> None:
     figure = draw(ratings.build_ratings(points, period=PERIOD))
     ax = the_axes(figure)
     shown = {line.get_label(): line for line in ax.get_lines()}
-    foundation = shown["Foundation"]
-    # The labelled line is the mean of the last four check-ins (fewer at the start).
-    assert list(foundation.get_ydata())[:5] == [2, 4, 4, 5, 5]
     raw = shown["_Foundation each check-in"]
     assert list(raw.get_ydata()) == scores
+    assert raw.get_linestyle() == "None"  # faint points, not a zigzag
     assert raw.get_alpha() is not None and raw.get_alpha() < 0.5
-    assert legend_labels(ax) == ["Foundation", "Mastery"]  # the faint lines are not listed
-    assert "average of the last 4" in ax.get_title(loc="left")
+    foundation = shown["Foundation"]
+    xs, ys = list(foundation.get_xdata()), list(foundation.get_ydata())
+    # From the first check-in to the last, unbroken (weekly check-ins, no silence) ...
+    assert xs[0] == style.day_number(days[0]) and xs[-1] == style.day_number(days[-1])
+    assert not any(math.isnan(y) for y in ys)
+    # ... and smooth: no spike to a lone score (the first check-in, a 2, is not the start
+    # of the line as the mean of a one-check-in window made it), well inside 2..8.
+    assert min(ys) > 3.5 and max(ys) < 6.5
+    assert max(abs(b - a) for a, b in itertools.pairwise(ys)) < 0.2
+    assert foundation.get_linewidth() <= ratings.LINE_WIDTH
+    assert foundation.get_zorder() > raw.get_zorder()
+    assert end_labels(ax) == ["Foundation", "Mastery"]  # the faint points are not named
+    window = smoothing.window_days((days[-1] - days[0]).days, [7.0 * n for n in range(16)])
+    assert f"{window}-day rolling mean" in style.subtitle_of(figure)
     # Fewer check-ins: the raw lines themselves, no averaging.
     few = the_axes(draw(ratings.build_ratings(points[:3], period=PERIOD)))
     assert [line.get_label() for line in few.get_lines()] == ["Foundation"]
@@ -323,8 +359,9 @@ def test_attempts_shares_and_mean_outcome_lines() -> None:
     tick_texts = [t.get_text() for t in outcome_ax.get_yticklabels()]
     assert tick_texts[0].endswith("much worse") and tick_texts[-1].endswith("much better")
     # Two rows below the plot (a legend is filled column by column): the bars, then the
-    # levels' lines bottom-up.
-    legend = legend_labels(bars_ax)
+    # levels' lines bottom-up; the layout keeps room for them under the axis label.
+    (key,) = style.plot_area(figure).legends
+    legend = [t.get_text() for t in key.get_texts()]
     assert legend[0::2] == ["Tried fully", "Tried partly", "Not tried"]
     assert legend[1::2] == ["Foundation", "Guidance", ""]
 
@@ -372,20 +409,21 @@ def test_feedback_points_by_level_and_rolling_mean() -> None:
     assert all(abs(y - round(y)) <= feedback.JITTER + 1e-9 for _, y in growth)
     (mean,) = [line for line in ax.get_lines() if not line.get_label().startswith("_")]
     assert mean.get_label() == "30-day rolling mean"
-    # All five fall within 30 days: the running mean of -2, 0, 1, 2, 1, drawn from the
-    # third piece on (the mean of one or two is no trend): gaps before.
-    assert list(mean.get_ydata()) == pytest.approx(
-        [math.nan, math.nan, -1 / 3, 0.25, 0.4], nan_ok=True)
-    # Local wall-clock time on the axis (18:30 at UTC-5 is still 5 January).
+    # Five pieces 3 days apart (-2, 0, 1, 2, 1): one unbroken line from the first to the
+    # last, rising, and never at the first piece's -2 (the mean of one harsh remark).
+    xs, ys = list(mean.get_xdata()), list(mean.get_ydata())
     first_x = min(x for c in collections for x, _ in c.get_offsets())
+    last_x = max(x for c in collections for x, _ in c.get_offsets())
+    assert xs[0] == pytest.approx(first_x) and xs[-1] == pytest.approx(last_x)
+    assert not any(math.isnan(y) for y in ys)
+    assert -1 < ys[0] < ys[-1] < 2
+    assert mean.get_zorder() > max(c.get_zorder() for c in collections)
+    assert all(c.get_alpha() is not None and c.get_alpha() < 0.5 for c in collections)
+    # Local wall-clock time on the axis (18:30 at UTC-5 is still 5 January).
     assert matplotlib.dates.num2date(first_x).date() == date(2026, 1, 5)
-    assert legend_labels(ax) == [
-        "Foundation",
-        "Growth",
-        "Empowerment",
-        "No level",
-        "30-day rolling mean",
-    ]
+    # The points' key above the plot; the line named at its end.
+    assert legend_labels(ax) == ["Foundation", "Growth", "Empowerment", "No level"]
+    assert end_labels(ax) == ["30-day mean"]
     words = [t.get_text() for t in ax.get_yticklabels()]
     assert words[0].endswith("harsh") and words[-1].endswith("very positive")
 
@@ -394,9 +432,14 @@ def test_feedback_per_level_draws_a_mean_per_level() -> None:
     points = [*feedback_points(), FeedbackPoint(feedback_points()[-1].when, G, 1)]
     ax = the_axes(draw(feedback.build_feedback(points, period=PERIOD, per_level=True)))
     means = [line for line in ax.get_lines() if not line.get_label().startswith("_")]
-    # Only Growth has three pieces: one rolling line, in Growth's colour.
+    # Only Growth has three pieces: one rolling line, in Growth's colour, named at its end.
     assert [hex_of(line.get_color()) for line in means] == [G.colour.lower()]
-    assert list(means[0].get_ydata()) == pytest.approx([math.nan, math.nan, 1 / 3], nan_ok=True)
+    assert end_labels(ax) == ["Growth"]
+    # Its pieces: -2, then +2 and +1 nine and twelve days later. A trailing mean began at
+    # the harsh remark alone (-2); this one weighs all three from the start.
+    drawn = [y for y in means[0].get_ydata() if not math.isnan(y)]
+    assert len(drawn) == len(means[0].get_ydata())
+    assert min(drawn) > -1 and drawn[0] < drawn[-1]
 
 
 def test_feedback_mean_waits_for_three_pieces_and_breaks_over_sparse_stretches() -> None:
@@ -405,12 +448,21 @@ def test_feedback_mean_waits_for_three_pieces_and_breaks_over_sparse_stretches()
     points = [FeedbackPoint(start + timedelta(days=d), G, 1) for d in days]
     ax = the_axes(draw(feedback.build_feedback(points, period=PERIOD)))
     (mean,) = [line for line in ax.get_lines() if not line.get_label().startswith("_")]
-    assert list(mean.get_ydata()) == pytest.approx(
-        [math.nan, math.nan, 1, math.nan, math.nan, 1], nan_ok=True)
-    # Two pieces only: the points, and no mean line (nor its legend entry).
+    first = style.day_number(start.replace(tzinfo=None))
+    drawn = [
+        (x - first, y)
+        for x, y in zip(mean.get_xdata(), mean.get_ydata(), strict=True)
+        if not math.isnan(y)
+    ]
+    assert all(y == pytest.approx(1) for _, y in drawn)
+    # Each burst has its stretch of line; the silence between them is a gap.
+    assert all(0 <= x <= 2 or 60 <= x <= 62 for x, _ in drawn)
+    assert any(x <= 2 for x, _ in drawn) and any(x >= 60 for x, _ in drawn)
+    # Two pieces only: the points, and no mean line (nor its name).
     two = the_axes(draw(feedback.build_feedback(points[:2], period=PERIOD)))
     assert [line for line in two.get_lines() if not line.get_label().startswith("_")] == []
     assert legend_labels(two) == ["Growth"]
+    assert end_labels(two) == []
 
 
 def test_feedback_rolling_window_grows_with_the_span() -> None:

@@ -53,7 +53,7 @@ def build_activity(
         series.append(None)  # entries without a level sit on top, in grey
     counts: dict[tuple[date, Level | None], ActivityBar] = {(b.start, b.level): b for b in rows}
 
-    ax = figure.add_subplot()
+    ax = style.plot_area(figure).add_subplot()
     style.apply_axes_style(ax, dark)
     days = style.bucket_days(bucket)
     width = days * 0.38
@@ -121,7 +121,6 @@ def build_activity(
         figure,
         TITLE,
         f"{subtitle} \u00b7 {what} per {style.bucket_words(bucket)}",
-        ax=ax,
         dark=dark,
     )
     return figure

@@ -70,7 +70,7 @@ def build_attempts(
         bucket_total[1] += s.partial
         bucket_total[2] += s.no
 
-    ax = figure.add_subplot()
+    ax = style.plot_area(figure).add_subplot()
     style.apply_axes_style(ax, dark)
     ax.grid(False)
     days = style.bucket_days(bucket)
@@ -154,26 +154,24 @@ def build_attempts(
             else:
                 grid_handles.append(Patch(visible=False))
                 grid_labels.append("")
-    legend = ax.legend(
+    # Below the axis label, with room the layout keeps for it (an "outside" legend): one
+    # anchored to the axes at a fixed fraction of their height ran into "Month starting"
+    # when the chart was drawn small.
+    style.plot_area(figure).legend(
         grid_handles,
         grid_labels,
-        loc="upper center",
-        bbox_to_anchor=(0.5, -0.16),
+        loc="outside lower center",
         ncols=ncols,
-        frameon=False,
-        fontsize=style.LEGEND_SIZE,
         labelcolor=colours.text,
         handlelength=1.6,
         columnspacing=1.4,
     )
-    legend.set_zorder(5)
     subtitle = style.period_text(period, first=starts[0], last=starts[-1])
     count = sum(sum(t) for t in totals.values())
     style.titles(
         figure,
         TITLE,
         f"{subtitle} \u00b7 {count} attempts \u00b7 bars: did I try it, lines: how it went",
-        ax=ax,
         dark=dark,
     )
     return figure

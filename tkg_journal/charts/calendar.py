@@ -67,7 +67,8 @@ def build_calendar(
             (max(first, date(year, 1, 1)), min(last, date(year, 12, 31)))
             for year in range(first.year, last.year + 1)
         ]
-    axes = figure.subplots(len(spans), 1, squeeze=False)[:, 0]
+    area = style.plot_area(figure)
+    axes = area.subplots(len(spans), 1, squeeze=False)[:, 0]
     mesh: QuadMesh | None = None
     # One row per year: each row starts at the week of 1 January, so months line up.
     origins = [start if len(spans) == 1 else date(start.year, 1, 1) for start, _ in spans]
@@ -88,7 +89,7 @@ def build_calendar(
                 labelpad=26,
             )
     assert mesh is not None
-    colorbar = figure.colorbar(
+    colorbar = area.colorbar(
         mesh,
         ax=list(axes),
         orientation="horizontal" if len(spans) == 1 else "vertical",
@@ -111,7 +112,7 @@ def build_calendar(
         f"{style.period_text(period, first=first, last=last)} \u00b7 entries on {active} of "
         f"{total_days} days \u00b7 most in one day: {top}"
     )
-    style.titles(figure, TITLE, subtitle, ax=axes[0], dark=dark)
+    style.titles(figure, TITLE, subtitle, dark=dark)
     return figure
 
 
@@ -183,6 +184,6 @@ def _draw_span(
     for label in ax.get_xticklabels():
         label.set_horizontalalignment("left")
     ax.tick_params(
-        length=0, labelsize=style.TICK_SIZE - 0.5, colors=colours.muted, labelcolor=colours.text
+        length=0, labelsize=style.TICK_SIZE, colors=colours.muted, labelcolor=colours.text
     )
     return mesh

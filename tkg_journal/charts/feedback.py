@@ -1,22 +1,21 @@
 """Chart 4: how the feedback others give lands over time, from harsh (-2) to very positive.
 
-Each piece of feedback is a point in its level's colour (nudged up or down a little so
-equal scores on nearby days stay visible); a rolling mean over the last weeks shows the
-direction, wherever its window holds at least three pieces of feedback: overall, or one
-line per level with ``per_level=True``.
+Each piece of feedback is a faint point in its level's colour (nudged up or down a little
+so equal scores on nearby days stay visible); a thin rolling mean above them shows the
+direction (``charts/smoothing.py``: time-weighted, with gaps where it would rest on too
+few pieces of feedback), named at its end: overall, or one line per level with
+``per_level=True``.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from matplotlib.artist import Artist
 from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
 
-from tkg_journal.charts import style
+from tkg_journal.charts import labels, smoothing, style
 from tkg_journal.domain.levels import Level
 from tkg_journal.domain.progress import FeedbackPoint, Period
 
@@ -37,15 +36,14 @@ SENTIMENT_TICKS = (
     (1, "+1 positive"),
     (2, "+2 very positive"),
 )
-#: The rolling mean's window (days) by the span shown: a month for a few months, a
-#: quarter over years (a short window over years is mostly noise).
-ROLLING_DAYS = ((183, 30), (400, 60))
-LONG_ROLLING_DAYS = 90
 ROLLING_LABEL = "{days}-day rolling mean"
+END_LABEL = "{days}-day mean"
 #: The mean is drawn only where its window holds this many pieces of feedback: the mean of
 #: one harsh remark is that remark, and a line starting at -2 reads as a trend that is not.
 MIN_IN_WINDOW = 3
 JITTER = 0.14  # how far points are nudged off their score (a fraction of one step)
+POINT_ALPHA = 0.45  # faint: the points are the evidence, the line is the reading
+LINE_WIDTH = 1.8
 
 
 def build_feedback(
@@ -68,60 +66,62 @@ def build_feedback(
         return style.empty_state(figure, SPARSE, title=TITLE, dark=dark)
 
     colours = style.theme(dark)
-    ax = figure.add_subplot()
+    days = style.day_numbers([_local(p.when) for p in rows])  # once: 1,500 add up
+    ax = style.plot_area(figure).add_subplot()
     style.apply_axes_style(ax, dark)
     series: list[Level | None] = list(style.ordered_levels(p.level for p in rows))
     if any(p.level is None for p in rows):
         series.append(None)
     handles: list[Artist] = []
-    labels: list[str] = []
-    size = 14.0 if len(rows) > 200 else 24.0
+    key: list[str] = []
+    size = 12.0 if len(rows) > 200 else 20.0
     for level in series:
         mine = [(i, p) for i, p in enumerate(rows) if p.level == level]
         collection = ax.scatter(
-            [style.day_number(_local(p.when)) for _, p in mine],
+            [days[i] for i, _ in mine],
             [p.sentiment + _jitter(i) for i, p in mine],
             s=size,
             color=style.level_colour(level, dark),
-            alpha=0.75,
+            alpha=POINT_ALPHA,
             edgecolors="none",
             label=style.level_name(level),
             zorder=2,
         )
         handles.append(collection)
-        labels.append(style.level_name(level))
+        key.append(style.level_name(level))
 
     first, last = _local(rows[0].when), _local(rows[-1].when)
-    window = rolling_days((last - first).days)
+    window = smoothing.window_days((last - first).days, days)
     rolling_label = ROLLING_LABEL.format(days=window)
-    if per_level:
-        drawn = False
-        for level in series:
-            xs, ys = _rolling([p for p in rows if p.level == level], window)
-            if all(math.isnan(y) for y in ys):
-                continue
-            ax.plot(
-                xs,
-                ys,
-                color=style.level_colour(level, dark),
-                linewidth=2.0,
-                label=f"{style.level_name(level)}, {rolling_label}",
-                zorder=3,
-            )
-            drawn = True
-        if drawn:
-            handles.append(Line2D([], [], color=colours.muted, linewidth=2.0))
-            labels.append(f"{rolling_label} (per level)")
-    else:
-        xs, ys = _rolling(rows, window)
-        if not all(math.isnan(y) for y in ys):
-            (line,) = ax.plot(
-                xs, ys, color=colours.text, linewidth=2.2, label=rolling_label, zorder=3
-            )
-            handles.append(line)
-            labels.append(rolling_label)
+    ends: list[labels.EndLabel] = []
+    lines = (
+        [(level, [i for i, p in enumerate(rows) if p.level == level]) for level in series]
+        if per_level
+        else [(None, list(range(len(rows))))]
+    )
+    for level, pieces in lines:
+        xs, ys = smoothing.rolling_mean(
+            [days[i] for i in pieces],
+            [float(rows[i].sentiment) for i in pieces],
+            window=window,
+            min_points=MIN_IN_WINDOW,
+        )
+        drawn = [i for i, y in enumerate(ys) if y == y]  # not NaN
+        if not drawn:
+            continue
+        colour = style.level_colour(level, dark) if per_level else colours.text
+        ax.plot(
+            xs,
+            ys,
+            color=colour,
+            linewidth=LINE_WIDTH,
+            label=f"{style.level_name(level)}, {rolling_label}" if per_level else rolling_label,
+            zorder=3,
+        )
+        name = style.level_name(level) if per_level else END_LABEL.format(days=window)
+        ends.append(labels.EndLabel(name, xs[drawn[-1]], ys[drawn[-1]], colour))
 
-    ax.axhline(0, color=colours.spine, linewidth=0.9, linestyle="--", zorder=1, label="_zero")
+    ax.axhline(0, color=colours.spine, linewidth=0.8, linestyle="--", zorder=1, label="_zero")
     ax.set_ylim(-2.5, 2.5)
     ax.set_yticks([value for value, _ in SENTIMENT_TICKS])
     ax.set_yticklabels([words for _, words in SENTIMENT_TICKS])
@@ -130,11 +130,13 @@ def build_feedback(
     style.date_axis(ax)
     pad = max((last - first).days * 0.02, 1.0)
     ax.set_xlim(style.day_number(first) - pad, style.day_number(last) + pad)
-    style.legend(ax, handles, labels, dark=dark)
+    labels.end_labels(ax, ends, dark=dark)
+    # The points need a key (scattered points take no names); it goes above the plot, so
+    # the names at the lines' ends have the right side to themselves.
+    style.key_row(ax, handles, key, dark=dark)
     subtitle = style.period_text(period, first=first.date(), last=last.date())
-    style.titles(
-        figure, TITLE, f"{subtitle} \u00b7 {len(rows)} pieces of feedback", ax=ax, dark=dark
-    )
+    how = f" \u00b7 {'lines' if len(ends) > 1 else 'line'}: {rolling_label}" if ends else ""
+    style.titles(figure, TITLE, f"{subtitle} \u00b7 {len(rows)} pieces of feedback{how}", dark=dark)
     return figure
 
 
@@ -148,29 +150,6 @@ def _jitter(index: int) -> float:
     return JITTER * (((index * 0.618033988749895) % 1.0) * 2 - 1)
 
 
-def rolling_days(span_days: int) -> int:
-    """The rolling mean's window for data spanning ``span_days``."""
-    for up_to, days in ROLLING_DAYS:
-        if span_days <= up_to:
-            return days
-    return LONG_ROLLING_DAYS
-
-
-def _rolling(points: Sequence[FeedbackPoint], days: int) -> tuple[list[float], list[float]]:
-    """The mean sentiment of the last ``days`` days at each point; NaN (a gap in the line)
-    where the window holds fewer than ``MIN_IN_WINDOW`` pieces of feedback."""
-    xs: list[float] = []
-    ys: list[float] = []
-    window = timedelta(days=days)
-    start = 0
-    total = 0
-    for end, point in enumerate(points):
-        total += point.sentiment
-        now = _local(point.when)
-        while _local(points[start].when) < now - window:
-            total -= points[start].sentiment
-            start += 1
-        count = end - start + 1
-        xs.append(style.day_number(now))
-        ys.append(total / count if count >= MIN_IN_WINDOW else math.nan)  # NaN: a gap
-    return xs, ys
+def rolling_days(span_days: int, points: Sequence[FeedbackPoint] = ()) -> int:
+    """The rolling mean's window (days) for feedback spanning ``span_days``."""
+    return smoothing.window_days(span_days, style.day_numbers([_local(p.when) for p in points]))

@@ -54,7 +54,7 @@ def build_hierarchy(
 
     colours = style.theme(dark)
     target = work_here_next(strengths)
-    ax = figure.add_subplot()
+    ax = style.plot_area(figure).add_subplot()
     ax.set_facecolor(colours.background)
     ax.set_axis_off()
     for level in Level:  # bottom-up
@@ -107,7 +107,7 @@ def build_hierarchy(
             text,
             ha="center",
             va="center",
-            fontsize=10,
+            fontsize=style.EMPHASIS_SIZE,
             fontweight="bold",
             linespacing=1.15,
             color=text_colour,
@@ -123,7 +123,7 @@ def build_hierarchy(
             _signals(known),
             ha="left",
             va="center",
-            fontsize=8.5,
+            fontsize=style.NOTE_SIZE,
             color=colours.muted,
         )
         if level == target:
@@ -133,7 +133,7 @@ def build_hierarchy(
                 xytext=(LEFT, middle),
                 ha="left",
                 va="center",
-                fontsize=10.5,
+                fontsize=style.EMPHASIS_SIZE,
                 fontweight="bold",
                 color=colours.text,
                 arrowprops={"arrowstyle": "-|>", "color": colours.text, "linewidth": 1.6},
@@ -149,7 +149,7 @@ def build_hierarchy(
             ALL_STRONG,
             ha="left",
             va="center",
-            fontsize=9,
+            fontsize=style.NOTE_SIZE,
             color=colours.muted,
         )
     style.titles(
@@ -157,7 +157,6 @@ def build_hierarchy(
         TITLE,
         f"Shade = strength from recent ratings, attempt outcomes and feedback \u00b7 "
         f"below {WEAK_THRESHOLD:.0%} is weak",
-        ax=ax,
         dark=dark,
     )
     return figure

@@ -1,20 +1,21 @@
 """Chart 2: the self-rating of each level over time (the inside view of progress).
 
-One line with markers per level, in hierarchy order and the level's colour, y from 1 to 10.
-A trend needs two check-ins: with fewer, the chart says how to get one. Over many check-ins
-five raw lines cross each other at every step and hide the trend, so from ``SMOOTH_FROM``
-check-ins on each level's line is the average of its last ``SMOOTH_WINDOW`` check-ins, with
-the raw scores faint behind it.
+One line per level, in hierarchy order and the level's colour, y from 1 to 10, named at
+its right end (no legend to match colours against). A trend needs two check-ins: with
+fewer, the chart says how to get one. Over many check-ins five raw lines cross each other
+at every step and hide the trend, so from ``SMOOTH_FROM`` check-ins on each level's line
+is a thin rolling mean (``charts/smoothing.py``: time-weighted, with gaps where it would
+rest on too few check-ins) over its check-ins drawn as faint points.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from matplotlib.artist import Artist
 from matplotlib.figure import Figure
+from matplotlib.transforms import blended_transform_factory
 
-from tkg_journal.charts import style
+from tkg_journal.charts import labels, smoothing, style
 from tkg_journal.domain.levels import Level
 from tkg_journal.domain.progress import Period, RatingPoint
 
@@ -25,7 +26,9 @@ Y_LABEL = "Self-rating (1 = weak, 10 = strong)"
 MARKERS = ("o", "s", "D", "^", "v")  # one per level: lines stay apart without colour too
 HIGHLIGHT_LABEL = "This summary's period"
 SMOOTH_FROM = 16
-SMOOTH_WINDOW = 4
+SMOOTH_TEXT = "lines: {days}-day rolling mean, dots: each check-in"
+LINE_WIDTH = 1.8
+RAW_ALPHA = 0.45
 
 
 def build_ratings(
@@ -50,56 +53,78 @@ def build_ratings(
         return style.empty_state(figure, SPARSE, title=TITLE, dark=dark)
 
     colours = style.theme(dark)
-    ax = figure.add_subplot()
+    ax = style.plot_area(figure).add_subplot()
     style.apply_axes_style(ax, dark)
-    handles: list[Artist] = []
     smooth = len(days) >= SMOOTH_FROM
+    window = smoothing.window_days((days[-1] - days[0]).days, style.day_numbers(days))
     many = len(days) > 40  # markers on every point would blur into a thick line
+    ends: list[labels.EndLabel] = []
     for level in style.ordered_levels(p.level for p in rows):
         mine = [p for p in rows if p.level == level]
-        xs = [style.day_number(p.day) for p in mine]
+        xs = style.day_numbers([p.day for p in mine])
         scores = [float(p.score) for p in mine]
+        marker = MARKERS[int(level) - 1]
         if smooth:
             ax.plot(
                 xs,
                 scores,
+                linestyle="none",
+                marker=marker,
+                markersize=3.5 if many else 4.5,
+                markeredgewidth=0,
                 color=level.colour,
-                linewidth=0.8,
-                alpha=0.3,
+                alpha=RAW_ALPHA,
                 zorder=1.5,
                 label=f"_{level.title} each check-in",
             )
-            scores = rolling_mean(scores, SMOOTH_WINDOW)
-        (line,) = ax.plot(
+            xs, scores = smoothing.rolling_mean(xs, scores, window=window)
+        drawn = [i for i, score in enumerate(scores) if score == score]  # not NaN
+        if not drawn:
+            continue
+        ax.plot(
             xs,
             scores,
             color=level.colour,
-            marker=MARKERS[int(level) - 1],
-            markevery=max(len(xs) // 12, 1) if smooth else None,
-            markersize=3.5 if many else 5.5,
+            marker=marker,
+            # Smoothed: one marker where the line ends, next to its name.
+            markevery=[drawn[-1]] if smooth else None,
+            markersize=5.0,
             markeredgecolor=colours.background,
-            markeredgewidth=0.6,
-            # Lower levels are drawn wider and underneath: where two levels share a score
-            # both stay visible.
-            linewidth=1.4 + 0.5 * (len(Level) - int(level)),
+            markeredgewidth=0.7,
+            # Raw scores are whole numbers and levels often share one: lower levels are
+            # drawn wider and underneath, so both stay visible. Means seldom coincide.
+            linewidth=LINE_WIDTH if smooth else 1.4 + 0.5 * (len(Level) - int(level)),
             zorder=2 + 0.1 * int(level),
             label=level.title,
         )
-        handles.append(line)
+        ends.append(labels.EndLabel(level.title, xs[drawn[-1]], scores[drawn[-1]], level.colour))
 
     first, last = days[0], days[-1]
     if highlight is not None and highlight.since is not None and highlight.until is not None:
         last = max(last, highlight.until)
-        shade = ax.axvspan(
-            style.day_number(max(highlight.since, first)),
-            style.day_number(highlight.until),
+        start = style.day_number(max(highlight.since, first))
+        end = style.day_number(highlight.until)
+        ax.axvspan(
+            start,
+            end,
             color=colours.muted,
             alpha=0.12,
             linewidth=0,
             zorder=0.5,
             label=HIGHLIGHT_LABEL,
         )
-        handles.append(shade)
+        # Named inside the shade, at the top (ratings seldom reach 10): no legend for it.
+        ax.text(
+            end,
+            0.985,
+            f"{HIGHLIGHT_LABEL} ",
+            transform=blended_transform_factory(ax.transData, ax.transAxes),
+            ha="right",
+            va="top",
+            fontsize=style.NOTE_SIZE,
+            color=colours.muted,
+            gid="highlight-label",
+        )
 
     style.date_axis(ax)
     ax.set_ylim(0.6, 10.4)
@@ -108,23 +133,8 @@ def build_ratings(
     ax.set_xlabel("Check-in day")
     pad = max((last - first).days * 0.02, 1.0)
     ax.set_xlim(style.day_number(first) - pad, style.day_number(last) + pad)
-    style.legend(ax, handles, [str(h.get_label()) for h in handles], dark=dark)
+    labels.end_labels(ax, ends, dark=dark)
     subtitle = style.period_text(period, first=days[0], last=days[-1])
-    how = f" \u00b7 lines: average of the last {SMOOTH_WINDOW}, faint: each check-in"
-    style.titles(
-        figure,
-        TITLE,
-        f"{subtitle} \u00b7 {len(days)} check-ins{how if smooth else ''}",
-        ax=ax,
-        dark=dark,
-    )
+    how = f" \u00b7 {SMOOTH_TEXT.format(days=window)}" if smooth else ""
+    style.titles(figure, TITLE, f"{subtitle} \u00b7 {len(days)} check-ins{how}", dark=dark)
     return figure
-
-
-def rolling_mean(values: Sequence[float], window: int) -> list[float]:
-    """Each value replaced by the mean of it and up to ``window - 1`` values before it."""
-    means = []
-    for index in range(len(values)):
-        recent = values[max(index - window + 1, 0) : index + 1]
-        means.append(sum(recent) / len(recent))
-    return means

@@ -1,9 +1,15 @@
-"""The look shared by every chart: light and dark themes, the figure, axes, dates, legends
-and the empty state.
+"""The look shared by every chart, in the app and in the exports: one matplotlib style
+(font, type sizes, frame, grid), light and dark themes, the figure with its title and
+subtitle, dates, keys, readable colours and the empty state.
 
 Level colours come from :attr:`Level.colour` only (defined once, used everywhere); this
 module adds the neutral colours around them. Every builder starts with :func:`new_figure`
 and either draws its data or calls :func:`empty_state`, so a chart never shows an empty axis.
+
+What does not depend on the theme is set once as matplotlib's defaults (:data:`RC`): tick
+labels are made lazily, at draw time, so a style applied only while a figure is built
+would miss them. Colours do depend on the theme and both themes may be drawn in one
+process (the app follows the system's), so they are set on each figure and axes instead.
 """
 
 from __future__ import annotations
@@ -13,12 +19,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
+import matplotlib
+from cycler import cycler
 from matplotlib import dates as mdates
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
-from matplotlib.colors import to_rgb
-from matplotlib.figure import Figure
+from matplotlib.colors import to_hex, to_rgb
+from matplotlib.figure import Figure, SubFigure
 from matplotlib.legend import Legend
+from matplotlib.patches import Patch
 
 from tkg_journal.domain.levels import Level
 from tkg_journal.domain.progress import Bucket, Period
@@ -26,13 +35,59 @@ from tkg_journal.domain.progress import Bucket, Period
 #: Default size of a chart (inches) and its resolution: 800 x 450 px.
 FIGSIZE = (8.0, 4.5)
 DPI = 100
+#: The type scale (points), used by every chart: title, subtitle, axis labels, ticks,
+#: keys, the names at line ends, notes inside the plot, and the empty state's line.
 TITLE_SIZE = 12.5
 SUBTITLE_SIZE = 9.0
-LABEL_SIZE = 9.5
+LABEL_SIZE = 9.0
 TICK_SIZE = 8.5
 LEGEND_SIZE = 8.5
+DIRECT_LABEL_SIZE = 8.5
+NOTE_SIZE = 8.5
+EMPHASIS_SIZE = 10.0  # the text a chart is read by (the pyramid's levels)
+EMPTY_SIZE = 11.0
+#: DejaVu Sans: what matplotlib ships (so every machine has it), what the PDF export is set
+#: in (resources/fonts) and what the Linux desktops we test on show. The others stand in
+#: only if a packaged build lost it; matplotlib takes the first one installed, silently.
+FONTS = ("DejaVu Sans", "Bitstream Vera Sans", "Noto Sans", "Liberation Sans", "Arial")
+#: matplotlib's defaults for every chart (theme-independent: see the module docstring).
+RC: dict[str, object] = {
+    "font.family": ["sans-serif"],
+    "font.sans-serif": list(FONTS),
+    "font.size": LABEL_SIZE,
+    "figure.titlesize": TITLE_SIZE,
+    "figure.titleweight": "bold",
+    "axes.titlesize": SUBTITLE_SIZE,
+    "axes.labelsize": LABEL_SIZE,
+    "axes.labelpad": 5.0,
+    "axes.linewidth": 0.8,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": False,  # each chart asks for the grid it needs (y only, mostly)
+    "axes.axisbelow": True,
+    "axes.unicode_minus": True,
+    "axes.prop_cycle": cycler(color=[level.colour for level in Level]),
+    "grid.linewidth": 0.6,
+    "grid.linestyle": "-",
+    "xtick.labelsize": TICK_SIZE,
+    "ytick.labelsize": TICK_SIZE,
+    "xtick.major.size": 3.0,
+    "xtick.major.width": 0.8,
+    "ytick.major.size": 0.0,  # the grid lines say where the values are
+    "ytick.major.pad": 4.0,
+    "lines.linewidth": 1.8,
+    "lines.solid_capstyle": "round",
+    "lines.solid_joinstyle": "round",
+    "legend.fontsize": LEGEND_SIZE,
+    "legend.frameon": False,
+    "legend.handlelength": 1.4,
+    "legend.handletextpad": 0.5,
+    "hatch.linewidth": 0.6,
+}
 MINUS = "\u2212"  # a real minus sign, as wide as "+"
 NO_LEVEL_TEXT = "No level"
+#: Text at least this much brighter or darker than the background (WCAG's AA for text).
+TEXT_CONTRAST = 4.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,48 +148,82 @@ def ordered_levels(present: Iterable[Level | None], levels: Sequence[Level] = ()
     return sorted({lv for lv in present if lv is not None and (not wanted or lv in wanted)})
 
 
+def use_style() -> None:
+    """Make :data:`RC` matplotlib's defaults (once; again if something reset them)."""
+    if matplotlib.rcParams["font.sans-serif"] != RC["font.sans-serif"]:
+        matplotlib.rcParams.update(RC)  # type: ignore[arg-type]  # keys checked by matplotlib
+
+
+#: The figure's margins (inches): the title sits this far from the top-left corner.
+PAD = 0.08
+LEFT = 0.01  # the title and subtitle start here (a fraction of the width)
+
+
 def new_figure(
     dark: bool, *, figsize: tuple[float, float] = FIGSIZE, compressed: bool = False
 ) -> Figure:
     """A figure in the theme's colours with a constrained layout (labels never overlap);
-    ``compressed`` for grids of fixed-aspect axes (the calendar), which it packs tightly."""
+    ``compressed`` for grids of fixed-aspect axes (the calendar), which it packs tightly.
+
+    Builders draw in :func:`plot_area` (a subfigure filling the figure), whose own title
+    is the subtitle: so the layout keeps room for the title, then the subtitle, then the
+    plot, and both lines start at the figure's left edge, not at the plot's.
+    """
+    use_style()
     colours = theme(dark)
     figure = Figure(figsize=figsize, dpi=DPI, layout="compressed" if compressed else "constrained")
     figure.set_facecolor(colours.background)
     figure.set_edgecolor(colours.background)
     engine = figure.get_layout_engine()
     if engine is not None:
-        engine.set(w_pad=0.08, h_pad=0.08)  # type: ignore[call-arg]
+        engine.set(w_pad=PAD, h_pad=PAD)  # type: ignore[call-arg]
+    area = figure.subfigures(1, 1)
+    assert isinstance(area, SubFigure)
+    area.set_facecolor("none")  # the figure's background shows through
     return figure
 
 
-def titles(
-    figure: Figure, title: str, subtitle: str = "", *, ax: Axes | None = None, dark: bool
-) -> None:
-    """The chart's title, and a muted line under it on the left (the period and how to read
-    it) as the title of ``ax``, so the constrained layout keeps room for both."""
+def plot_area(figure: Figure) -> SubFigure:
+    """Where a builder adds its axes (see :func:`new_figure`)."""
+    area = figure.subfigs[0]
+    assert isinstance(area, SubFigure)
+    return area
+
+
+def titles(figure: Figure, title: str, subtitle: str = "", *, dark: bool) -> None:
+    """The chart's title, and a muted line under it (the period and how to read it), both
+    from the left edge; the layout keeps room for both."""
     colours = theme(dark)
-    figure.suptitle(
-        title, x=0.01, ha="left", fontsize=TITLE_SIZE, fontweight="bold", color=colours.text
-    )
-    if subtitle and ax is not None:
-        ax.set_title(subtitle, loc="left", fontsize=SUBTITLE_SIZE, color=colours.muted, pad=8)
+    figure.suptitle(title, x=LEFT, ha="left", color=colours.text)
+    if subtitle:
+        plot_area(figure).suptitle(
+            subtitle,
+            x=LEFT,
+            ha="left",
+            fontsize=SUBTITLE_SIZE,
+            fontweight="normal",
+            color=colours.muted,
+        )
 
 
-def apply_axes_style(ax: Axes, dark: bool) -> None:
-    """Theme colours, a light grid behind the data, no top/right frame."""
+def subtitle_of(figure: Figure) -> str:
+    """The subtitle :func:`titles` wrote ("" if none)."""
+    return plot_area(figure).get_suptitle()
+
+
+def apply_axes_style(ax: Axes, dark: bool, *, grid: bool = True) -> None:
+    """Theme colours, a light horizontal grid behind the data (``grid``), no top/right
+    frame (the rest comes from :data:`RC`)."""
     colours = theme(dark)
     ax.set_facecolor(colours.background)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     for side in ("left", "bottom"):
         ax.spines[side].set_color(colours.spine)
-    ax.tick_params(colors=colours.muted, labelcolor=colours.text, labelsize=TICK_SIZE)
+    ax.tick_params(colors=colours.spine, labelcolor=colours.text)
     ax.xaxis.label.set_color(colours.text)
     ax.yaxis.label.set_color(colours.text)
-    ax.xaxis.label.set_fontsize(LABEL_SIZE)
-    ax.yaxis.label.set_fontsize(LABEL_SIZE)
-    ax.grid(True, axis="y", color=colours.grid, linewidth=0.8)
+    ax.grid(grid, axis="y", color=colours.grid)
     ax.set_axisbelow(True)
 
 
@@ -166,8 +255,21 @@ def day_number(day: date | datetime) -> float:
     return float(mdates.date2num(day.replace(tzinfo=None)))  # type: ignore[no-untyped-call]
 
 
+def day_numbers(days: Sequence[date | datetime]) -> list[float]:
+    """Many days (or moments) as matplotlib date numbers, in one conversion: a chart of
+    1,500 pieces of feedback spent a fifth of its time converting them one by one."""
+    moments = [
+        day.replace(tzinfo=None) if isinstance(day, datetime) else datetime.combine(day, time())
+        for day in days
+    ]
+    if not moments:
+        return []
+    return [float(x) for x in mdates.date2num(moments)]  # type: ignore[no-untyped-call]
+
+
 def legend(ax: Axes, handles: Sequence[Artist], labels: Sequence[str], *, dark: bool) -> Legend:
-    """A legend outside the plot on the right: it never covers data."""
+    """A key outside the plot on the right, for what direct labels cannot name (stacked
+    bars, scattered points): it never covers data."""
     colours = theme(dark)
     leg: Legend = ax.legend(
         handles,
@@ -175,11 +277,41 @@ def legend(ax: Axes, handles: Sequence[Artist], labels: Sequence[str], *, dark: 
         loc="upper left",
         bbox_to_anchor=(1.01, 1.0),
         borderaxespad=0.0,
-        frameon=False,
-        fontsize=LEGEND_SIZE,
         labelcolor=colours.text,
-        handlelength=1.6,
     )
+    return leg
+
+
+#: A key above the plot holds this many entries a row: six do not fit a narrow panel.
+KEY_ROW_MAX = 5
+
+
+def key_row(ax: Axes, handles: Sequence[Artist], labels: Sequence[str], *, dark: bool) -> Legend:
+    """A key just above the plot, from its left edge, in one row (two when long), for
+    what direct labels cannot name (scattered points); its symbols at full strength even
+    where the points are faint. Part of the axes, so the layout keeps room for it."""
+    colours = theme(dark)
+    count = max(len(labels), 1)
+    rows = 1 if count <= KEY_ROW_MAX else 2
+    columns = -(-count // rows)
+    # matplotlib fills a legend column by column: reorder so that the rows read in order.
+    order = [row * columns + column for column in range(columns) for row in range(rows)]
+    blank = Patch(visible=False)
+    leg: Legend = ax.legend(
+        [handles[i] if i < len(handles) else blank for i in order],
+        [labels[i] if i < len(labels) else "" for i in order],
+        loc="lower left",
+        bbox_to_anchor=(0.0, 1.0),
+        borderaxespad=0.4,
+        borderpad=0.0,
+        ncols=columns,
+        columnspacing=1.1,
+        handletextpad=0.2,
+        labelcolor=colours.text,
+    )
+    for handle in leg.legend_handles:
+        if handle is not None:
+            handle.set_alpha(1.0)
     return leg
 
 
@@ -215,6 +347,39 @@ def signed(value: int) -> str:
     return f"+{value}" if value > 0 else (f"{MINUS}{-value}" if value < 0 else "0")
 
 
+def luminance(colour: str | tuple[float, float, float]) -> float:
+    """The relative luminance of ``colour`` (WCAG 2), 0 for black to 1 for white."""
+
+    def linear(channel: float) -> float:
+        return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (linear(c) for c in to_rgb(colour))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: str | tuple[float, float, float], b: str | tuple[float, float, float]) -> float:
+    """The contrast ratio of two colours (WCAG 2): 1 (none) to 21 (black on white)."""
+    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def readable_colour(colour: str, dark: bool) -> str:
+    """``colour`` for text on the theme's background: as is where it reads, else moved
+    towards the text colour until it does (Empowerment's amber on white is too pale to
+    read at label size, Foundation's brown on the dark background too dim)."""
+    colours = theme(dark)
+    for step in range(11):
+        mixed = mix(colours.text, colour, step / 10)
+        if contrast(mixed, colours.background) >= TEXT_CONTRAST:
+            return to_hex(mixed)
+    return colours.text
+
+
+def hex_colour(colour: object) -> str:
+    """Any matplotlib colour as "#rrggbb" (lower case)."""
+    return to_hex(colour).lower()  # type: ignore[arg-type]
+
+
 def readable_on(colour: str) -> str:
     """Black or white, whichever reads better on ``colour``."""
     r, g, b = to_rgb(colour)
@@ -242,7 +407,7 @@ def empty_state(figure: Figure, text: str, *, title: str = "", dark: bool = Fals
         ha="center",
         va="center",
         wrap=True,
-        fontsize=11,
+        fontsize=EMPTY_SIZE,
         color=colours.muted,
         gid="empty-state",
     )
