@@ -2,7 +2,7 @@
 report what does not fit (run in its own process: the screen is chosen at start-up).
 
     QT_QPA_PLATFORM="offscreen:configfile=screens.json" \\
-        python -m tests.gui.fit_probe DATA_DIR REPORT.json [--shots DIR]
+        python -m tests.gui.fit_probe DATA_DIR REPORT.json [--shots DIR] [--theme dark]
 
 ``tests/gui/test_fits_any_screen.py`` runs it once per screen. Every dialog runs through
 its real code path; ``QDialog.exec`` is replaced here so that, instead of waiting for a
@@ -20,6 +20,7 @@ What counts as not fitting, per top-level window:
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from collections.abc import Callable, Iterator
@@ -259,6 +260,7 @@ def run(data_dir: Path, shots: Path | None) -> Report:
     from tkg_journal.services.journal import Journal
     from tkg_journal.ui.attention import backup_line, checkin_line, due_line
     from tkg_journal.ui.backups import backup_texts
+    from tkg_journal.ui.common.level_button import LevelButton
     from tkg_journal.ui.experiments.new_due_date_dialog import NewDueDateDialog
     from tkg_journal.ui.journal.draft_recovery_dialog import DraftRecoveryDialog
     from tkg_journal.ui.keys.setup_wizard import SetupWizard
@@ -304,6 +306,16 @@ def run(data_dir: Path, shots: Path | None) -> Report:
         if section == "progress":  # the charts, drawn off the GUI thread
             _wait_for(lambda: not main.progress_view.is_busy(), CHARTS_MS)
         probe.look(main, f"main window, {section}")
+    main.show_section(0)
+    conversation = next(e for e in journal.list_entries() if e.kind is EntryKind.CONVERSATION)
+    assert conversation.id is not None
+    main.journal_view.open_entry(conversation.id)
+    probe.look(main, "main window, a difficult conversation")
+    level_button = main.journal_view.editor.findChild(LevelButton, "editorLevel")
+    assert level_button is not None
+    level_button.open_pyramid()
+    probe.look(level_button.picker.window(), "the level pyramid")
+    level_button.picker.window().close()
     main.show_section(1)
     view.select_experiment(active.id)
     probe.look(main, "main window, an experiment")
@@ -362,13 +374,20 @@ def run(data_dir: Path, shots: Path | None) -> Report:
 
 
 def main(argv: list[str]) -> int:
-    data_dir, out = Path(argv[0]), Path(argv[1])
-    shots = Path(argv[3]) if len(argv) > 3 and argv[2] == "--shots" else None
-    if shots is not None:
-        shots.mkdir(parents=True, exist_ok=True)
+    from tkg_journal.ui.common.theme import Theme, apply_theme
+
+    parser = argparse.ArgumentParser(prog="python -m tests.gui.fit_probe")
+    parser.add_argument("data_dir", type=Path)
+    parser.add_argument("report", type=Path)
+    parser.add_argument("--shots", type=Path, help="save a PNG of each window here")
+    parser.add_argument("--theme", choices=[t.value for t in Theme], default=Theme.SYSTEM.value)
+    args = parser.parse_args(argv)
+    if args.shots is not None:
+        args.shots.mkdir(parents=True, exist_ok=True)
     _app = QApplication(sys.argv[:1])  # alive until the report is written
-    report = run(data_dir, shots)
-    out.write_text(json.dumps(report.__dict__, indent=1), encoding="utf-8")
+    apply_theme(Theme(args.theme))
+    report = run(args.data_dir, args.shots)
+    args.report.write_text(json.dumps(report.__dict__, indent=1), encoding="utf-8")
     return 0
 
 

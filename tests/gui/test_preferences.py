@@ -97,9 +97,11 @@ def test_choices_are_stored_and_applied_to_the_running_app(
     assert QApplication.palette().color(Role.Base).lightness() < 60
     # The writing is larger; the labels keep the app's size.
     editor = window.journal_view.editor
-    for name in ("editorTitle", "editorBody"):
+    for name in ("editorWho", "editorBody"):
         field = editor.findChild(QWidget, name)
         assert field is not None and field.font().pointSize() == 16
+    title = editor.findChild(QWidget, "editorTitle")
+    assert title is not None and title.font().pointSizeF() > 16  # the title stays larger
     assert editor.findChild(QLabel).font().pointSize() != 16
     capture = window.quick_capture()  # a window opened afterwards writes large too
     assert capture is not None

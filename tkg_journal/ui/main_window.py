@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from tkg_journal import APP_NAME, __version__
+from tkg_journal.domain.drafts import EntryDraft
 from tkg_journal.domain.entries import EntryKind
 from tkg_journal.paths import JournalPaths
 from tkg_journal.services import journal_access
@@ -502,12 +503,20 @@ class MainWindow(QMainWindow):
         window.saved.connect(self.journal_view.entry_saved_elsewhere)
         window.saved.connect(lambda _entry: self.save_status.setText("Quick capture saved"))
         window.error.connect(self.show_error)
+        window.more.connect(self.continue_capture)
         keeps_input(window, "quick_capture", capture=window.held_input,
                     restore=window.give_back_input)
         window.show()
         window.raise_()
         window.activateWindow()
         return window
+
+    def continue_capture(self, draft: EntryDraft, draft_id: int | None) -> None:
+        """Quick capture's "More…": the full entry, here, with what was written."""
+        self.show_section(0)
+        self.raise_()
+        self.activateWindow()
+        self.journal_view.continue_capture(draft, draft_id)
 
     def preferences(self) -> None:
         page = self.backups.preferences_page()

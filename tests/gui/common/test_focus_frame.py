@@ -74,7 +74,9 @@ def dark_palette(qapp) -> Iterator[QPalette]:
     light = QPalette(qapp.palette())
     dark = QPalette(light)
     dark.setColor(QPalette.ColorRole.Base, QColor("#1e1e1e"))
+    # Frames of lists and boxes are Mid; the entry page's answer rules are Midlight.
     dark.setColor(QPalette.ColorRole.Mid, QColor("#3c3c3c"))
+    dark.setColor(QPalette.ColorRole.Midlight, QColor("#3c3c3c"))
     dark.setColor(QPalette.ColorRole.Highlight, QColor("#c77d1a"))
     yield dark
     qapp.setPalette(light)

@@ -26,7 +26,7 @@ from tkg_journal.domain.entries import ConversationFields, Entry, EntryKind, Fee
 from tkg_journal.domain.errors import ValidationError
 from tkg_journal.domain.levels import Level
 from tkg_journal.services.journal import Journal
-from tkg_journal.ui.common.level_picker import LevelPicker
+from tkg_journal.ui.common.level_button import LevelButton
 from tkg_journal.ui.journal import entry_texts
 from tkg_journal.ui.journal.entry_editor import EntryEditor
 from tkg_journal.ui.journal.tag_edit import TagEdit
@@ -52,7 +52,7 @@ COMMON_FIELDS = (
     "editorShare",
     "editorTitle",
     "editorBody",
-    "levelPicker",
+    "editorLevel",
     "editorTags",
 )
 
@@ -163,11 +163,10 @@ def test_reflection_prompts_for_patterns(editor: EntryEditor) -> None:
 def test_conversation_fields_come_in_the_coaching_order(editor: EntryEditor) -> None:
     editor.new_entry(EntryKind.CONVERSATION, WHEN)
     order = [
+        "editorLevel",  # what the entry is, in one row at the top
         "editorTitle",
         *[name for name in CONVERSATION_FIELDS if name != "editorIntensity"],
         "editorBody",
-        "levelPicker",
-        "editorTags",
     ]
     tops = [_field(editor, name).mapTo(editor, QPoint(0, 0)).y() for name in order]
     assert tops == sorted(tops)
@@ -321,8 +320,13 @@ def _key(key: Qt.Key) -> Callable[[QtBot, QWidget], None]:
 
 
 def _pick_growth(qtbot: QtBot, widget: QWidget) -> None:
-    assert isinstance(widget, LevelPicker)
-    qtbot.mouseClick(widget.row(Level.GROWTH), Qt.MouseButton.LeftButton)
+    """Open the pyramid from the level button and click Growth: the popup closes."""
+    assert isinstance(widget, LevelButton)
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(widget.is_open)
+    qtbot.mouseClick(widget.picker.row(Level.GROWTH), Qt.MouseButton.LeftButton)
+    assert widget.level() is Level.GROWTH
+    qtbot.waitUntil(lambda: not widget.is_open())
 
 
 EDITS: list[tuple[str, EntryKind, Callable[[QtBot, QWidget], None]]] = [
@@ -331,7 +335,8 @@ EDITS: list[tuple[str, EntryKind, Callable[[QtBot, QWidget], None]]] = [
     ("editorShare", EntryKind.FREE, _key(Qt.Key.Key_Space)),
     ("editorTitle", EntryKind.FREE, _type("T")),
     ("editorBody", EntryKind.FREE, _type("b")),
-    ("levelPicker", EntryKind.FREE, _pick_growth),
+    ("editorLevel", EntryKind.FREE, _pick_growth),
+    ("editorLevel", EntryKind.FREE, _key(Qt.Key.Key_3)),
     ("editorTags", EntryKind.FREE, _type("x")),
     ("editorWho", EntryKind.CONVERSATION, _type("w")),
     ("editorWhatHappened", EntryKind.CONVERSATION, _type("w")),
@@ -552,6 +557,8 @@ def test_tab_walks_the_form_from_top_to_bottom(editor: EntryEditor) -> None:
     expected = [
         "editorKind",
         "editorOccurredAt",
+        "editorLevel",
+        "editorTags",
         "editorShare",
         "editorTitle",
         "editorWho",
@@ -562,8 +569,6 @@ def test_tab_walks_the_form_from_top_to_bottom(editor: EntryEditor) -> None:
         "editorImpact",
         "editorTryNext",
         "editorBody",
-        "levelRowFoundation",
-        "editorTags",
     ]
     seen: list[str] = []
     widget = _field(editor, "editorKind")
@@ -596,7 +601,9 @@ def test_the_form_fits_a_narrow_pane_without_clipping(qtbot: QtBot, editor: Entr
         assert not happened.verticalScrollBar().isVisible()  # grown to its three lines
 
 
-def test_quick_capture_is_a_conversation_without_the_kind_picker(qtbot: QtBot) -> None:
+def test_quick_capture_asks_four_questions_and_keeps_every_answer(qtbot: QtBot) -> None:
+    """Who, what happened, the feeling and its strength, the level: nothing else shows,
+    Tab goes through them in that order, and a recovered draft's other answers show."""
     editor = EntryEditor(quick=True)
     qtbot.addWidget(editor)
     editor.resize(420, 600)
@@ -604,9 +611,55 @@ def test_quick_capture_is_a_conversation_without_the_kind_picker(qtbot: QtBot) -
     qtbot.waitExposed(editor)
     editor.new_entry(EntryKind.REFLECTION, WHEN)
     assert editor.draft().kind is EntryKind.CONVERSATION
-    assert not _shown(editor, "editorKind")
-    assert _shown(editor, "editorOccurredAt")
-    assert _shown(editor, "editorWho")
+    shown = ["editorWho", "editorWhatHappened", "editorFeeling", "editorIntensity", "editorLevel"]
+    for name in shown:
+        assert _shown(editor, name), name
+    for name in ("editorKind", "editorOccurredAt", "editorTitle", "editorTags", "editorShare",
+                 "editorMyResponse", "editorImpact", "editorTryNext", "editorBody"):
+        assert not _shown(editor, name), name
+    tops = [_field(editor, name).mapTo(editor, QPoint(0, 0)).y() for name in shown]
+    assert tops == sorted(tops)
+    chain, widget = [], _field(editor, "editorWho")
+    for _ in range(len(shown)):
+        chain.append(widget.objectName())
+        widget = widget.nextInFocusChain()
+        while not (
+            widget.isVisibleTo(editor)
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and widget.objectName().startswith("editor")  # not a spin box's inner field
+        ):
+            widget = widget.nextInFocusChain()
+    assert chain == shown
     with qtbot.waitSignal(editor.changed):
         qtbot.keyClicks(_line(editor, "editorWho"), "Sam")
     assert editor.draft().who == "Sam"
+    # A draft with more in it (from the full editor) shows all of its writing.
+    editor.load(EntryDraft(kind=EntryKind.CONVERSATION, occurred_at=WHEN, impact="Quiet room"))
+    assert _shown(editor, "editorImpact") and not _shown(editor, "editorMyResponse")
+
+
+def test_the_page_is_a_calm_column_with_a_type_hierarchy(
+    qtbot: QtBot, editor: EntryEditor
+) -> None:
+    """On a wide window the text stops at a reading width, centred; the title is larger
+    than the questions, which are bold over answers in the writing's size."""
+    editor.new_entry(EntryKind.CONVERSATION, WHEN)
+    editor.resize(1800, 900)
+    qtbot.wait(10)
+    page = _field(editor, "editorPage")
+    body = _text(editor, "editorBody")
+    characters = body.width() / body.fontMetrics().horizontalAdvance("abcdefghij") * 10
+    assert 60 <= characters <= 95, characters  # a comfortable line, not 250 characters
+    left = page.mapTo(editor, QPoint(0, 0)).x()
+    right = editor.width() - (left + page.width())
+    assert abs(left - right) < 40  # centred (the scroll bar takes a little on the right)
+    who = _field(editor, "editorWho")
+    who_label = next(label for label in editor.findChildren(QLabel) if label.buddy() is who)
+    title = _line(editor, "editorTitle")
+    assert title.font().pointSizeF() > 1.4 * who_label.font().pointSizeF()
+    assert who_label.font().bold() and not _line(editor, "editorWho").font().bold()
+    assert _line(editor, "editorWho").property("writing") is True  # the page's answer rule
+    narrow = page.maximumWidth()
+    editor.set_writing_points(18)
+    assert body.font().pointSize() == 18 and title.font().pointSizeF() > 18
+    assert page.maximumWidth() > narrow  # larger writing, a wider column: same line length

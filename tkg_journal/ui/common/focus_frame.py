@@ -67,4 +67,10 @@ def show_focus_in(window: QWidget) -> None:
     if FOCUS_STYLE in sheet:
         return
     window.setStyleSheet(f"{sheet}\n{FOCUS_STYLE}" if sheet else FOCUS_STYLE)
+    follow_palette(window)
+
+
+def follow_palette(window: QWidget) -> None:
+    """Keep ``window``'s style sheet in the palette's colours: Qt reads ``palette(...)``
+    in a sheet only when it applies it, so a switch to a dark theme applies it again."""
     _FollowPalette(window)

@@ -15,6 +15,11 @@ LEVEL_PICKER_DESCRIPTION = (
 NO_LEVEL_BUTTON = "No level"
 NO_LEVEL_TOOLTIP = "Clear the level of this entry"
 LOOK_LOWER_BUTTON = "Look one level lower"
+NO_LEVEL_SHORT = "No level"
+LEVEL_BUTTON_DESCRIPTION = (
+    "1 to 5 choose a level, Foundation to Mastery; Up and Down step; 0 clears it; "
+    "Enter opens the pyramid."
+)
 NO_LEVEL_CHOSEN = "No level chosen. Where does the root of this lie?"
 
 
@@ -41,3 +46,17 @@ def look_lower_tooltip(level: Level) -> str:
     below = level.below
     assert below is not None, "Foundation has no level below it"
     return f"Select {below.label()} instead"
+
+
+def level_button_name(level: Level | None) -> str:
+    """What a screen reader says for the level button: the caption and the value."""
+    return f"Level: {level.label() if level is not None else NO_LEVEL_SHORT}"
+
+
+def level_button_tooltip(level: Level | None) -> str:
+    """The level, what it is about and, above Foundation, the "root, not symptom" hint."""
+    if level is None:
+        return NO_LEVEL_CHOSEN
+    if level.below is None:
+        return level_selected_text(level)
+    return f"{level_selected_text(level)}\n{root_hint_text(level)}"

@@ -23,9 +23,10 @@ from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
 from PySide6.QtCore import QDateTime, Qt, Signal
-from PySide6.QtGui import QFont, QPalette, QResizeEvent
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -37,12 +38,16 @@ from PySide6.QtWidgets import (
 from tkg_journal.domain.drafts import EntryDraft
 from tkg_journal.domain.entries import EntryKind
 from tkg_journal.domain.errors import ValidationError
-from tkg_journal.ui.common.level_picker import LevelPicker
 from tkg_journal.ui.journal import entry_texts as texts
 from tkg_journal.ui.journal.entry_form_fields import EntryFormFields, Lines, plain_text
+from tkg_journal.ui.journal.entry_page_style import (
+    SECTION_SPACING,
+    apply_page_style,
+    reading_width,
+    title_font,
+)
 from tkg_journal.ui.journal.entry_templates import ConversationTemplate, FeedbackTemplate
 from tkg_journal.ui.journal.entry_top_rows import EntryTopRows
-from tkg_journal.ui.journal.tag_edit import TagEdit
 
 #: Lines a multi-line field shows when empty, and how far it grows before it scrolls.
 _GUIDED_LINES = (2, 12)
@@ -55,6 +60,9 @@ _BODY_LINES: dict[EntryKind, Lines] = {
     EntryKind.FREE: (10, 40),
 }
 _QUICK_LINES = (2, 8)
+#: Space left and right of the page's text (px at 100%).
+_PAGE_MARGIN = 24
+_QUICK_MARGIN = 12
 
 
 def _local_tz() -> tzinfo:
@@ -106,7 +114,7 @@ class EntryEditor(QWidget):
 
         self._top.kind_combo.currentIndexChanged.connect(self._on_kind_changed)
         self._top.occurred.dateTimeChanged.connect(self._on_occurred_changed)
-        self._level_picker.level_changed.connect(self._on_user_edit)
+        self._level.level_changed.connect(self._on_user_edit)
         self._tags.textEdited.connect(self._on_user_edit)
         for widget in (
             self._top.kind_combo,
@@ -119,54 +127,64 @@ class EntryEditor(QWidget):
         self._show_occurred_at()
 
     def _build_form(self, content: QWidget) -> None:
-        """The form, top to bottom. Widgets are made with their final parent in this
-        order, so the focus chain (the Tab order) follows the form."""
+        """The page, top to bottom. Widgets are made with their final parent in this
+        order, so the focus chain (the Tab order) follows the page."""
         fields, quick = self._fields, self._quick
-        form = QVBoxLayout(content)
-        margin = 8 if quick else 12
-        form.setContentsMargins(margin, margin, margin, margin)
-        form.setSpacing(6 if quick else 10)
-        self._top_error = fields.new_error_label(content, "editorError")
+        columns = QHBoxLayout(content)
+        columns.setContentsMargins(0, 0, 0, 0)
+        columns.addStretch(1)
+        self._page = QWidget(content)
+        self._page.setObjectName("editorPage")
+        columns.addWidget(self._page, 100)
+        columns.addStretch(1)
+        form = QVBoxLayout(self._page)
+        side = _QUICK_MARGIN if quick else _PAGE_MARGIN
+        form.setContentsMargins(side, 12, side, 12)
+        form.setSpacing(8 if quick else SECTION_SPACING)
+        self._top_error = fields.new_error_label(self._page, "editorError")
         form.addWidget(self._top_error)
-        self._top = EntryTopRows(content, form, fields)
-        self._arrange_top_rows()
-        self._kind_hint = QLabel(content)
+        self._top = EntryTopRows(self._page, fields)
+        self._level = self._top.level
+        self._tags = self._top.tags
+        if not quick:
+            form.addWidget(self._top.row)
+            for error in self._top.errors:
+                form.addWidget(error)
+            form.addWidget(self._top.title_group)
+        self._kind_hint = QLabel(self._page)
         self._kind_hint.setObjectName("editorKindHint")
         self._kind_hint.setWordWrap(True)
         self._kind_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         form.addWidget(self._kind_hint)
         self._conversation = ConversationTemplate(
-            content,
+            self._page,
             fields,
             spacing=form.spacing(),
             guided=_QUICK_LINES if quick else _GUIDED_LINES,
             happened=_QUICK_LINES if quick else _WHAT_HAPPENED_LINES,
         )
         form.addWidget(self._conversation)
-        self._feedback = FeedbackTemplate(content, fields, spacing=form.spacing())
+        self._feedback = FeedbackTemplate(self._page, fields, spacing=form.spacing())
         form.addWidget(self._feedback)
 
-        self._body_label = QLabel(content)
-        self._body = fields.new_text(content, "editorBody", _BODY_LINES[EntryKind.FREE])
+        self._body_label = QLabel(self._page)
+        self._body = fields.new_text(self._page, "editorBody", _BODY_LINES[EntryKind.FREE])
         fields.add_field(form, self._body_label, self._body, ("text", "body"))
-        level_label = QLabel(texts.LEVEL_LABEL, content)
-        self._level_picker = LevelPicker(content)
-        fields.add_field(form, level_label, self._level_picker, ("level",), "editorLevelError")
-        tags_label = QLabel(texts.TAGS_LABEL, content)
-        self._tags = TagEdit(content)
-        self._tags.setObjectName("editorTags")
-        self._tags.setAccessibleName(texts.plain(texts.TAGS_LABEL))
-        fields.add_field(form, tags_label, self._tags, ("tag", "tags"))
+        if quick:
+            # A minute's capture: who, what happened, the feeling, then the level.
+            self._top.show_only_level()
+            self._top.title_group.hide()
+            form.addWidget(self._top.row)
+            for error in self._top.errors:
+                form.addWidget(error)
+            QWidget.setTabOrder(self._conversation.intensity, self._level)
         form.addStretch(1)
+        apply_page_style(self)
+        self._fit_reading_width()
 
-    def _arrange_top_rows(self) -> None:
-        margins = self._content.contentsMargins()
-        self._top.arrange(
-            self.width()
-            - margins.left()
-            - margins.right()
-            - self._scroll.verticalScrollBar().sizeHint().width()
-        )
+    def _fit_reading_width(self) -> None:
+        margins = self._page.contentsMargins()
+        self._page.setMaximumWidth(reading_width(self._body.font(), margins.left()))
 
     # public API ----------------------------------------------------------------------
     def new_entry(self, kind: EntryKind, occurred_at: datetime) -> None:
@@ -190,11 +208,12 @@ class EntryEditor(QWidget):
             self._body.setPlainText(draft.body)
             self._conversation.load(draft)
             self._feedback.load(draft)
-            self._level_picker.set_level(draft.level)
+            self._level.set_level(draft.level)
             self._tags.set_tags(draft.tags)
             self._top.share.setChecked(draft.share_with_coach)
             for edit in self._line_edits():
                 edit.setCursorPosition(0)  # show the start of a long line, not its end
+            self._show_quick_fields()
             self._modified = False
         finally:
             self._loading -= 1
@@ -208,7 +227,7 @@ class EntryEditor(QWidget):
             entry_id=self._entry_id,
             title=self._top.title.text(),
             body=plain_text(self._body),
-            level=self._level_picker.level(),
+            level=self._level.level(),
             tags=self._tags.tags(),
             share_with_coach=self._top.share.isChecked(),
             extra=dict(self._extra),
@@ -268,7 +287,7 @@ class EntryEditor(QWidget):
                 text.setPlainText("")
             self._conversation.intensity.set_rating(None)
             self._feedback.sentiment.setCurrentIndex(0)
-            self._level_picker.set_level(None)
+            self._level.set_level(None)
             self._top.share.setChecked(False)
             self._tags.set_suggestions(())
             self._modified = False
@@ -282,13 +301,32 @@ class EntryEditor(QWidget):
         if points > 0:
             font.setPointSize(points)
         for field in (*self._line_edits(), *self._text_edits()):
-            field.setFont(font)
+            if field is not self._tags:  # a control of the row, not writing
+                field.setFont(font)
+        self._top.title.setFont(title_font(font))
+        self._fit_reading_width()
 
     def focus_first_field(self) -> None:
         """Focus where writing starts: "who" for a conversation, else the title."""
         widget = self._conversation.who if self._kind is EntryKind.CONVERSATION else self._top.title
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
         self._scroll.ensureWidgetVisible(widget)
+
+    def focus_first_open_question(self) -> None:
+        """Focus the first answer still empty (after a quick capture: "My response"),
+        else the title."""
+        answers: tuple[QLineEdit | QPlainTextEdit, ...] = (self._top.title, self._body)
+        if self._kind is EntryKind.CONVERSATION:
+            talk = self._conversation
+            answers = (talk.who, talk.what_happened, talk.feeling, talk.my_response,
+                       talk.impact, talk.try_next, self._body)
+        for answer in answers:
+            text = answer.text() if isinstance(answer, QLineEdit) else plain_text(answer)
+            if not text.strip() and answer.isVisibleTo(self):
+                answer.setFocus(Qt.FocusReason.OtherFocusReason)
+                self._scroll.ensureWidgetVisible(answer)
+                return
+        self._top.title.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # behaviour -----------------------------------------------------------------------
     def _line_edits(self) -> tuple[QLineEdit, ...]:
@@ -329,18 +367,24 @@ class EntryEditor(QWidget):
         kind_texts = texts.KIND_TEXTS[kind]
         self._conversation.setVisible(kind is EntryKind.CONVERSATION)
         self._feedback.setVisible(kind is EntryKind.FEEDBACK)
-        if self._quick:
-            # Quick capture is for conversations; a recovered draft of another kind still
-            # shows what it is.
-            self._top.show_kind(kind is not EntryKind.CONVERSATION)
-            self._arrange_top_rows()
         self._kind_hint.setText(kind_texts.hint)
         self._kind_hint.setVisible(bool(kind_texts.hint) and not self._quick)
+        self._show_quick_fields()
         self._top.title.setPlaceholderText(kind_texts.title_placeholder)
         self._body_label.setText(kind_texts.body_label)
         self._body.setAccessibleName(texts.plain(kind_texts.body_label))
         self._body.setPlaceholderText(kind_texts.body_placeholder)
         self._fields.set_lines(self._body, _QUICK_LINES if self._quick else _BODY_LINES[kind])
+
+    def _show_quick_fields(self) -> None:
+        """Quick capture shows who, what happened, the feeling and the level; the other
+        answers only when they hold text (a recovered draft), which is never hidden."""
+        if not self._quick:
+            return
+        conversation = self._conversation
+        for edit in (conversation.my_response, conversation.impact, conversation.try_next):
+            self._fields.show_field(edit, bool(plain_text(edit)))
+        self._fields.show_field(self._body, bool(plain_text(self._body)))
 
     def _show_occurred_at(self) -> None:
         self._loading += 1
@@ -365,7 +409,3 @@ class EntryEditor(QWidget):
     def _sentence(message: str) -> str:
         return message[:1].upper() + message[1:] if message else message
 
-    # Qt overrides --------------------------------------------------------------------
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._arrange_top_rows()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from tkg_journal.ui.common.messages import error_style
 from tkg_journal.ui.journal import entry_texts as texts
+from tkg_journal.ui.journal.entry_page_style import as_prompt, mark_writing
 
 #: Lines a multi-line field shows when empty, and how far it grows before it scrolls.
 Lines = tuple[int, int]
@@ -54,6 +55,7 @@ class EntryFormFields(QObject):
         self._targets: dict[str, tuple[QWidget, QLabel]] = {}
         self._error_labels: list[QLabel] = []
         self._line_limits: dict[QPlainTextEdit, Lines] = {}
+        self._labels: dict[QWidget, QLabel] = {}  # field -> the label above it
         self._described: tuple[QWidget, str] | None = None  # field showing an error
 
     # --- fields ------------------------------------------------------------------------
@@ -127,12 +129,19 @@ class EntryFormFields(QObject):
         widget: QWidget,
         fields: Sequence[str],
         error_name: str = "",
+        *,
+        prompt: bool = True,
     ) -> None:
-        """Label above field above its (hidden) error line, as one tight group. The error
-        line is named ``error_name``, by default the field's name and "Error"."""
+        """Label above field above its (hidden) error line, as one tight group; the label
+        is a question heading (``prompt``) or a caption. The error line is named
+        ``error_name``, by default the field's name and "Error"."""
         group = QVBoxLayout()
-        group.setSpacing(2)
+        group.setSpacing(4)
         label.setBuddy(widget)
+        if prompt:
+            as_prompt(label)
+            if isinstance(widget, QLineEdit):
+                mark_writing(widget)  # an answer: the page's rule, not a box
         if not widget.accessibleName():
             widget.setAccessibleName(texts.plain(label.text()))
         parent = label.parentWidget()
@@ -143,6 +152,12 @@ class EntryFormFields(QObject):
         group.addWidget(error)
         layout.addLayout(group)
         self.register_error(fields, widget, error)
+        self._labels[widget] = label
+
+    def show_field(self, widget: QWidget, shown: bool) -> None:
+        """Show or hide a field made by :meth:`add_field` with its label."""
+        widget.setVisible(shown)
+        self._labels[widget].setVisible(shown)
 
     # --- errors ------------------------------------------------------------------------
     def new_error_label(self, parent: QWidget, name: str) -> QLabel:

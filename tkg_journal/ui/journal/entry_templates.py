@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from tkg_journal.domain.drafts import EntryDraft
 from tkg_journal.ui.journal import entry_texts as texts
 from tkg_journal.ui.journal.entry_form_fields import EntryFormFields, Lines, plain_text
+from tkg_journal.ui.journal.entry_page_style import as_prompt, mark_writing
 from tkg_journal.ui.journal.intensity_spin_box import IntensitySpinBox
 
 
@@ -77,11 +78,12 @@ class ConversationTemplate(QWidget):
         self, layout: QVBoxLayout, fields: EntryFormFields
     ) -> tuple[QLineEdit, IntensitySpinBox]:
         """What I felt and how strongly, side by side: they are one question."""
-        feeling_label = QLabel(texts.FEELING_LABEL, self)
+        feeling_label = as_prompt(QLabel(texts.FEELING_LABEL, self))
         feeling = fields.new_line(self, "editorFeeling", texts.FEELING_PLACEHOLDER)
+        mark_writing(feeling)
         feeling_label.setBuddy(feeling)
         feeling.setAccessibleName(texts.plain(texts.FEELING_LABEL))
-        intensity_label = QLabel(texts.INTENSITY_LABEL, self)
+        intensity_label = as_prompt(QLabel(texts.INTENSITY_LABEL, self))
         intensity = IntensitySpinBox(self)
         intensity.setObjectName("editorIntensity")
         intensity.setAccessibleName(texts.plain(texts.INTENSITY_LABEL))

@@ -1,19 +1,26 @@
-"""The rows at the top of the entry form, the same for every kind: the kind and the date
-and time, "Share with my coach", and the title.
+"""The top of the entry page: one compact row of what the entry *is* (kind, date, level,
+tags, sharing) and the title, large, under it.
 
-The kind and the date stand side by side, or one above the other when the pane is too
-narrow for both (a squeezed date field would cut off the time); with the kind hidden
-(quick capture) the date stands alone in the left half.
+The row is a :class:`~tkg_journal.ui.common.flow_layout.FlowLayout`: on a wide page it
+is one line, on a narrow pane (or at 200%) it wraps, never pushing the page sideways.
+Each control has a small caption as its buddy (Alt+K, Alt+D, Alt+L, Alt+G). The level
+is a :class:`~tkg_journal.ui.common.level_button.LevelButton`: a pyramid icon and the
+level's name, the full pyramid in its popup. Errors about any of them show in one line
+under the row.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from PySide6.QtCore import QLocale
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
-    QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -21,94 +28,132 @@ from PySide6.QtWidgets import (
 )
 
 from tkg_journal.domain.entries import EntryKind
+from tkg_journal.ui.common.flow_layout import flow_row
 from tkg_journal.ui.common.journal_dates import limit_to_journal_range
+from tkg_journal.ui.common.level_button import LevelButton
 from tkg_journal.ui.journal import entry_texts as texts
 from tkg_journal.ui.journal.entry_form_fields import EntryFormFields
+from tkg_journal.ui.journal.entry_page_style import caption_font, prompt_font, title_font
+from tkg_journal.ui.journal.tag_edit import TagEdit
+
+W = TypeVar("W", bound=QWidget)
+
+#: The tag field's width in average characters: a few tags, then it scrolls.
+_TAG_CHARACTERS = 26
+
+
+def _captioned(parent: QWidget, caption: str, make: Callable[[QWidget], W]) -> tuple[QWidget, W]:
+    """A control made by ``make`` with a small caption before it, its buddy, as one item
+    of the row (made inside the item, so the Tab chain follows the row)."""
+    item = QWidget(parent)
+    label = QLabel(caption, item)
+    label.setFont(caption_font(label.font()))
+    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    control = make(item)
+    item.setObjectName(f"{control.objectName()}Item")
+    label.setBuddy(control)
+    if not control.accessibleName():
+        control.setAccessibleName(texts.plain(caption))
+    layout = QHBoxLayout(item)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(4)
+    layout.addWidget(label)
+    layout.addWidget(control)
+    return item, control
+
+
+def _kind_combo(parent: QWidget) -> QComboBox:
+    combo = QComboBox(parent)
+    combo.setObjectName("editorKind")
+    for kind in EntryKind:
+        combo.addItem(kind.label, kind.value)
+    return combo
+
+
+def _occurred_edit(parent: QWidget) -> QDateTimeEdit:
+    edit = QDateTimeEdit(parent)
+    edit.setObjectName("editorOccurredAt")
+    edit.setToolTip(texts.OCCURRED_AT_TOOLTIP)
+    edit.setCalendarPopup(True)
+    limit_to_journal_range(edit)
+    time_format = QLocale().timeFormat(QLocale.FormatType.ShortFormat)
+    edit.setDisplayFormat(f"d MMM yyyy  {time_format}")
+    return edit
+
+
+def _level_button(parent: QWidget) -> LevelButton:
+    button = LevelButton(parent)
+    button.setObjectName("editorLevel")
+    return button
+
+
+def _tag_edit(parent: QWidget) -> TagEdit:
+    edit = TagEdit(parent)
+    edit.setObjectName("editorTags")
+    edit.setMinimumWidth(edit.fontMetrics().averageCharWidth() * _TAG_CHARACTERS)
+    return edit
 
 
 class EntryTopRows:
-    """Makes the top rows inside ``content``, added to ``form``; the editor connects
-    ``kind_combo`` and ``occurred`` (the share box and the title report their edits
-    through ``fields``)."""
+    """Makes the row and the title inside ``content``; the editor places ``row``,
+    ``errors`` and ``title_group`` and connects the kind, the date and the level (the
+    share box, the tags and the title report their edits through ``fields``)."""
 
-    def __init__(self, content: QWidget, form: QVBoxLayout, fields: EntryFormFields) -> None:
-        self.grid = QGridLayout()
-        self.grid.setHorizontalSpacing(10)
-        self.grid.setVerticalSpacing(2)
-        self.kind_label = QLabel(texts.KIND_LABEL, content)
-        self.kind_combo = QComboBox(content)
-        self.kind_combo.setObjectName("editorKind")
-        self.kind_combo.setAccessibleName(texts.plain(texts.KIND_LABEL))
-        for kind in EntryKind:
-            self.kind_combo.addItem(kind.label, kind.value)
-        self.kind_label.setBuddy(self.kind_combo)
+    def __init__(self, content: QWidget, fields: EntryFormFields) -> None:
+        # Made in the order of the Tab chain: kind, date, level, tags, share, title.
+        self.row = QWidget(content)
+        self.row.setObjectName("editorMetaRow")
+        kind_item, self.kind_combo = _captioned(self.row, texts.KIND_LABEL, _kind_combo)
+        occurred_item, self.occurred = _captioned(
+            self.row, texts.OCCURRED_AT_LABEL, _occurred_edit
+        )
+        self.level_item, self.level = _captioned(self.row, texts.LEVEL_LABEL, _level_button)
+        tags_item, self.tags = _captioned(self.row, texts.TAGS_LABEL, _tag_edit)
 
-        occurred_label = QLabel(texts.OCCURRED_AT_LABEL, content)
-        self.occurred = QDateTimeEdit(content)
-        self.occurred.setObjectName("editorOccurredAt")
-        self.occurred.setAccessibleName(texts.plain(texts.OCCURRED_AT_LABEL))
-        self.occurred.setToolTip(texts.OCCURRED_AT_TOOLTIP)
-        self.occurred.setCalendarPopup(True)
-        limit_to_journal_range(self.occurred)
-        time_format = QLocale().timeFormat(QLocale.FormatType.ShortFormat)
-        self.occurred.setDisplayFormat(f"d MMM yyyy  {time_format}")
-        occurred_label.setBuddy(self.occurred)
-
-        self.share = QCheckBox(texts.SHARE_LABEL, content)
+        self.share = QCheckBox(texts.SHARE_LABEL, self.row)
         self.share.setObjectName("editorShare")
         self.share.setAccessibleName(texts.plain(texts.SHARE_LABEL))
         self.share.setToolTip(texts.SHARE_TOOLTIP)
         self.share.setAccessibleDescription(texts.SHARE_TOOLTIP)
         self.share.toggled.connect(fields.report_edit)
+        self._items = (kind_item, occurred_item, self.level_item, tags_item, self.share)
+        flow = flow_row(list(self._items), self.row)
+        flow.setSpacing(14)
 
-        kind_error = fields.new_error_label(content, "editorKindError")
-        occurred_error = fields.new_error_label(content, "editorOccurredAtError")
-        self._columns: tuple[tuple[QWidget, ...], tuple[QWidget, ...]] = (
-            (self.kind_label, self.kind_combo, kind_error),
-            (occurred_label, self.occurred, occurred_error),
-        )
-        self._arrangement: tuple[bool, bool] | None = None  # (kind shown, stacked)
-        fields.register_error(("kind",), self.kind_combo, kind_error)
-        fields.register_error(("occurred at", "date", "when"), self.occurred, occurred_error)
-        form.addLayout(self.grid)
-        form.addWidget(self.share)
+        # The row's errors go under the whole row: under the control they name, they
+        # would move the row's other controls as they come and go. (Hidden, they take no
+        # room: the editor adds them to its layout one by one.)
+        self.errors: list[QLabel] = []
+        for name, field, keys in (
+            ("editorKindError", self.kind_combo, ("kind",)),
+            ("editorOccurredAtError", self.occurred, ("occurred at", "date", "when")),
+            ("editorLevelError", self.level, ("level",)),
+            ("editorTagsError", self.tags, ("tag", "tags")),
+        ):
+            label = fields.new_error_label(content, name)
+            self.errors.append(label)
+            fields.register_error(keys, field, label)
 
-        title_label = QLabel(texts.TITLE_LABEL, content)
-        self.title = QLineEdit(content)
+        self.title_group = QWidget(content)
+        self.title_group.setObjectName("editorTitleGroup")
+        title_label = QLabel(texts.TITLE_LABEL, self.title_group)
+        title_label.setFont(caption_font(title_label.font()))
+        title_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.title = QLineEdit(self.title_group)
         self.title.setObjectName("editorTitle")
         self.title.setAccessibleName(texts.plain(texts.TITLE_LABEL))
+        self.title.setFont(title_font(self.title.font()))
         self.title.textEdited.connect(fields.report_edit)
-        fields.add_field(form, title_label, self.title, ("title",))
+        title_layout = QVBoxLayout(self.title_group)
+        title_layout.setContentsMargins(0, 0, 0, 0)
+        fields.add_field(title_layout, title_label, self.title, ("title",), prompt=False)
 
-    def show_kind(self, shown: bool) -> None:
-        """Show or hide the kind picker (quick capture hides it for a conversation)."""
-        self.kind_label.setVisible(shown)
-        self.kind_combo.setVisible(shown)
-
-    def arrange(self, available: int) -> None:
-        """Kind and date side by side, or stacked when ``available`` (px) is too narrow."""
-        kind_shown = not self.kind_combo.isHidden()
-        needed = (
-            self.kind_combo.sizeHint().width()
-            + self.occurred.sizeHint().width()
-            + self.grid.horizontalSpacing()
-        )
-        arrangement = (kind_shown, kind_shown and available < needed)
-        if arrangement == self._arrangement:
-            return
-        self._arrangement = arrangement
-        grid = self.grid
-        kind_cells, date_cells = self._columns
-        for widget in (*kind_cells, *date_cells):
-            grid.removeWidget(widget)
-        if not kind_shown:  # the date alone, in the left half
-            cells = [(date_cells, 0, 0), (kind_cells, 0, 1)]
-        elif arrangement[1]:
-            cells = [(kind_cells, 0, 0), (date_cells, 3, 0)]
-        else:
-            cells = [(kind_cells, 0, 0), (date_cells, 0, 1)]
-        for column_cells, first_row, column in cells:
-            for offset, widget in enumerate(column_cells):
-                grid.addWidget(widget, first_row + offset, column)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 0 if arrangement[1] else 1)
+    def show_only_level(self) -> None:
+        """Quick capture: of the row only the level, its caption a question like the
+        others on that page (the rest is for the full entry)."""
+        for item in self._items:
+            item.setVisible(item is self.level_item)
+        caption = self.level_item.findChild(QLabel)
+        if caption is not None:
+            caption.setFont(prompt_font(caption.font()))
+            caption.setForegroundRole(QPalette.ColorRole.WindowText)

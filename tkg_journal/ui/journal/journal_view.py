@@ -32,6 +32,7 @@ EMPTY_JOURNAL = (
 )
 NO_MATCHES = "Nothing matches.\nTry fewer words, or clear the filters."
 NEW_ENTRY_HEADING = "New entry"
+RECOVERED_HEADING = "Recovered draft"
 DELETE_QUESTION = "Delete this entry? This cannot be undone."
 
 
@@ -273,15 +274,29 @@ class JournalView(QWidget):
 
     def restore_draft(self, draft_id: int, draft: EntryDraft) -> None:
         """Put a recovered draft back in the editor; saving it replaces the draft."""
+        if self._take_draft(draft_id, draft, RECOVERED_HEADING):
+            self.editor.focus_first_field()
+            self.status.emit("Draft restored: it is saved as soon as you stop typing")
+
+    def continue_capture(self, draft: EntryDraft, draft_id: int | None) -> None:
+        """Quick capture's "More…": its writing (kept as draft ``draft_id``, or nothing
+        written yet) as a new entry here, with the keyboard on the first open question."""
+        if draft_id is None:
+            self.new_entry(EntryKind.CONVERSATION)
+        elif self._take_draft(draft_id, draft, NEW_ENTRY_HEADING):
+            self.editor.focus_first_open_question()
+
+    def _take_draft(self, draft_id: int, draft: EntryDraft, heading: str) -> bool:
+        """Show stored draft ``draft_id`` in the editor (saving it replaces the draft);
+        False if what the editor held could not be kept first."""
         if not self.flush():
-            return
+            return False
         self.editor.load(draft)
         self.editor.set_modified(True)
         self.autosave.adopt_draft(draft_id)
-        self.heading.setText("Recovered draft")
+        self.heading.setText(heading)
         self._select_entry(draft.entry_id)
-        self.editor.focus_first_field()
-        self.status.emit("Draft restored: it is saved as soon as you stop typing")
+        return True
 
     def delete_current(self) -> None:
         draft = self.editor.draft()

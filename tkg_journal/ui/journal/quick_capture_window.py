@@ -1,8 +1,10 @@
-"""Quick capture (Ctrl+Shift+N): a small window with the difficult-conversation template.
+"""Quick capture (Ctrl+Shift+N): a small window for a difficult conversation, in a minute.
 
-Right after a hard conversation there is a minute, not ten: this window opens on "Who",
-saves with Ctrl+S or Ctrl+Enter, and keeps an encrypted draft while it is open like the
-main editor does.
+Right after a hard conversation there is a minute, not ten: this window asks only who,
+what happened, what I felt and how strongly, and the level. It opens on "Who", saves with
+Ctrl+S or Ctrl+Enter, and keeps an encrypted draft while it is open like the main editor
+does. "More…" carries the writing over to the full entry in the main window (the other
+questions, the title, tags), as the same draft: nothing is written twice.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -32,18 +35,24 @@ from tkg_journal.ui.journal.entry_autosave import EntryAutosave
 from tkg_journal.ui.journal.entry_editor import EntryEditor
 
 TITLE = "Quick capture"
-HINT = "A difficult conversation, in a minute. Ctrl+S saves; Esc closes."
+HINT = "A difficult conversation, in a minute. Ctrl+S saves; More… opens the whole entry."
 CLOSE_QUESTION = "Save this conversation before closing?"
+MORE_BUTTON = "&More…"
+MORE_TOOLTIP = "Continue in the full entry: my response, the impact, what I'd try next, tags"
 
 
 class QuickCaptureWindow(QWidget):
     """Signals:
         saved(Entry): the conversation was saved into the journal.
         error(object): a storage error to show.
+        more(object, object): "More…": continue in the full editor with this draft
+            (``EntryDraft``) and its stored draft's id (``int``, or ``None`` when
+            nothing was written yet). The window has closed.
     """
 
     saved = Signal(object)
     error = Signal(object)
+    more = Signal(object, object)
 
     def __init__(self, journal: Callable[[], Journal | None], parent: QWidget | None = None
                  ) -> None:
@@ -57,6 +66,10 @@ class QuickCaptureWindow(QWidget):
         self.autosave.failed.connect(self.error)
         hint = named(QLabel(HINT), "quickCaptureHint")
         buttons = QDialogButtonBox()
+        self.more_button = named(QPushButton(MORE_BUTTON), "quickCaptureMore")
+        self.more_button.setToolTip(MORE_TOOLTIP)
+        self.more_button.setAutoDefault(False)
+        self.more_button.clicked.connect(self.continue_in_editor)
         self.save_button = named(QPushButton("&Save"), "quickCaptureSave")
         self.save_button.setDefault(True)
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
@@ -67,11 +80,16 @@ class QuickCaptureWindow(QWidget):
         for keys in (QKeySequence.StandardKey.Save, QKeySequence("Ctrl+Return")):
             QShortcut(keys, self, self.save)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
+        # "More…" on the left, apart from the buttons that end the capture.
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.more_button)
+        bottom.addStretch(1)
+        bottom.addWidget(buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(hint)
         layout.addWidget(self.editor, 1)
-        layout.addWidget(buttons)
-        fit_to_screen(self, QSize(520, 640))
+        layout.addLayout(bottom)
+        fit_to_screen(self, QSize(480, 380))
         self.editor.new_entry(EntryKind.CONVERSATION, datetime.now().astimezone())
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -84,6 +102,18 @@ class QuickCaptureWindow(QWidget):
             return False
         self.close()
         return True
+
+    def continue_in_editor(self) -> None:
+        """"More…": keep the writing as a draft, close, and hand it to the main window.
+        If the draft cannot be written the window stays open (the error is shown)."""
+        self.autosave.stop()
+        draft = self.editor.draft()
+        if not self.autosave.write_draft():
+            return
+        draft_id = self.autosave.draft_id
+        self.editor.set_modified(False)  # it is the main window's writing now
+        self.close()
+        self.more.emit(draft, draft_id)
 
     def _save_entry(self) -> bool:
         entry = self.autosave.save(explicit=True)
