@@ -2,7 +2,7 @@
 report what does not fit (run in its own process: the screen is chosen at start-up).
 
     QT_QPA_PLATFORM="offscreen:configfile=screens.json" \\
-        python -m tests.gui.fit_probe DATA_DIR REPORT.json [--shots DIR] [--theme dark]
+        python -m tests.gui.fit_probe DATA_DIR REPORT.json [--shots DIR] [--theme dark] [--calm]
 
 ``tests/gui/test_fits_any_screen.py`` runs it once per screen. Every dialog runs through
 its real code path; ``QDialog.exec`` is replaced here so that, instead of waiting for a
@@ -250,7 +250,7 @@ def _fill(data_dir: Path) -> tuple[object, object]:
     return paths, created.journal
 
 
-def run(data_dir: Path, shots: Path | None) -> Report:
+def run(data_dir: Path, shots: Path | None, *, calm: bool = False) -> Report:
     from tkg_journal.app import build_main_window
     from tkg_journal.domain.drafts import EntryDraft
     from tkg_journal.domain.entries import EntryKind
@@ -293,13 +293,16 @@ def run(data_dir: Path, shots: Path | None) -> Report:
     QTest.qWaitForWindowExposed(main)
     # The attention bar at its fullest, over every section: what is due, the rating and
     # the backup, each a line of long words (the windows below must still fit).
-    main.attention.set_line(due_line(
-        "Needs attention: \u201cPause before answering Sam\u201d (overdue by 2 days); "
-        "\u201cAsk the team first\u201d (no attempt for 5 days) and 2 more."))
-    main.attention.set_line(checkin_line(progress_texts.prompt_text(None)))
-    main.attention.set_line(backup_line(
-        backup_texts.BANNER_NEVER + backup_texts.BANNER_WHY
-        + backup_texts.BANNER_LAST_TRY.format(reason="the folder /media/usb is gone")))
+    if calm:  # pictures for the README: the window as it mostly is, no reminders
+        main.attention.clear()
+    else:
+        main.attention.set_line(due_line(
+            "Needs attention: \u201cPause before answering Sam\u201d (overdue by 2 days); "
+            "\u201cAsk the team first\u201d (no attempt for 5 days) and 2 more."))
+        main.attention.set_line(checkin_line(progress_texts.prompt_text(None)))
+        main.attention.set_line(backup_line(
+            backup_texts.BANNER_NEVER + backup_texts.BANNER_WHY
+            + backup_texts.BANNER_LAST_TRY.format(reason="the folder /media/usb is gone")))
     view = main.experiments_section.experiments
     for index, section in enumerate(("journal", "experiments", "progress", "coach sessions")):
         main.show_section(index)
@@ -381,12 +384,14 @@ def main(argv: list[str]) -> int:
     parser.add_argument("report", type=Path)
     parser.add_argument("--shots", type=Path, help="save a PNG of each window here")
     parser.add_argument("--theme", choices=[t.value for t in Theme], default=Theme.SYSTEM.value)
+    parser.add_argument("--calm", action="store_true",
+                        help="no reminders over the windows (pictures for the README)")
     args = parser.parse_args(argv)
     if args.shots is not None:
         args.shots.mkdir(parents=True, exist_ok=True)
     _app = QApplication(sys.argv[:1])  # alive until the report is written
     apply_theme(Theme(args.theme))
-    report = run(args.data_dir, args.shots)
+    report = run(args.data_dir, args.shots, calm=args.calm)
     args.report.write_text(json.dumps(report.__dict__, indent=1), encoding="utf-8")
     return 0
 
