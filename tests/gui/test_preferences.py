@@ -197,3 +197,16 @@ def test_unreadable_choices_in_the_settings_file_fall_back_to_the_defaults(
     assert settings.theme is Theme.SYSTEM
     assert settings.writing_points == 0  # not a size offered
     assert settings.week_start is locale_week_start()
+
+
+def test_preferences_open_with_the_keyboard_on_the_first_setting(qtbot, window: MainWindow):
+    focused: list[QWidget | None] = []
+
+    def look(dialog: PreferencesDialog) -> None:
+        dialog.activateWindow()
+        qtbot.waitUntil(dialog.isActiveWindow)
+        focused.append(QApplication.focusWidget())
+
+    answer(qtbot, window, look, ok=False)
+    assert focused and focused[0] is not None
+    assert focused[0].objectName() == "theme", focused[0].objectName()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -155,6 +155,8 @@ class PreferencesDialog(QDialog):
         layout.addWidget(self.body, 1)
         layout.addWidget(buttons)
         fit_to_screen(self, unscrolled_size_hint(self, self.body).expandedTo(PREFERRED))
+        # The first keystroke goes to the first setting, not to the tab bar.
+        self.theme.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- the tabs -------------------------------------------------------------------------
     def _appearance(self, settings: AppSettings) -> QWidget:

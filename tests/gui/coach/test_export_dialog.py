@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt, QUrl
+from PySide6.QtWidgets import QApplication
 
 from tests.helpers import entry
 from tests.pdf_text import pdf_text

@@ -154,6 +154,23 @@ def test_start_now_creates_an_active_experiment(qtbot, service):
     assert dialog.result_experiment.start_date is not None
 
 
+def test_belief_steps_from_not_rated_to_an_undecided_fifty(qtbot, service):
+    """Not 0 % (or 4 %, with steps of 5): the first step up is "not sure either way"."""
+    dialog = open_dialog(qtbot, ExperimentDialog.for_new(service))
+    belief = child(dialog, "experimentBeliefBefore")
+    belief.setFocus()
+    assert belief.text() == "Not rated"
+    qtbot.keyClick(belief, Qt.Key.Key_Up)
+    assert belief.text() == "50%"
+    qtbot.keyClick(belief, Qt.Key.Key_Up)
+    assert belief.value() == 55
+    for _ in range(11):
+        qtbot.keyClick(belief, Qt.Key.Key_Down)
+    assert belief.value() == 0  # still reachable, one step above "Not rated"
+    qtbot.keyClick(belief, Qt.Key.Key_Down)
+    assert belief.text() == "Not rated" and belief.rating() is None
+
+
 def test_editing_keeps_status_and_changes_the_words(qtbot, service):
     stored = service.create(
         Experiment(

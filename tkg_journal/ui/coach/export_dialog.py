@@ -161,6 +161,10 @@ class ExportDialog(QDialog):
         ]
         for first, second in pairwise(order):
             QWidget.setTabOrder(first, second)
+        # The first keystroke chooses the period (arrows between the two), not scrolls.
+        since_session, a_range = self.form.since_session_radio, self.form.range_radio
+        period = since_session if since_session.isChecked() else a_range
+        period.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _name_parts(self) -> None:
         """The parts' controls by the names tests (and screen-reader checks) use."""

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QGridLayout,
     QLabel,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -28,9 +27,8 @@ from tkg_journal.services.experiments import Experiments
 from tkg_journal.ui.common.messages import as_sentence, error_colour
 from tkg_journal.ui.common.unsaved_input import keeps_input
 from tkg_journal.ui.experiments import experiment_texts as texts
+from tkg_journal.ui.experiments.belief_spin_box import belief_spin_box
 from tkg_journal.ui.experiments.experiment_dialog import text_box
-
-_NOT_RATED = -1
 
 
 class CloseMode(Enum):
@@ -87,15 +85,9 @@ class CloseExperimentDialog(QDialog):
         text_label = QLabel(label_text, self)
         text_label.setBuddy(self.text_edit)
 
-        self.belief_spin = QSpinBox(self)
-        self.belief_spin.setObjectName("closeExperimentBeliefAfter")
-        self.belief_spin.setAccessibleName(texts.plain(texts.BELIEF_AFTER_LABEL))
-        self.belief_spin.setToolTip(texts.BELIEF_TOOLTIP)
-        self.belief_spin.setRange(_NOT_RATED, 100)
-        self.belief_spin.setSingleStep(5)
-        self.belief_spin.setSpecialValueText(texts.BELIEF_NOT_RATED)
-        self.belief_spin.setSuffix(texts.PERCENT_SUFFIX)
-        self.belief_spin.setValue(_NOT_RATED)
+        self.belief_spin = belief_spin_box(
+            self, "closeExperimentBeliefAfter", texts.BELIEF_AFTER_LABEL
+        )
         belief_label = QLabel(texts.BELIEF_AFTER_LABEL, self)
         belief_label.setBuddy(self.belief_spin)
         before = experiment.belief_before
@@ -167,11 +159,8 @@ class CloseExperimentDialog(QDialog):
             if self.mode is CloseMode.COMPLETE:
                 if not text.strip():
                     raise ValidationError("learning", texts.LEARNING_REQUIRED)
-                belief = self.belief_spin.value()
                 stored = self._service.complete(
-                    experiment_id,
-                    learning=text,
-                    belief_after=None if belief == _NOT_RATED else belief,
+                    experiment_id, learning=text, belief_after=self.belief_spin.rating()
                 )
             else:
                 if not text.strip():

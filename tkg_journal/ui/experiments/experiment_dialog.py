@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -50,8 +49,8 @@ from tkg_journal.ui.common.messages import as_sentence, error_colour
 from tkg_journal.ui.common.unsaved_input import keeps_input
 from tkg_journal.ui.common.window_fit import fit_to_screen, scrolling, unscrolled_size_hint
 from tkg_journal.ui.experiments import experiment_texts as texts
+from tkg_journal.ui.experiments.belief_spin_box import belief_spin_box
 
-_NOT_RATED = -1  # the belief spin box's minimum, shown as "Not rated"
 PREFERRED_WIDTH = 820  # the two columns side by side with room to write
 
 
@@ -212,16 +211,7 @@ class ExperimentDialog(QDialog):
         self.start_check, self.start_date = self._date_pair("experimentStart", texts.START_LABEL)
         self.due_check, self.due_date = self._date_pair("experimentDue", texts.DUE_LABEL)
 
-        self.belief_spin = QSpinBox(self)
-        self.belief_spin.setObjectName("experimentBeliefBefore")
-        self.belief_spin.setAccessibleName(texts.plain(texts.BELIEF_LABEL))
-        self.belief_spin.setToolTip(texts.BELIEF_TOOLTIP)
-        self.belief_spin.setAccessibleDescription(texts.BELIEF_TOOLTIP)
-        self.belief_spin.setRange(_NOT_RATED, 100)
-        self.belief_spin.setSingleStep(5)
-        self.belief_spin.setSpecialValueText(texts.BELIEF_NOT_RATED)
-        self.belief_spin.setSuffix(texts.PERCENT_SUFFIX)
-        self.belief_spin.setValue(_NOT_RATED)
+        self.belief_spin = belief_spin_box(self, "experimentBeliefBefore", texts.BELIEF_LABEL)
 
         self.start_now = QCheckBox(texts.START_NOW_LABEL, self)
         self.start_now.setObjectName("experimentStartNow")
@@ -428,9 +418,7 @@ class ExperimentDialog(QDialog):
         self.success_edit.setPlainText(experiment.success_criteria)
         self._set_date(self.start_check, self.start_date, experiment.start_date)
         self._set_date(self.due_check, self.due_date, experiment.due_date)
-        self.belief_spin.setValue(
-            experiment.belief_before if experiment.belief_before is not None else _NOT_RATED
-        )
+        self.belief_spin.set_rating(experiment.belief_before)
 
     def _fill_from_prefill(self, prefill: ExperimentPrefill) -> None:
         self.title_edit.setText(prefill.title)
@@ -492,7 +480,6 @@ class ExperimentDialog(QDialog):
                 raise ValidationError(name, texts.REQUIRED_ERRORS[name])
         assert level is not None
         behaviour = self.chosen_behaviour()
-        belief = self.belief_spin.value()
         start = from_qdate(self.start_date.date()) if self.start_check.isChecked() else None
         due = from_qdate(self.due_date.date()) if self.due_check.isChecked() else None
         fields: _FormFields = {
@@ -506,7 +493,7 @@ class ExperimentDialog(QDialog):
             "behaviour_id": behaviour.id if behaviour else None,
             "start_date": start,
             "due_date": due,
-            "belief_before": None if belief == _NOT_RATED else belief,
+            "belief_before": self.belief_spin.rating(),
             "source_entry_id": self._source_entry_id,
         }
         if self._original is not None:
