@@ -12,10 +12,13 @@ from dataclasses import replace
 from PySide6.QtCore import QSize, Qt, QUrl
 from PySide6.QtGui import (
     QColor,
+    QFont,
+    QFontMetricsF,
     QImage,
     QPainter,
     QPalette,
     QResizeEvent,
+    QTextCursor,
     QTextDocument,
     QTextLength,
     QTextTable,
@@ -161,7 +164,32 @@ class ExportPreview(QWidget):
             if isinstance(frame, QTextTable):
                 table_format = frame.format()
                 table_format.setWidth(QTextLength(QTextLength.Type.PercentageLength, 99))
+                # Each column's share of the width follows its longest word ("3
+                # Empowerment", "Attempts"): when the preview is narrow, cells wrap
+                # between words, and a word breaks only where no width would do.
+                words = [self._widest_word(frame, column) for column in range(frame.columns())]
+                total = sum(words) or 1.0
+                widths = [
+                    QTextLength(QTextLength.Type.PercentageLength, 100 * word / total)
+                    for word in words
+                ]
+                table_format.setColumnWidthConstraints(widths)
                 frame.setFormat(table_format)
+
+    def _widest_word(self, table: QTextTable, column: int) -> float:
+        """The width of the longest word in ``column`` of ``table``, measured in bold (the
+        header is; a little room to spare elsewhere does no harm)."""
+        font = QFont(self.browser.document().defaultFont())
+        font.setBold(True)
+        metrics = QFontMetricsF(font, self.browser)  # at the preview's resolution
+        widest = 0.0
+        for row in range(table.rows()):
+            cell = table.cellAt(row, column)
+            cursor = cell.firstCursorPosition()
+            cursor.setPosition(cell.lastPosition(), QTextCursor.MoveMode.KeepAnchor)
+            for word in cursor.selectedText().split():
+                widest = max(widest, metrics.horizontalAdvance(word))
+        return widest
 
 
 def _stand_in(name: str) -> ChartImage:
