@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
 import statistics
 import subprocess
@@ -21,7 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench_cli import PASSPHRASE, command, run_timed
+from bench_cli import PASSPHRASE, command, environment, run_timed
 
 QUERIES = ["budget", "defensive", "delegat", "feedback manager", "team trust"]
 
@@ -33,7 +32,7 @@ def median_of(runs: int, make_args: object, data_dir: Path) -> float:
 
 def active_experiment(data_dir: Path) -> str:
     """The id of an active experiment in the demo journal (attempts go only on those)."""
-    env = dict(os.environ, TKG_JOURNAL_PASSPHRASE=PASSPHRASE)
+    env = environment()
     out = subprocess.run([*command(), "--data-dir", str(data_dir), "experiment", "list",
                           "--status", "active", "--format", "json"], env=env, check=True,
                          capture_output=True, text=True).stdout

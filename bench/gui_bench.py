@@ -29,12 +29,13 @@ import time
 from pathlib import Path
 
 from bench_cli import PASSPHRASE, command
+from bench_cli import environment as timed_environment
 
 WORDS = ["budget", "defensive", "delegation", "feedback", "trust", "listened"]
 
 
 def environment() -> dict[str, str]:
-    return dict(os.environ, TKG_JOURNAL_PASSPHRASE=PASSPHRASE, QT_QPA_PLATFORM="offscreen")
+    return timed_environment(QT_QPA_PLATFORM="offscreen")
 
 
 def build_journal(data_dir: Path, entries: int) -> None:
