@@ -529,3 +529,9 @@ def test_the_chart_boxes_follow_the_preview_width(qtbot, dialog: ExportDialog) -
         dialog.resize(width, dialog.height())
         qtbot.waitUntil(lambda: dialog.preview.horizontalScrollBar().maximum() == 0)
         assert "Self-rating" in " ".join(dialog.preview.chart_titles.values())
+
+
+def test_the_dialog_opens_with_the_keyboard_on_the_period(qtbot, dialog: ExportDialog) -> None:
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    assert QApplication.focusWidget() is dialog.since_session_radio
