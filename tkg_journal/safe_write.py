@@ -135,6 +135,52 @@ def write_with_folder(
     _sync_folder(parent)
 
 
+@contextlib.contextmanager
+def staged_folder(folder: Path, *, mode: int = PRIVATE_FOLDER) -> Iterator[Path]:
+    """A new, empty private folder beside ``folder`` for the block to fill; when the block
+    ends without an exception it replaces ``folder`` (an earlier one is moved aside, then
+    removed), so readers see the old folder or the whole new one, never a half-written one.
+    Fill it with :func:`write_new_file` (each file flushed to disk before the swap).
+
+    Raises:
+        OSError: the parent folder is missing or unwritable, or the disk is full; the
+            staging folder is gone and ``folder`` is unchanged.
+    """
+    folder = Path(folder)
+    parent = folder.parent
+    staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=parent))
+    aside: Path | None = None
+    try:
+        os.chmod(staging, mode)
+        yield staging
+        _sync_folder(staging)
+        if os.path.lexists(folder):
+            aside = Path(tempfile.mkdtemp(prefix=f".{folder.name}.old.", dir=parent))
+            os.replace(folder, aside / folder.name)
+        os.replace(staging, folder)
+    except BaseException:
+        if aside is not None and not os.path.lexists(folder):
+            with contextlib.suppress(OSError):
+                os.replace(aside / folder.name, folder)
+        raise
+    finally:
+        _remove(staging)  # gone already when the swap succeeded
+        if aside is not None:
+            _remove(aside)
+    _sync_folder(parent)
+
+
+def write_new_file(path: Path, data: bytes, *, mode: int = PRIVATE_FILE) -> None:
+    """Write a file that must not exist yet (inside a :func:`staged_folder`), flushed to
+    disk, with ``mode`` whatever the umask; its folders are made private as needed."""
+    path = Path(path)
+    missing = [folder for folder in path.parents if not folder.is_dir()]
+    for folder in reversed(missing):  # outermost first, each private whatever the umask
+        folder.mkdir(mode=PRIVATE_FOLDER)
+        os.chmod(folder, PRIVATE_FOLDER)
+    _write_new_file(path, data, mode)
+
+
 def sync_folder(folder: Path) -> None:
     """Flush ``folder`` to disk, so that renames made in it survive a power cut."""
     _sync_folder(folder)

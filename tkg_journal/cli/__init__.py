@@ -21,7 +21,17 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from tkg_journal.cli import backups, charts, due, entries, experiments, export, keys, sessions
+from tkg_journal.cli import (
+    backups,
+    charts,
+    due,
+    entries,
+    experiments,
+    export,
+    journal_export,
+    keys,
+    sessions,
+)
 from tkg_journal.cli.options import (
     EXIT_FAILED,
     EXIT_INTERRUPTED,
@@ -52,6 +62,7 @@ _REGISTER: tuple[Callable[[Commands], None], ...] = (
     due.register,
     charts.register,
     export.register,
+    journal_export.register,
     backups.register,
 )
 

@@ -170,6 +170,10 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    if args.source == "json":  # our own export-all document: journal_export reads it back
+        from tkg_journal.cli.journal_export import cmd_import_json
+
+        return cmd_import_json(args)
     from tkg_journal.services.jrnl_import import parse, read_file, store
 
     path = Path(args.file)
@@ -269,7 +273,11 @@ def register(sub: Commands) -> None:
         format_option(p).set_defaults(run=cmd_list if name == "list" else cmd_search)
 
     p = sub.add_parser("import", help="import entries from another journal app")
-    p.add_argument("source", choices=("jrnl",), help="the format (jrnl's JSON export)")
+    p.add_argument(
+        "source",
+        choices=("jrnl", "json"),
+        help="the format: jrnl (jrnl's JSON export), json (this app's export-all JSON)",
+    )
     p.add_argument("file", help="the exported file")
     p.set_defaults(run=cmd_import)
 

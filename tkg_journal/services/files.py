@@ -81,6 +81,19 @@ def write_with_folder(
 
 
 @contextlib.contextmanager
+def staged_folder(folder: Path, *, what: str) -> Iterator[Path]:
+    """A private staging folder that replaces ``folder`` when the block succeeds (see
+    :func:`tkg_journal.safe_write.staged_folder`).
+
+    Raises:
+        WriteFailed: the parent folder is missing or unwritable, or the disk is full;
+            nothing is left behind and an older ``folder`` is unchanged.
+    """
+    with _reported(what, folder), safe_write.staged_folder(Path(folder)) as staging:
+        yield staging
+
+
+@contextlib.contextmanager
 def _reported(what: str, path: Path) -> Iterator[None]:
     try:
         yield
