@@ -58,6 +58,11 @@ class Journal:
     def close(self) -> None:
         self.db.close()
 
+    def on_another_connection(self) -> Journal:
+        """This journal on a connection of its own, for a worker thread (an export from
+        the app); the caller closes it."""
+        return Journal(self.db.reopen(), self.paths, clock=self.clock)
+
     # entries ---------------------------------------------------------------------
     def add_entry(self, entry: Entry) -> Entry:
         with self.db.transaction():

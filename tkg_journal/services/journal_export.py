@@ -79,10 +79,18 @@ class Selection:
         }
 
 
+#: ``progress(entries written, entries to write)``, called as the export goes (the app's
+#: progress bar; from the thread the export runs on).
+Progress = Callable[[int, int], None]
+
+
 @dataclass(slots=True)
 class ExportCounts:
-    """What was written, for the command's one-line report."""
+    """What was written, for the command's one-line report; ``progress`` hears of each
+    page of entries as it is written."""
 
+    progress: Progress | None = None
+    entries_to_write: int = 0
     entries: int = 0
     experiments: int = 0
     attempts: int = 0
@@ -98,6 +106,7 @@ def export_all(
     selection: Selection = Selection(),
     *,
     zone: tzinfo | None = None,
+    progress: Progress | None = None,
 ) -> ExportCounts:
     """Write the journal to ``out`` (a file, or for Markdown a folder).
 
@@ -109,9 +118,14 @@ def export_all(
         DomainError: a Markdown export into a folder that holds other files.
     """
     with journal.db.transaction():  # one snapshot: links stay consistent
+        counts = ExportCounts(progress=progress)
+        if progress is not None:
+            counts.entries_to_write = export_queries.entry_count(
+                journal.db, filters=selection.entry_filter, tags=selection.tags
+            )
+            progress(0, counts.entries_to_write)
         if fmt is ExportAllFormat.MARKDOWN:
-            return _markdown(journal, out, selection, zone)
-        counts = ExportCounts()
+            return _markdown(journal, out, selection, zone, counts)
         writer = _write_json if fmt is ExportAllFormat.JSON else _write_jrnl
 
         def write(handle: BinaryIO) -> None:
@@ -122,11 +136,17 @@ def export_all(
         return counts
 
 
-def _entries(journal: Journal, selection: Selection, *, by_time: bool = False) -> Iterator[Record]:
+def _entries(
+    journal: Journal, selection: Selection, counts: ExportCounts, *, by_time: bool = False
+) -> Iterator[Record]:
+    done = 0
     for page in export_queries.entry_pages(
         journal.db, filters=selection.entry_filter, tags=selection.tags, by_time=by_time
     ):
         yield from page
+        done += len(page)
+        if counts.progress is not None:
+            counts.progress(done, max(done, counts.entries_to_write))
 
 
 def _write_json(
@@ -146,7 +166,7 @@ def _write_json(
         }
     )
     sections: Sequence[tuple[str, Any]] = (
-        ("entries", lambda: _entries(journal, selection)),
+        ("entries", lambda: _entries(journal, selection, counts)),
         (
             "experiments",
             lambda: export_queries.experiments(
@@ -180,7 +200,7 @@ def _write_jrnl(
     counts: ExportCounts,
     zone: tzinfo | None,
 ) -> None:
-    for entry in _entries(journal, selection, by_time=True):  # jrnl keeps its entries by date
+    for entry in _entries(journal, selection, counts, by_time=True):  # jrnl keeps them by date
         handle.write(journal_jrnl.entry_text(entry, zone).encode("utf-8"))
         counts.entries += 1
 
@@ -224,11 +244,14 @@ class _Names:
 
 
 def _markdown(
-    journal: Journal, out: Path, selection: Selection, zone: tzinfo | None
+    journal: Journal,
+    out: Path,
+    selection: Selection,
+    zone: tzinfo | None,
+    counts: ExportCounts,
 ) -> ExportCounts:
     check_markdown_folder(out)
     db = journal.db
-    counts = ExportCounts()
     experiments = export_queries.experiments(
         db, filters=selection.entry_filter, tags=selection.tags
     )
@@ -242,7 +265,7 @@ def _markdown(
             safe_write.write_new_file(staging / relative, text.encode("utf-8"))
             counts.files += 1
 
-        for entry in _entries(journal, selection, by_time=True):
+        for entry in _entries(journal, selection, counts, by_time=True):
             day = journal_markdown.local(entry["occurred_at"], zone).date()
             title = journal_markdown.entry_title(entry)
             stem = f"{day.isoformat()}-{journal_markdown.slug(title, entry['kind'])}"

@@ -245,6 +245,11 @@ class Database:
             counts[name] = int(self.scalar(f'SELECT count(*) FROM "{name}"'))
         return counts
 
+    def reopen(self) -> Database:
+        """Another connection to this journal, for work on another thread (a connection
+        belongs to the thread that uses it); close it when the work is done."""
+        return open_database(self.path, self._key, journal_id=self.journal_id)
+
     def close(self) -> None:
         with contextlib.suppress(Exception):
             self._conn.close()

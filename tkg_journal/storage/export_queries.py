@@ -60,6 +60,12 @@ def _where(filters: EntryFilter, tags: Sequence[str]) -> tuple[str, list[Any]]:
     return where, params
 
 
+def entry_count(db: Database, *, filters: EntryFilter, tags: Sequence[str] = ()) -> int:
+    """How many entries :func:`entry_pages` yields for the same arguments."""
+    where, params = _where(filters, tags)
+    return int(db.scalar(f"SELECT COUNT(*) FROM entries e WHERE {where}", params))
+
+
 def entry_pages(
     db: Database, *, filters: EntryFilter, tags: Sequence[str] = (), by_time: bool = False
 ) -> Iterator[list[Record]]:

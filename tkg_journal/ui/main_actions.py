@@ -83,6 +83,13 @@ EXPORT_SUMMARY = ActionSpec(
     "share",
     "Write what happened since the last coach session as one PDF, Markdown or HTML file",
 )
+EXPORT_JOURNAL = ActionSpec(
+    "actionExportJournal",
+    "Export &journal…",
+    None,
+    "share",
+    "The whole journal as JSON, Markdown or jrnl: to keep, or to move to another app",
+)
 BACK_UP_NOW = ActionSpec(
     "actionBackUpNow", backup_texts.BACK_UP_NOW, "Ctrl+B", None, backup_texts.BACK_UP_NOW_TIP
 )
@@ -199,6 +206,7 @@ MENUS: tuple[tuple[str, tuple[ActionSpec | Submenu | None, ...]], ...] = (
             DELETE,
             None,
             EXPORT_SUMMARY,
+            EXPORT_JOURNAL,
             None,
             BACK_UP_NOW,
             RESTORE_BACKUP,

@@ -1,0 +1,1 @@
+"""The whole journal in and out of the app: File ▸ Export journal…"""
