@@ -74,7 +74,7 @@ def test_add_list_search_as_json(data_dir: Path) -> None:
     assert rows[0] | {"occurred_at": None} == {
         "id": entry_id, "occurred_at": None, "kind": "conversation", "level": "Growth",
         "level_rank": 2, "title": "Budget talk", "first_line": "I hinted instead of saying it",
-        "shared": True}
+        "shared": True, "tags": ["budget"]}
     assert len(json.loads(run("list", "--format", "json", "--level", "foundation",
                               data_dir=data_dir).stdout)) == 1
     assert len(json.loads(run("list", "--format", "json", "--since", "today",

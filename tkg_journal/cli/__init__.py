@@ -26,6 +26,7 @@ from tkg_journal.cli import (
     charts,
     due,
     entries,
+    entry_commands,
     experiments,
     export,
     journal_export,
@@ -56,6 +57,7 @@ __all__ = ["build_parser", "main"]
 _REGISTER: tuple[Callable[[Commands], None], ...] = (
     keys.register_init,
     entries.register,
+    entry_commands.register,
     keys.register,
     experiments.register,
     sessions.register,

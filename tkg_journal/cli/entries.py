@@ -6,10 +6,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from dataclasses import replace
 from datetime import UTC
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tkg_journal.cli.entry_fields import add_guided_options, guided_answers
 from tkg_journal.cli.options import (
     EXIT_FAILED,
     EXIT_OK,
@@ -20,10 +22,12 @@ from tkg_journal.cli.options import (
     journal_paths,
     level_arg,
     limit,
+    moment_arg,
     now,
     open_journal,
     read_stdin_text,
     since_arg,
+    text_arg,
     until_arg,
 )
 from tkg_journal.cli.output import (
@@ -41,18 +45,25 @@ if TYPE_CHECKING:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    from tkg_journal.domain.dates import parse_datetime
-    from tkg_journal.domain.entries import Entry, EntryKind, parse_kind
+    from tkg_journal.domain.entries import ConversationFields, Entry, EntryKind, parse_kind
 
-    body = read_stdin_text() if args.text == ["-"] else " ".join(args.text)
-    if not body.strip() and not (args.title or "").strip():
+    if args.notes is not None and args.text:
+        raise UsageError("give the entry's text or --notes, not both")
+    if args.notes is not None:
+        body = text_arg(args.notes)
+    else:
+        body = read_stdin_text() if args.text == ["-"] else " ".join(args.text)
+    guided = replace(ConversationFields(), **guided_answers(args))
+    if not body.strip() and not (args.title or "").strip() and guided.is_empty():
         raise UsageError(
             "nothing to add: give the entry's text (or - to read it from "
-            "standard input) or a --title"
+            "standard input), a --title or a guided answer (--who, --what-happened, ...)"
         )
-    kind = parse_kind(args.kind) if args.kind is not None else EntryKind.FREE
+    # Guided answers are the conversation template's: they make one unless --kind says.
+    default_kind = EntryKind.FREE if guided.is_empty() else EntryKind.CONVERSATION
+    kind = parse_kind(args.kind) if args.kind is not None else default_kind
     level = level_arg(args.level)
-    occurred_at = parse_datetime(args.when, now=now(), field="--when") if args.when else now()
+    occurred_at = moment_arg(args.when) if args.when else now()
     entry = Entry(
         kind=kind,
         occurred_at=occurred_at,
@@ -61,6 +72,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         level=level,
         tags=tuple(args.tag),
         share_with_coach=args.share,
+        conversation=guided,
     )
     with open_journal(args) as journal:
         stored = journal.add_entry(entry)
@@ -80,6 +92,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     )
     with open_journal(args) as journal:
         rows = journal.list_entries(filters, limit=args.limit)
+        tags = journal.tags_of([r.id for r in rows]) if args.format == "json" else {}
     if args.format == "json":
         print_json(
             [
@@ -92,6 +105,7 @@ def cmd_list(args: argparse.Namespace) -> int:
                     "title": r.title,
                     "first_line": r.first_line,
                     "shared": r.share_with_coach,
+                    "tags": list(tags.get(r.id, ())),
                     **({"date_unreadable": True} if r.date_unreadable else {}),
                 }
                 for r in rows
@@ -126,7 +140,7 @@ def _note_unreadable_dates(unreadable: int) -> None:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from tkg_journal.domain.search import highlight
+    from tkg_journal.domain.search import HitType, highlight
 
     if not args.query.strip():
         raise UsageError("search needs some words to look for")
@@ -138,6 +152,8 @@ def cmd_search(args: argparse.Namespace) -> int:
             level=level_arg(args.level),
             limit=args.limit,
         )
+        entry_ids = [h.id for h in hits if h.type is HitType.ENTRY]
+        tags = journal.tags_of(entry_ids) if args.format == "json" else {}
     if args.format == "json":
         print_json(
             [
@@ -150,6 +166,8 @@ def cmd_search(args: argparse.Namespace) -> int:
                     "title": h.title,
                     "snippet": highlight(h.snippet, "[", "]"),
                     "rank": round(h.rank, 4),
+                    # Only entries carry tags; experiments and attempts list none.
+                    "tags": list(tags.get(h.id, ())) if h.type is HitType.ENTRY else [],
                 }
                 for h in hits
             ]
@@ -253,8 +271,13 @@ def register(sub: Commands) -> None:
     p.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
     p.add_argument("--share", action="store_true", help="share with the coach in exports")
     p.add_argument(
-        "--when", help="when it happened (default now): 2026-03-01 14:30, yesterday, ..."
+        "--when",
+        help="when it happened (default now): 2026-03-01 14:30, yesterday 18:30, 3d ago, ...",
     )
+    p.add_argument(
+        "--notes", metavar="TEXT", help="the entry's text as an option (- reads standard input)"
+    )
+    add_guided_options(p, editing=False)
     format_option(p).set_defaults(run=cmd_add)
 
     for name, helptext in (

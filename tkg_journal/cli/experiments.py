@@ -11,6 +11,7 @@ from tkg_journal.cli.options import (
     EXIT_OK,
     UsageError,
     day_arg,
+    due_arg,
     format_option,
     level_arg,
     now,
@@ -49,7 +50,7 @@ def cmd_experiment_add(args: argparse.Namespace) -> int:
     from tkg_journal.services.experiments import Experiments
 
     level = level_arg(args.level)
-    start_date, due_date = day_arg(args.start, "--start"), day_arg(args.due, "--due")
+    start_date, due_date = day_arg(args.start, "--start"), due_arg(args.due)
     with open_journal(args) as journal:
         experiments = Experiments(journal)
         behaviour = experiments.behaviour_named(args.behaviour) if args.behaviour else None
@@ -171,7 +172,7 @@ def cmd_experiment_start(args: argparse.Namespace) -> int:
     from tkg_journal.domain.errors import ValidationError
     from tkg_journal.services.experiments import Experiments
 
-    on, due = day_arg(args.on, "--on"), day_arg(args.due, "--due")
+    on, due = day_arg(args.on, "--on"), due_arg(args.due)
     with open_journal(args) as journal:
         try:
             started = Experiments(journal).start(args.id, on=on, due=due)
@@ -283,7 +284,7 @@ def register(sub: Commands) -> None:
     p.add_argument("--prediction", help="and I expect ...")
     p.add_argument("--criteria", help="success criteria")
     p.add_argument("--start", metavar="DATE", help="start date: 2026-03-01, today, ...")
-    p.add_argument("--due", metavar="DATE", help="due date")
+    p.add_argument("--due", metavar="DATE", help="due date: 2026-12-01, +2w, in 10 days, friday")
     p.add_argument("--belief", type=int, metavar="0-100", help="belief before, 0-100")
     p.add_argument("--behaviour", metavar="NAME", help="the friction behaviour it works on")
     p.add_argument(
@@ -303,7 +304,7 @@ def register(sub: Commands) -> None:
 
     p = record_command(actions, "start", "planned -> active", cmd_experiment_start)
     p.add_argument("--on", metavar="DATE", help="start date, if none was planned (default today)")
-    p.add_argument("--due", metavar="DATE", help="a new due date")
+    p.add_argument("--due", metavar="DATE", help="a new due date: 2026-12-01, +2w, next friday")
 
     p = record_command(
         actions, "complete", "active -> completed, with the learning", cmd_experiment_complete

@@ -103,6 +103,21 @@ def day_arg(text: str | None, field: str) -> date | None:
     return parse_date(text, today=now().date(), field=field) if text is not None else None
 
 
+def due_arg(text: str | None, field: str = "--due") -> date | None:
+    """A due date, forward or back (``+7d``, ``in 2 weeks``, ``friday``, ``2026-03-20``);
+    a bare ``7d`` is refused as ambiguous, since a due date is usually ahead."""
+    from tkg_journal.domain.dates import parse_due_date
+
+    return parse_due_date(text, today=now().date(), field=field) if text is not None else None
+
+
+def moment_arg(text: str, field: str = "--when") -> datetime:
+    """When something happened: ``yesterday 18:30``, ``friday at 9:00``, an ISO date-time."""
+    from tkg_journal.domain.dates import parse_moment
+
+    return parse_moment(text, now=now(), field=field)
+
+
 # SQLite's integers are 64-bit: a larger id or limit cannot even be asked about.
 _LARGEST_INTEGER = 2**63 - 1
 

@@ -12,6 +12,7 @@ from tkg_journal.cli.options import (
     PROG,
     UsageError,
     day_arg,
+    due_arg,
     format_option,
     now,
     open_journal,
@@ -63,7 +64,7 @@ def cmd_session_commit(args: argparse.Namespace) -> int:
     from tkg_journal.domain.coach_sessions import Commitment
     from tkg_journal.services.coach_sessions import CoachSessions
 
-    commitment = Commitment(" ".join(args.text), due_date=day_arg(args.due, "--due"))
+    commitment = Commitment(" ".join(args.text), due_date=due_arg(args.due))
     with open_journal(args) as journal:
         stored = CoachSessions(journal).add_commitment(args.session_id, commitment)
     due = f", due {stored.due_date.isoformat()}" if stored.due_date else ""
@@ -162,7 +163,7 @@ def register(sub: Commands) -> None:
     p = format_option(actions.add_parser("commit", help="add a commitment to a session"))
     p.add_argument("session_id", type=record_id, metavar="SESSION_ID")
     p.add_argument("text", nargs="+", metavar="TEXT", help="what you committed to")
-    p.add_argument("--due", metavar="DATE", help="due date: 2026-12-01, today, ...")
+    p.add_argument("--due", metavar="DATE", help="due date: 2026-12-01, +7d, in 2 weeks, friday")
     p.set_defaults(run=cmd_session_commit)
 
     p = format_option(actions.add_parser("list", help="coach sessions, newest first"))

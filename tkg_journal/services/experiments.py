@@ -299,6 +299,10 @@ class Experiments:
             for r in rows
         ]
 
+    def from_entry(self, entry_id: int) -> list[Experiment]:
+        """The experiments made from journal entry ``entry_id``, oldest first."""
+        return experiment_repository.from_entry(self._db, entry_id=entry_id)
+
     def active(self) -> list[Experiment]:
         """The experiments an attempt can be logged on, newest first."""
         return experiment_repository.list_all(self._db, statuses=(ExperimentStatus.ACTIVE,))

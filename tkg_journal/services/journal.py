@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -111,6 +111,10 @@ class Journal:
 
     def tags(self) -> list[tuple[str, int]]:
         return entry_repository.all_tags(self.db)
+
+    def tags_of(self, entry_ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
+        """The tags of each listed entry (entries without tags are left out)."""
+        return entry_repository.tags_by_entry(self.db, entry_ids=entry_ids)
 
     def is_empty(self) -> bool:
         return not self.db.scalar(

@@ -261,6 +261,20 @@ def existing_import_refs(db: Database, *, refs: Sequence[str]) -> set[str]:
     return found
 
 
+def tags_by_entry(db: Database, *, entry_ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
+    """The tags of each of ``entry_ids`` that has any, each entry's in order."""
+    found: dict[int, list[str]] = {}
+    for start in range(0, len(entry_ids), 500):  # stay under SQLite's bound-variable limit
+        chunk = entry_ids[start : start + 500]
+        for entry_id, tag in db.query(
+            f"SELECT entry_id, tag FROM entry_tags WHERE entry_id IN "
+            f"({', '.join('?' * len(chunk))}) ORDER BY entry_id, tag",
+            chunk,
+        ):
+            found.setdefault(entry_id, []).append(tag)
+    return {entry_id: tuple(tags) for entry_id, tags in found.items()}
+
+
 def all_tags(db: Database) -> list[tuple[str, int]]:
     """Every tag with how many entries carry it, most used first (for completion)."""
     return [

@@ -125,6 +125,12 @@ def get(db: Database, *, experiment_id: int) -> Experiment:
     return _from_row(row)
 
 
+def from_entry(db: Database, *, entry_id: int) -> list[Experiment]:
+    """The experiments made from journal entry ``entry_id``, oldest first."""
+    rows = db.query(f"{_SELECT} WHERE source_entry_id = ? ORDER BY id", (entry_id,))
+    return [_from_row(row) for row in rows]
+
+
 def list_all(
     db: Database, *, statuses: Sequence[ExperimentStatus] = (), level: Level | None = None
 ) -> list[Experiment]:
