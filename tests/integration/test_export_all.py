@@ -28,7 +28,7 @@ from tkg_journal.reports.journal_json import SECTIONS
 from tkg_journal.services import demo, journal_access
 from tkg_journal.services.journal import Journal
 from tkg_journal.services.journal_export import ExportAllFormat, Selection, export_all
-from tkg_journal.services.journal_import import import_json
+from tkg_journal.services.journal_import import import_json, preview_json
 from tkg_journal.storage.errors import WriteFailed
 
 _LINKS = {
@@ -129,6 +129,21 @@ def test_json_round_trip_gives_the_same_document(
     again = import_json(empty, tmp_path / "first.json")
     assert sum(again.imported.values()) == 0
     assert _normalised(_export_json(empty, tmp_path / "third.json")) == _normalised(first)
+
+
+def test_the_preview_counts_what_the_import_stores_and_stores_nothing(
+    filled: Journal, empty: Journal, tmp_path: Path
+) -> None:
+    _export_json(filled, tmp_path / "all.json")
+    before = empty.db.row_counts()
+    preview = preview_json(empty, tmp_path / "all.json")
+    assert empty.db.row_counts() == before  # rolled back
+    result = import_json(empty, tmp_path / "all.json")
+    assert (preview.imported, preview.already_present) == (
+        result.imported,
+        result.already_present,
+    )
+    assert preview.imported["entries"] > 0
 
 
 def test_reimporting_into_the_journal_it_came_from_adds_nothing(

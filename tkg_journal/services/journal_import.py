@@ -77,6 +77,21 @@ def import_json(journal: Journal, path: Path) -> ImportResult:
     return import_document(journal, read_document(path))
 
 
+def preview_json(journal: Journal, path: Path) -> ImportResult:
+    """What :func:`import_json` would store, without storing it: the import runs in full
+    and is rolled back, so the counts are exactly those of the real one (the app shows
+    them before asking to import)."""
+    return import_document(journal, read_document(path), dry_run=True)
+
+
+class _RolledBack(Exception):
+    """Ends a dry run's transaction (rolling it back) and carries its counts out."""
+
+    def __init__(self, result: ImportResult) -> None:
+        super().__init__("dry run")
+        self.result = result
+
+
 class _Matcher:
     """Which records the journal holds already: stored ids by natural key, each usable
     once (two equal records in a file match two stored ones, not one)."""
@@ -105,8 +120,17 @@ class _Unique:
         self._ids[key] = stored_id
 
 
-def import_document(journal: Journal, document: Document) -> ImportResult:
-    """Store ``document`` in one transaction, skipping what the journal holds already."""
+def import_document(journal: Journal, document: Document, *, dry_run: bool = False) -> ImportResult:
+    """Store ``document`` in one transaction, skipping what the journal holds already
+    (``dry_run``: then roll it back). The document's links are rewritten as it is stored:
+    read the file again for a second import."""
+    try:
+        return _import(journal, document, dry_run=dry_run)
+    except _RolledBack as done:
+        return done.result
+
+
+def _import(journal: Journal, document: Document, *, dry_run: bool) -> ImportResult:
     result = ImportResult()
     ids: dict[str, dict[int, int]] = {name: {} for name in document.sections}
     db = journal.db
@@ -167,6 +191,8 @@ def import_document(journal: Journal, document: Document) -> ImportResult:
             lambda row: import_rows.insert_commitment(db, values=row.values),
             key=lambda row: (row.values[0], *row.key),
         )
+        if dry_run:
+            raise _RolledBack(result)
     return result
 
 
