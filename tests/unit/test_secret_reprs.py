@@ -69,6 +69,7 @@ NOT_SECRETS = {
     "tkg_journal.storage.date_repair._DateColumn.key": "the name of a table's column",
     "tkg_journal.reports.document.Section.key": "which section of the report",
     "tkg_journal.ui.common.attention_banner.AttentionLine.key": "the kind of a banner line",
+    "tkg_journal.services.journal_document.Row.key": "a record's natural key (its date, title)",
 }
 
 
