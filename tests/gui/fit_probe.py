@@ -342,6 +342,7 @@ def run(data_dir: Path, shots: Path | None, *, calm: bool = False) -> Report:
     probe.dialog("rate my levels", main.rate_levels)
     probe.dialog("export summary", main.export_summary)
     probe.dialog("export journal", main.export_journal_action.trigger)
+    probe.dialog("import", main.import_action.trigger)
     probe.dialog("preferences", main.preferences)
     probe.dialog("shortcuts", main.show_shortcuts)
     probe.dialog("change passphrase", main.change_passphrase)

@@ -223,6 +223,7 @@ def test_no_two_things_in_a_window_share_an_alt_letter(
     walk.dialog("rate my levels", window.rate_levels)
     walk.dialog("export summary", window.export_summary)
     walk.dialog("export journal", window.export_journal_action.trigger)
+    walk.dialog("import", window.import_action.trigger)
     walk.dialog("preferences", window.preferences)
     walk.dialog("shortcuts", window.show_shortcuts)
     walk.dialog("change passphrase", window.change_passphrase)

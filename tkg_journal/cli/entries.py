@@ -7,8 +7,6 @@ import argparse
 import os
 import sys
 from dataclasses import replace
-from datetime import UTC
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tkg_journal.cli.entry_fields import add_guided_options, guided_answers
@@ -192,18 +190,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         from tkg_journal.cli.journal_export import cmd_import_json
 
         return cmd_import_json(args)
-    from tkg_journal.services.jrnl_import import parse, read_file, store
+    from tkg_journal.cli.entry_imports import cmd_import_entries  # jrnl, dayone, markdown
 
-    path = Path(args.file)
-    # Parsed once, before unlocking: a bad file is refused without asking for a passphrase.
-    parsed = parse(read_file(path), zone=now().tzinfo or UTC)
-    with open_journal(args) as journal:
-        result = store(journal, parsed)
-    skipped = (
-        f"; {result.already_present} were already in the journal" if result.already_present else ""
-    )
-    print(f"Imported {result.imported} entries from {path.name}{skipped}.")
-    return EXIT_OK
+    return cmd_import_entries(args)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -298,10 +287,11 @@ def register(sub: Commands) -> None:
     p = sub.add_parser("import", help="import entries from another journal app")
     p.add_argument(
         "source",
-        choices=("jrnl", "json"),
-        help="the format: jrnl (jrnl's JSON export), json (this app's export-all JSON)",
+        choices=("jrnl", "json", "dayone", "markdown"),
+        help="the format: jrnl (jrnl's JSON export), json (this app's export-all JSON), "
+        "dayone (Day One's .zip or Journal.json), markdown (a folder of .md notes)",
     )
-    p.add_argument("file", help="the exported file")
+    p.add_argument("file", help="the exported file (markdown: the folder of notes)")
     p.set_defaults(run=cmd_import)
 
     p = sub.add_parser("demo", help="fill a new journal with realistic sample data")

@@ -9,50 +9,35 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
 from datetime import UTC, datetime, time, tzinfo
 from pathlib import Path
 from typing import Any
 
 from tkg_journal.domain.entries import Entry, EntryKind
 from tkg_journal.domain.errors import DomainError
-from tkg_journal.domain.levels import Level
-from tkg_journal.domain.text_rules import MAX_TITLE_CHARS
-from tkg_journal.safe_read import Problem, UnreadableFile, read_user_file, size_words
+from tkg_journal.services import entry_import
+from tkg_journal.services.entry_import import (
+    ImportPreview,
+    ImportResult,
+    Parsed,
+    decode_json,
+    level_tag,
+    split_title,
+)
 from tkg_journal.services.errors import ImportFailed
 from tkg_journal.services.journal import Journal
-from tkg_journal.storage import entry_repository
 
-#: A jrnl export is about 1 KB an entry: 64 MB holds decades of daily writing, and parsing
-#: it stays within a few hundred MB of memory (a larger cap would let one file take GBs).
-MAX_IMPORT_BYTES = 64 * 1024 * 1024
-MAX_IMPORT_ENTRIES = 200_000
-_LEVEL_TAGS = {level.title.lower(): level for level in Level}
+#: A jrnl export is about 1 KB an entry (the cap every import shares; tests lower it here).
+MAX_IMPORT_BYTES = entry_import.MAX_IMPORT_BYTES
+MAX_IMPORT_ENTRIES = entry_import.MAX_IMPORT_ENTRIES
 
-
-@dataclass(frozen=True, slots=True)
-class ImportResult:
-    imported: int
-    already_present: int
+__all__ = ["ImportResult", "import_jrnl", "parse", "preview_jrnl", "read_file", "store"]
 
 
 def read_file(path: Path) -> bytes:
     """The file's bytes, read with a cap (a device, a silent FIFO or a huge file is
     refused with a message, never read without end)."""
-    try:
-        return read_user_file(path, limit=MAX_IMPORT_BYTES, what="the import file")
-    except UnreadableFile as error:
-        limit = size_words(MAX_IMPORT_BYTES)
-        if error.problem is Problem.TOO_LARGE and error.size is not None:
-            size = f"{error.size / 2**20:.0f} MB"
-            message = f"{path} is too large to import ({size}; the limit is {limit})"
-        elif error.problem is Problem.TOO_LARGE:  # a pipe: its size is not known
-            message = f"{path} is too large to import (more than the limit of {limit})"
-        elif error.problem is Problem.FOLDER:
-            message = f"{path} is a folder, not a jrnl JSON file"
-        else:
-            message = str(error)
-        raise ImportFailed(f"{message}; nothing was imported") from None
+    return entry_import.read_file(path, not_a="a jrnl JSON file", limit=MAX_IMPORT_BYTES)
 
 
 def parse(raw: bytes, *, zone: tzinfo) -> list[tuple[Entry, str]]:
@@ -61,20 +46,7 @@ def parse(raw: bytes, *, zone: tzinfo) -> list[tuple[Entry, str]]:
         raise ImportFailed(
             f"the file is too large to import (limit {MAX_IMPORT_BYTES // 2**20} MB)"
         )
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ImportFailed(
-            f"the file is not valid UTF-8 (bad byte at offset {error.start})"
-        ) from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise ImportFailed(
-            f"the file is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
-        ) from None
-    except RecursionError:
-        raise ImportFailed("the file is not a jrnl export (nested too deeply)") from None
+    data = decode_json(raw, source="the file", what="a jrnl export")
     if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
         raise ImportFailed(
             'the file is not a jrnl JSON export (no "entries" list); '
@@ -118,15 +90,15 @@ def _entry(item: Any, zone: tzinfo) -> tuple[Entry, str]:
         raise ValueError(
             f"date {day_text!r} {time_text!r} is not a date and time (YYYY-MM-DD and HH:MM)"
         ) from None
-    title, body = _text(item, "title").strip(), _text(item, "body").strip()
-    if len(title) > MAX_TITLE_CHARS:  # jrnl's title is the first sentence: keep all of it
-        body = f"{title}\n\n{body}".strip()
-        title = title[: MAX_TITLE_CHARS - 1].rstrip() + "…"
+    # jrnl's title is the first sentence: a long one is kept whole in the body.
+    title, body = split_title(_text(item, "title").strip(), _text(item, "body").strip())
     raw_tags = item.get("tags") or []
     if not isinstance(raw_tags, list) or not all(isinstance(t, str) for t in raw_tags):
         raise ValueError("'tags' must be a list of text")
     tags = [t.lstrip("@#") for t in raw_tags]
-    level = next((_LEVEL_TAGS[t.lower()] for t in tags if t.lower() in _LEVEL_TAGS), None)
+    # The tag stays beside the level here, unlike the newer importers: jrnl imports have
+    # kept it since the first release, and a writer's searches may rely on it.
+    level = next((found for t in tags if (found := level_tag(t)) is not None), None)
     if item.get("starred") is True:
         tags.append("starred")
     entry = Entry(
@@ -153,15 +125,12 @@ def import_jrnl(journal: Journal, path: Path) -> ImportResult:
     return store(journal, parse(read_file(path), zone=journal.clock().tzinfo or UTC))
 
 
+def preview_jrnl(journal: Journal, path: Path) -> ImportPreview:
+    """What :func:`import_jrnl` would store, counted without writing."""
+    zone = journal.clock().tzinfo or UTC
+    return entry_import.preview(journal, Parsed(parse(read_file(path), zone=zone)))
+
+
 def store(journal: Journal, parsed: list[tuple[Entry, str]]) -> ImportResult:
     """Store entries already validated by :func:`parse`, skipping ones imported before."""
-    with journal.db.transaction():
-        present = entry_repository.existing_import_refs(journal.db, refs=[ref for _, ref in parsed])
-        fresh, refs, seen = [], [], set(present)
-        for entry, ref in parsed:
-            if ref not in seen:  # also skips duplicates inside the file itself
-                seen.add(ref)
-                fresh.append(entry)
-                refs.append(ref)
-        entry_repository.insert_many(journal.db, entries=fresh, import_refs=refs)
-    return ImportResult(imported=len(fresh), already_present=len(parsed) - len(fresh))
+    return entry_import.store(journal, Parsed(parsed))

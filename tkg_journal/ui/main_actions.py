@@ -90,6 +90,13 @@ EXPORT_JOURNAL = ActionSpec(
     "share",
     "The whole journal as JSON, Markdown or jrnl: to keep, or to move to another app",
 )
+IMPORT = ActionSpec(
+    "actionImport",
+    "&Import…",
+    None,
+    None,
+    "Bring in writing from Day One, Markdown notes, jrnl, or an export of this app",
+)
 BACK_UP_NOW = ActionSpec(
     "actionBackUpNow", backup_texts.BACK_UP_NOW, "Ctrl+B", None, backup_texts.BACK_UP_NOW_TIP
 )
@@ -207,6 +214,7 @@ MENUS: tuple[tuple[str, tuple[ActionSpec | Submenu | None, ...]], ...] = (
             None,
             EXPORT_SUMMARY,
             EXPORT_JOURNAL,
+            IMPORT,
             None,
             BACK_UP_NOW,
             RESTORE_BACKUP,

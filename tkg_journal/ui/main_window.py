@@ -63,6 +63,7 @@ from tkg_journal.ui.keys.reencrypt_dialog import DONE_MESSAGE as REENCRYPTED
 from tkg_journal.ui.keys.reencrypt_dialog import ReencryptDialog
 from tkg_journal.ui.lock_view import LOCKED_TITLE, LockView
 from tkg_journal.ui.portable.export_journal_dialog import export_journal
+from tkg_journal.ui.portable.import_dialog import import_into
 from tkg_journal.ui.preferences_apply import apply_preferences
 from tkg_journal.ui.preferences_dialog import PreferencesDialog
 from tkg_journal.ui.progress.checkin_prompt import CheckinPrompt
@@ -186,6 +187,7 @@ class MainWindow(QMainWindow):
         self.save_action = action(acts.SAVE, self._save_current)
         self.export_action = action(acts.EXPORT_SUMMARY, self.export_summary)
         self.export_journal_action = action(acts.EXPORT_JOURNAL, partial(export_journal, self))
+        self.import_action = action(acts.IMPORT, partial(import_into, self))
         self.back_up_action = action(acts.BACK_UP_NOW, self.backups.back_up_now)
         self.restore_action = action(acts.RESTORE_BACKUP, self.restore_backup)
         self.passphrase_action = action(acts.CHANGE_PASSPHRASE, self.change_passphrase)

@@ -347,6 +347,11 @@ class JournalView(QWidget):
         self._set_heading(entry)
         self.entry_saved.emit(entry)
 
+    def entries_imported(self) -> None:
+        """Entries came in from an import: the list and the tags show them."""
+        self._refresh_tags()
+        self._apply_filters()
+
     def entry_saved_elsewhere(self, entry: Entry) -> None:
         """An entry saved by quick capture: show it in the list."""
         if self._journal is not None and entry.id is not None:

@@ -38,3 +38,34 @@ PROGRESS_NAME = "Export progress"
 WRITING = "Writing {done:,} of {total:,} entries…"
 DONE = "Exported {entries:,} entries to {path}."
 NO_PATH = "Choose where to save the export."
+
+# --- File ▸ Import… -------------------------------------------------------------------
+IMPORT_TITLE = "Import"
+IMPORT_INTRO = (
+    "Bring writing in from another journal app, or from an export of this one. You see "
+    "what will be added before anything is written; importing the same file twice adds "
+    "nothing."
+)
+SOURCE_BOX = "From"
+SOURCES = {
+    "json": "TKG Journal &export (JSON): everything, with experiments and sessions",
+    "dayone": "&Day One export (.zip or Journal.json)",
+    "markdown": "&Markdown folder (Obsidian, or any .md files)",
+    "jrnl": "jrn&l export (jrnl --format json)",
+}
+SOURCE_FILTERS = {
+    "json": "JSON (*.json)",
+    "dayone": "Day One export (*.zip *.json)",
+    "jrnl": "JSON (*.json)",
+}
+IMPORT_PATH_BOX = "File or folder"
+IMPORT_PATH_NAME = "The file or folder to import"
+CHOOSE_IMPORT_TITLE = "Import from"
+CHECKING = "Reading the file…"
+READY = "Ready to import: {summary}."
+NOTHING_NEW = "Everything in it is in the journal already: nothing to import."
+ALREADY = " {count:,} already in the journal will be skipped."
+IMPORT_BUTTON = "&Import"
+IMPORTING = "Importing…"
+IMPORTED = "Imported {summary}."
+NO_SOURCE_PATH = "Choose the file or folder to import."
