@@ -91,6 +91,25 @@ def build_parser() -> argparse.ArgumentParser:
         help="open the desktop app, print the milliseconds from process start to the first "
         "paint of the filled main window, and quit (a benchmark)",
     )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check that this install has every part it needs (SQLCipher, Argon2id, the "
+        "keyring, Qt, charts, PDF), one line each; exit 0 only if all pass",
+    )
+    parser.add_argument("--self-test-qt", action="store_true", help=argparse.SUPPRESS)
+    launcher = parser.add_mutually_exclusive_group()
+    launcher.add_argument(
+        "--install-desktop-entry",
+        action="store_true",
+        help="add TKG Journal to the desktop's menu (a launcher and icon under "
+        "~/.local/share) for this installed command",
+    )
+    launcher.add_argument(
+        "--uninstall-desktop-entry",
+        action="store_true",
+        help="remove the launcher and icon --install-desktop-entry wrote",
+    )
     parser.add_argument("--version", action="version", version=_version())
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for register in _REGISTER:
@@ -146,6 +165,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(arguments)
     if args.data_dir == "":
         parser.error("--data-dir is empty; give the journal's folder")
+    if args.install_desktop_entry or args.uninstall_desktop_entry:
+        if args.command is not None:
+            parser.error("the desktop entry options take no command")
+        return _desktop_entry(install=args.install_desktop_entry)
+    if args.self_test or args.self_test_qt:
+        if args.command is not None:
+            parser.error("--self-test checks the install; give it without a command")
+        from tkg_journal import self_test
+
+        return self_test.qt_check() if args.self_test_qt else self_test.run()
     if args.command is None:
         return _run_gui(args)
     if args.startup_time:
@@ -172,6 +201,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:  # the user's environment (permissions, a file for a folder)
         print(f"{PROG}: {_os_error_text(error)}; nothing was changed", file=sys.stderr)
         return EXIT_FAILED
+
+
+def _desktop_entry(*, install: bool) -> int:
+    from tkg_journal.services import desktop_entry
+
+    files = desktop_entry.DesktopFiles.for_user()
+    try:
+        if install:
+            written = desktop_entry.install(files, desktop_entry.installed_command())
+            print(f"Added TKG Journal to the menu: {written[0]} (icon {written[1]}).")
+        else:
+            removed = desktop_entry.uninstall(files)
+            print(f"Removed {', '.join(map(str, removed))}." if removed
+                  else "There was no TKG Journal launcher to remove.")
+    except OSError as error:
+        print(f"{PROG}: {_os_error_text(error)}; nothing was changed", file=sys.stderr)
+        return EXIT_FAILED
+    return EXIT_OK
 
 
 def _os_error_text(error: OSError) -> str:

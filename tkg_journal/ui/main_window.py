@@ -62,8 +62,7 @@ from tkg_journal.ui.keys.new_recovery_key_dialog import NewRecoveryKeyDialog
 from tkg_journal.ui.keys.reencrypt_dialog import DONE_MESSAGE as REENCRYPTED
 from tkg_journal.ui.keys.reencrypt_dialog import ReencryptDialog
 from tkg_journal.ui.lock_view import LOCKED_TITLE, LockView
-from tkg_journal.ui.portable.export_journal_dialog import export_journal
-from tkg_journal.ui.portable.import_dialog import import_into
+from tkg_journal.ui.portable_actions import export_journal, import_into
 from tkg_journal.ui.preferences_apply import apply_preferences
 from tkg_journal.ui.preferences_dialog import PreferencesDialog
 from tkg_journal.ui.progress.checkin_prompt import CheckinPrompt

@@ -19,7 +19,7 @@ from dataclasses import replace
 from itertools import pairwise
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize, QStandardPaths, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
@@ -49,6 +49,7 @@ from tkg_journal.ui.common.error_dialog import BUG_TEXT
 from tkg_journal.ui.common.icons import icon
 from tkg_journal.ui.common.messages import as_sentence, error_colour
 from tkg_journal.ui.common.object_name import named
+from tkg_journal.ui.common.places import documents_folder
 from tkg_journal.ui.common.unsaved_input import keeps_input
 from tkg_journal.ui.common.window_fit import fit_to_screen
 
@@ -375,9 +376,3 @@ class ExportDialog(QDialog):
         self._preview_timer.stop()
         super().reject()
 
-
-def documents_folder() -> Path:
-    """The user's Documents folder (the platform's), or home when there is none."""
-    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    folder = Path(location) if location else Path.home()
-    return folder if folder.is_dir() else Path.home()

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QSize, Qt
 from PySide6.QtGui import QPalette
@@ -40,30 +39,8 @@ from tkg_journal.ui.common.object_name import named
 from tkg_journal.ui.common.window_fit import fit_to_screen
 from tkg_journal.ui.portable import portable_texts as texts
 
-if TYPE_CHECKING:
-    from tkg_journal.ui.main_window import MainWindow
-
 _SUFFIX = {ExportAllFormat.JSON: ".json", ExportAllFormat.JRNL: ".txt"}
 _PREFERRED = QSize(620, 430)
-
-
-def export_journal(window: MainWindow) -> None:
-    """File ▸ Export journal…: what is being written is saved first, so it is in the file."""
-    journal = window.journal
-    if journal is None or not window.journal_view.flush():
-        return
-    window.coach_sessions_view.flush()
-    dialog = ExportJournalDialog(journal, _documents(), window)
-    try:
-        window.run_dialog(dialog)
-    finally:
-        dialog.deleteLater()
-
-
-def _documents() -> Path:
-    from tkg_journal.ui.coach.export_dialog import documents_folder
-
-    return documents_folder()
 
 
 class ExportJournalDialog(QDialog):

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
@@ -38,29 +37,7 @@ from tkg_journal.ui.common.object_name import named
 from tkg_journal.ui.common.window_fit import fit_to_screen
 from tkg_journal.ui.portable import portable_texts as texts
 
-if TYPE_CHECKING:
-    from tkg_journal.ui.main_window import MainWindow
-
 _PREFERRED = QSize(600, 420)
-
-
-def import_into(window: MainWindow) -> None:
-    """File ▸ Import…: after an import every section shows what came in."""
-    journal = window.journal
-    if journal is None or not window.journal_view.flush():
-        return
-    dialog = ImportDialog(journal, Path.home(), window)
-    dialog.imported.connect(lambda _counts: _show_imported(window))
-    try:
-        window.run_dialog(dialog)
-    finally:
-        dialog.deleteLater()
-
-
-def _show_imported(window: MainWindow) -> None:
-    window.journal_view.entries_imported()
-    window.experiments_section.refresh()
-    window.coach_sessions_view.refresh()
 
 
 class ImportDialog(QDialog):
