@@ -172,9 +172,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.self_test or args.self_test_qt:
         if args.command is not None:
             parser.error("--self-test checks the install; give it without a command")
-        from tkg_journal import self_test
+        if args.self_test_qt:
+            from tkg_journal.ui.self_test_window import qt_check
 
-        return self_test.qt_check() if args.self_test_qt else self_test.run()
+            return qt_check()
+        from tkg_journal.cli import self_test
+
+        return self_test.run()
     if args.command is None:
         return _run_gui(args)
     if args.startup_time:

@@ -18,7 +18,7 @@ from typing import Any
 
 from tkg_journal.domain.levels import Level
 from tkg_journal.domain.search import EntryFilter
-from tkg_journal.storage import clock
+from tkg_journal.storage import clock, entry_repository
 from tkg_journal.storage.database import Database
 from tkg_journal.storage.entry_repository import where_clause
 
@@ -87,15 +87,8 @@ def entry_pages(
         )
         if not rows:
             return
-        ids = [row[0] for row in rows]
-        page_tags: dict[int, list[str]] = {}
-        for entry_id, tag in db.query(
-            f"SELECT entry_id, tag FROM entry_tags WHERE entry_id IN ({', '.join('?' * len(ids))}) "
-            "ORDER BY entry_id, tag",
-            ids,
-        ):
-            page_tags.setdefault(entry_id, []).append(tag)
-        yield [_entry(row, page_tags.get(row[0], [])) for row in rows]
+        page_tags = entry_repository.tags_by_entry(db, entry_ids=[row[0] for row in rows])
+        yield [_entry(row, list(page_tags.get(row[0], ()))) for row in rows]
         final = rows[-1]
         last = (final[2], final[0]) if by_time else (final[0],)
 

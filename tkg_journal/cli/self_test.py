@@ -6,8 +6,8 @@ Argon2id, the keyring backend, the Qt platform plugin, a chart and a PDF. One li
 check; the command exits 0 only if every check passed. Nothing of the user's is read or
 written.
 
-The Qt check runs in a child process: a platform plugin that cannot load ends its
-process (Qt aborts), and the other checks still report.
+The Qt check runs in a child process (``ui/self_test_window.py``): a platform plugin that
+cannot load ends its process (Qt aborts), and the other checks still report.
 """
 
 from __future__ import annotations
@@ -110,26 +110,6 @@ def _qt(_folder: Path) -> str:
         problem = (done.stderr.strip().splitlines() or ["no output"])[-1]
         raise RuntimeError(f"the platform plugin did not load ({problem})")
     return lines[-1]
-
-
-def qt_check() -> int:
-    """The child's part: start Qt, draw an icon into a window, report the platform."""
-    from PySide6.QtWidgets import QApplication, QLabel
-
-    from tkg_journal.ui.common.icons import app_icon
-
-    app = QApplication([sys.argv[0]])
-    label = QLabel("TKG Journal self-test")
-    label.setWindowIcon(app_icon())
-    label.show()
-    app.processEvents()
-    image = label.grab().toImage()
-    label.close()
-    if image.isNull() or app_icon().isNull():
-        print("nothing was drawn")
-        return 1
-    print(f"platform plugin {QApplication.platformName()!r} loaded, a window drawn")
-    return 0
 
 
 def _chart(_folder: Path) -> str:
