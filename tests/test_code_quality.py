@@ -37,3 +37,17 @@ def test_layer_contracts_hold() -> None:
     """ui -> services -> storage/security/reports/charts -> domain; Qt only in ui/."""
     result = _run(_tool("lint-imports"))
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_every_package_is_installed() -> None:
+    """A wheel holds only the packages pyproject lists: one left out is missing from a
+    ``pip install .`` and from the bundle, though an editable install hides it."""
+    import tomllib
+
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"][
+        "packages"])
+    on_disk = {
+        ".".join(init.parent.relative_to(ROOT).parts)
+        for init in (ROOT / "tkg_journal").rglob("__init__.py")
+    }
+    assert on_disk - listed == set()
