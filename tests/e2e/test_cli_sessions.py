@@ -260,3 +260,19 @@ def test_session_help_lists_the_actions() -> None:
     due = subprocess.run([installed_command(), "due", "--help"], capture_output=True,
                          text=True).stdout
     assert "--commitments" in due and "--soon-days" in due
+
+
+def test_print_id_gives_a_script_only_the_new_ids(data_dir: Path) -> None:
+    """``ID=$(tkg-journal ... --print-id)``: each command that makes a record prints its id
+    and nothing else, and the id is the record's."""
+    entry = ok("add", "Said it plainly", "--print-id", data_dir=data_dir).strip()
+    experiment = ok("experiment", "add", *EXPERIMENT, "--print-id", data_dir=data_dir).strip()
+    session = ok("session", "add", "--topics", "Delegation", "--print-id",
+                 data_dir=data_dir).strip()
+    commitment = ok("session", "commit", session, "Ask first", "--print-id",
+                    data_dir=data_dir).strip()
+    assert all(text.isdigit() for text in (entry, experiment, session, commitment))
+    shown = as_json("experiment", "show", experiment, data_dir=data_dir)
+    assert isinstance(shown, dict) and shown["title"] == "Pause before answering"
+    assert "Ask first" in ok("session", "show", session, data_dir=data_dir)
+    assert "Said it plainly" in ok("show", entry, data_dir=data_dir)

@@ -16,6 +16,7 @@ from tkg_journal.cli.options import (
     PROG,
     UsageError,
     create_journal,
+    creating_format_option,
     format_option,
     journal_paths,
     level_arg,
@@ -267,7 +268,7 @@ def register(sub: Commands) -> None:
         "--notes", metavar="TEXT", help="the entry's text as an option (- reads standard input)"
     )
     add_guided_options(p, editing=False)
-    format_option(p).set_defaults(run=cmd_add)
+    creating_format_option(p).set_defaults(run=cmd_add)
 
     for name, helptext in (
         ("list", "list entries, newest first"),

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from tkg_journal.cli.options import (
     EXIT_OK,
     UsageError,
+    creating_format_option,
     day_arg,
     due_arg,
     format_option,
@@ -275,7 +276,8 @@ def register(sub: Commands) -> None:
     )
     actions = exp.add_subparsers(dest="action", metavar="ACTION", required=True)
 
-    p = format_option(actions.add_parser("add", help="add a behaviour experiment (planned)"))
+    p = creating_format_option(
+        actions.add_parser("add", help="add a behaviour experiment (planned)"))
     p.add_argument("--title", "-t", required=True)
     p.add_argument("--level", "-l", help="root level by name or number (or from --behaviour)")
     p.add_argument("--trigger", required=True, help="when ... (the situation)")

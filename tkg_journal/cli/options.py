@@ -50,6 +50,15 @@ def format_option(parser: Parser) -> Parser:
     return parser
 
 
+def creating_format_option(parser: Parser) -> Parser:
+    """``--format text|json`` and ``--print-id``, for a command that makes a record: a
+    shell script takes the new id with ``ID=$(tkg-journal ... --print-id)``."""
+    format_option(parser)
+    parser.add_argument("--print-id", dest="format", action="store_const", const="id",
+                        help="print only the new record's id")
+    return parser
+
+
 def record_command(
     actions: Commands,
     name: str,

@@ -28,9 +28,12 @@ def print_json(data: Any) -> None:
 
 
 def print_result(fmt: str, data: Any, line: str) -> None:
-    """What a command changed: ``data`` as JSON with ``--format json``, else ``line``."""
+    """What a command changed: ``data`` as JSON with ``--format json``, its id alone with
+    ``--print-id``, else ``line``."""
     if fmt == "json":
         print_json(data)
+    elif fmt == "id":
+        print(data["id"])
     else:
         print(line)
 

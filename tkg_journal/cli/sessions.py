@@ -11,6 +11,7 @@ from tkg_journal.cli.options import (
     EXIT_OK,
     PROG,
     UsageError,
+    creating_format_option,
     day_arg,
     due_arg,
     format_option,
@@ -154,13 +155,14 @@ def register(sub: Commands) -> None:
     )
     actions = session.add_subparsers(dest="action", metavar="ACTION", required=True)
 
-    p = format_option(actions.add_parser("add", help="record a coach session; prints its id"))
+    p = creating_format_option(
+        actions.add_parser("add", help="record a coach session; prints its id"))
     p.add_argument("--date", metavar="DATE", help="the day it was held (default today)")
     p.add_argument("--topics", metavar="TEXT", help="what was discussed (- reads stdin)")
     p.add_argument("--notes", metavar="TEXT", help="notes from the session (- reads stdin)")
     p.set_defaults(run=cmd_session_add)
 
-    p = format_option(actions.add_parser("commit", help="add a commitment to a session"))
+    p = creating_format_option(actions.add_parser("commit", help="add a commitment to a session"))
     p.add_argument("session_id", type=record_id, metavar="SESSION_ID")
     p.add_argument("text", nargs="+", metavar="TEXT", help="what you committed to")
     p.add_argument("--due", metavar="DATE", help="due date: 2026-12-01, +7d, in 2 weeks, friday")
