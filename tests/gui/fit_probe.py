@@ -56,6 +56,8 @@ class Report:
     screen: dict[str, object] = field(default_factory=dict)
     windows: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    #: what a screen reader would miss (tests/gui/accessibility_tree.py), per window
+    accessibility: list[str] = field(default_factory=list)
 
 
 def _rect(rect: QRect) -> str:
@@ -187,6 +189,9 @@ class Probe:
         QTest.qWait(SETTLE_MS)
         QApplication.processEvents()
         check_window(window, name, self.report)
+        from tests.gui.accessibility_tree import tree_problems
+
+        self.report.accessibility += [f"{name}: {p}" for p in tree_problems(window)]
         if self.shots is not None:
             file_name = "".join(c if c.isalnum() else "-" for c in name.lower())
             window.grab().save(str(self.shots / f"{file_name}.png"))

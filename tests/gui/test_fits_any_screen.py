@@ -81,6 +81,10 @@ def test_every_window_and_dialog_fits_the_screen(tmp_path: Path, name: str) -> N
     windows = report["windows"]
     assert isinstance(windows, list) and len(windows) == WINDOWS, windows
     assert report["problems"] == []
+    # The same walk reads each window as a screen reader would (accessibility_tree.py):
+    # every control named, every value label saying its value, every box labelled, and
+    # one-of-N choices as radio buttons.
+    assert report["accessibility"] == []
 
 
 # --- the helpers, on the suite's own screen ----------------------------------------------

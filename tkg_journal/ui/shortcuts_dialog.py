@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from tkg_journal.ui import main_actions as acts
+from tkg_journal.ui.common.clear_button import enable_clear_button
 from tkg_journal.ui.common.object_name import named
 from tkg_journal.ui.common.window_fit import fit_to_screen
 
@@ -91,7 +92,7 @@ class ShortcutsDialog(QDialog):
         self.filter_edit = named(QLineEdit(), "shortcutsFilter")
         self.filter_edit.setPlaceholderText(FILTER_PLACEHOLDER)
         self.filter_edit.setAccessibleName(FILTER_NAME)
-        self.filter_edit.setClearButtonEnabled(True)
+        enable_clear_button(self.filter_edit, "the filter")
         self.filter_edit.textChanged.connect(self._filter)
         self.filter_edit.installEventFilter(self)
 

@@ -204,3 +204,28 @@ def test_every_control_has_a_name(qtbot, service: Experiments):
         if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisibleTo(dialog):
             assert widget.objectName(), widget
             assert widget.accessibleName(), widget.objectName()
+
+
+def test_did_it_and_outcome_are_radio_groups_named_by_their_questions(
+    qtbot, service: Experiments
+):
+    from PySide6.QtGui import QAccessible
+
+    chosen = _experiment(service, "Ask before defending")
+    dialog = _open(qtbot, AttemptDialog(service, experiment_id=chosen.id))
+    for buttons, group_name, question in (
+        (dialog.did_it_buttons, "attemptDidItGroup", "Did you try the new response?"),
+        (dialog.outcome_buttons, "attemptOutcomeGroup", "How did it go?"),
+    ):
+        for button in buttons.values():
+            node = QAccessible.queryAccessibleInterface(button)
+            assert node.role() is QAccessible.Role.RadioButton
+        group = dialog.findChild(QWidget, group_name)
+        assert group.accessibleName() == question
+        assert all(group.isAncestorOf(button) for button in buttons.values())
+    # Still one of N: choosing one unchecks the other, and nothing is unchecked by a click.
+    dialog.did_it_buttons[DidIt.YES].click()
+    dialog.did_it_buttons[DidIt.NO].click()
+    assert [b.isChecked() for b in dialog.did_it_buttons.values()] == [False, False, True]
+    dialog.did_it_buttons[DidIt.NO].click()
+    assert dialog.did_it_buttons[DidIt.NO].isChecked()

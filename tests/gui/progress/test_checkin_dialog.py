@@ -89,3 +89,15 @@ def test_a_new_day_starts_from_the_last_rating(qtbot, journal: Journal):
     assert dialog.scores() == {level: 3 + int(level) for level in Level}
     last = dialog.findChild(QLabel, f"checkinLast{Level.MASTERY.title}")
     assert "8" in last.text()
+
+
+def test_each_rating_is_announced_with_its_number_as_it_moves(qtbot, journal: Journal):
+    from PySide6.QtGui import QAccessible
+
+    dialog = _dialog(qtbot, journal)
+    value = dialog.value_labels[Level.MASTERY]
+    node = QAccessible.queryAccessibleInterface(value)
+    dialog.set_score(Level.MASTERY, 7)
+    assert node.text(QAccessible.Text.Name) == "Rating of Mastery: 7"
+    dialog.set_score(Level.MASTERY, 3)
+    assert node.text(QAccessible.Text.Name) == "Rating of Mastery: 3"

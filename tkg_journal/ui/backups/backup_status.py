@@ -6,10 +6,11 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QWidget
 
 from tkg_journal.ui.backups import backup_texts as texts
 from tkg_journal.ui.common.object_name import named
+from tkg_journal.ui.common.value_label import ValueLabel
 
 PROGRESS_WIDTH = 110
 
@@ -20,8 +21,7 @@ class BackupStatus(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("backupStatusArea")
-        self.label = named(QLabel(), "backupStatus")
-        self.label.setAccessibleName(texts.STATUS_NAME)
+        self.label = named(ValueLabel(texts.STATUS_NAME), "backupStatus")
         self.progress = named(QProgressBar(), "backupProgress")
         self.progress.setAccessibleName(texts.PROGRESS_NAME)
         self.progress.setTextVisible(False)

@@ -46,6 +46,7 @@ from tkg_journal.services.journal import Journal
 from tkg_journal.services.progress import local_midnight
 from tkg_journal.ui.coach import export_texts as texts
 from tkg_journal.ui.coach.pdf_password_field import PdfPasswordField
+from tkg_journal.ui.common.clear_button import enable_clear_button
 from tkg_journal.ui.common.journal_dates import from_qdate, limit_to_journal_range, to_qdate
 from tkg_journal.ui.common.object_name import named
 
@@ -115,7 +116,9 @@ class ExportForm(QWidget):
         range_row.setContentsMargins(0, 0, 0, 0)
         range_row.addWidget(self.range_radio)
         range_row.addWidget(self.since_edit)
-        range_row.addWidget(QLabel(texts.RANGE_TO))
+        to_label = QLabel(texts.RANGE_TO)
+        to_label.setBuddy(self.until_edit)  # "to [date]": the last day's visible label
+        range_row.addWidget(to_label)
         range_row.addWidget(self.until_edit)
         range_row.addStretch(1)
         box = named(QGroupBox(texts.PERIOD_GROUP), "exportPeriodGroup")
@@ -189,7 +192,7 @@ class ExportForm(QWidget):
             self.format_combo.addItem(fmt.label, fmt.value)
         self.path_edit = named(QLineEdit(), "exportPath")
         self.path_edit.setAccessibleName(texts.PATH_ACCESSIBLE_NAME)
-        self.path_edit.setClearButtonEnabled(True)
+        enable_clear_button(self.path_edit, "the file name")
         self.choose_button = named(QPushButton(texts.CHOOSE_BUTTON), "exportChoose")
         self.choose_button.setAccessibleName(texts.plain(texts.CHOOSE_BUTTON).rstrip("…"))
         self.choose_button.setToolTip(texts.CHOOSE_TOOLTIP)

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QVBoxLayout, QWidget
 
 from tkg_journal.ui.coach import session_texts as texts
 from tkg_journal.ui.coach.session_list_model import SessionListModel
@@ -14,6 +14,7 @@ from tkg_journal.ui.common.master_detail import (
     EmptyTextListView,
     section_button,
 )
+from tkg_journal.ui.common.value_label import ValueLabel
 
 
 class SessionListPane(QWidget):
@@ -28,9 +29,8 @@ class SessionListPane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sessionListPane")
-        self.header = QLabel()
+        self.header = ValueLabel(texts.HEADER_ACCESSIBLE_NAME)
         self.header.setObjectName("sessionHeader")
-        self.header.setAccessibleName(texts.HEADER_ACCESSIBLE_NAME)
         self.header.setWordWrap(True)
         self.new_button = section_button(
             "sessionNew",

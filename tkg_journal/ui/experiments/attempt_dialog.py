@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -41,6 +42,7 @@ from tkg_journal.ui.common.level_badge import level_badge_icon
 from tkg_journal.ui.common.messages import error_colour
 from tkg_journal.ui.common.object_name import named
 from tkg_journal.ui.common.unsaved_input import keeps_input
+from tkg_journal.ui.common.value_label import ValueLabel
 from tkg_journal.ui.common.window_fit import keep_text_whole
 from tkg_journal.ui.experiments import experiment_texts as texts
 
@@ -182,8 +184,8 @@ class AttemptDialog(QDialog):
         self.note_edit.setTabChangesFocus(True)
         self.note_edit.setFixedHeight(self.note_edit.fontMetrics().lineSpacing() * 4 + 14)
 
-        self.error_label = named(QLabel(wordWrap=True), "attemptError")
-        self.error_label.setAccessibleName("Problem")
+        self.error_label = named(ValueLabel("Problem"), "attemptError")
+        self.error_label.setWordWrap(True)
         self.error_label.hide()
         if load_error:
             self._show_error(load_error)
@@ -226,10 +228,12 @@ class AttemptDialog(QDialog):
         layout.addLayout(form)
         layout.addSpacing(6)
         layout.addWidget(self._heading(texts.ATTEMPT_DID_IT))
-        layout.addLayout(did_it_row)
+        layout.addWidget(self._choice_group("attemptDidItGroup", texts.ATTEMPT_DID_IT, did_it_row))
         layout.addSpacing(6)
         layout.addWidget(self._heading(texts.ATTEMPT_OUTCOME))
-        layout.addLayout(outcome_grid)
+        layout.addWidget(
+            self._choice_group("attemptOutcomeGroup", texts.ATTEMPT_OUTCOME, outcome_grid)
+        )
         layout.addSpacing(6)
         lower = QFormLayout()
         lower.addRow(situation_label, self.situation_edit)
@@ -281,6 +285,9 @@ class AttemptDialog(QDialog):
     def _toggle(self, name: str, text: str, accessible: str) -> QPushButton:
         button = named(QPushButton(text), name)
         button.setCheckable(True)
+        # One of N: exposed to assistive technology as a radio button (the group keeps
+        # them exclusive; this flag is what gives them the radio role).
+        button.setAutoExclusive(True)
         button.setAccessibleName(accessible)
         # Enter on a focused toggle logs (the default button) rather than toggling it.
         button.setAutoDefault(False)
@@ -310,6 +317,16 @@ class AttemptDialog(QDialog):
                 checked.setFocus(event.reason())
                 return True
         return super().eventFilter(watched, event)
+
+    @staticmethod
+    def _choice_group(name: str, question: str, row: QLayout) -> QWidget:
+        """The buttons of one question in a node named with the question: a screen reader
+        says "Did it?" on entering the group, then each choice."""
+        group = named(QWidget(), name)
+        group.setAccessibleName(question.replace("&", ""))
+        row.setContentsMargins(0, 0, 0, 0)
+        group.setLayout(row)
+        return group
 
     @staticmethod
     def _heading(text: str) -> QLabel:

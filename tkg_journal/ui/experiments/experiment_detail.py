@@ -27,17 +27,17 @@ from PySide6.QtWidgets import (
 
 from tkg_journal.domain.experiments import Attempt, Experiment, ExperimentStatus
 from tkg_journal.ui.common.level_badge import BADGE_SIZE, level_badge_icon
+from tkg_journal.ui.common.value_label import ValueLabel
 from tkg_journal.ui.experiments import experiment_texts as texts
 from tkg_journal.ui.experiments.experiment_attempts_pane import ExperimentAttemptsPane
 
 
-def _value_label(name: str, accessible: str) -> QLabel:
-    """A read-only value: the user's words, wrapped, selectable, never read as markup."""
-    label = QLabel()
+def _value_label(name: str, caption: str) -> ValueLabel:
+    """A read-only value: the user's words, wrapped, selectable, never read as markup,
+    announced as "caption: value"."""
+    label = ValueLabel(caption)
     label.setObjectName(name)
-    label.setAccessibleName(accessible)
     label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
     # Mouse only: keyboard selection would make every value a Tab stop.
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label

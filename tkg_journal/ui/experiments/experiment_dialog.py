@@ -47,6 +47,7 @@ from tkg_journal.ui.common.journal_dates import from_qdate, limit_to_journal_ran
 from tkg_journal.ui.common.level_picker import LevelPicker
 from tkg_journal.ui.common.messages import as_sentence, error_colour
 from tkg_journal.ui.common.unsaved_input import keeps_input
+from tkg_journal.ui.common.value_label import ValueLabel
 from tkg_journal.ui.common.window_fit import fit_to_screen, scrolling, unscrolled_size_hint
 from tkg_journal.ui.experiments import experiment_texts as texts
 from tkg_journal.ui.experiments.belief_spin_box import belief_spin_box
@@ -223,11 +224,9 @@ class ExperimentDialog(QDialog):
         font = preview_title.font()
         font.setBold(True)
         preview_title.setFont(font)
-        self.preview = QLabel(self)
+        self.preview = ValueLabel(texts.PREVIEW_ACCESSIBLE_NAME, parent=self)
         self.preview.setObjectName("experimentPreview")
-        self.preview.setAccessibleName(texts.PREVIEW_ACCESSIBLE_NAME)
         self.preview.setWordWrap(True)
-        self.preview.setTextFormat(Qt.TextFormat.PlainText)
         self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         preview_box = QFrame(self)
         preview_box.setObjectName("experimentPreviewBox")

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from tkg_journal.domain.experiments import ExperimentStatus
 from tkg_journal.domain.levels import Level
+from tkg_journal.ui.common.clear_button import enable_clear_button
 from tkg_journal.ui.common.level_badge import level_badge_icon
 from tkg_journal.ui.common.master_detail import (
     LIST_PANE_MARGINS,
@@ -31,6 +32,7 @@ from tkg_journal.ui.common.master_detail import (
     as_row_table,
     section_button,
 )
+from tkg_journal.ui.common.value_label import ValueLabel
 from tkg_journal.ui.experiments import experiment_texts as texts
 from tkg_journal.ui.experiments.experiment_list_model import (
     ATTEMPTS,
@@ -77,7 +79,7 @@ class ExperimentListPane(QWidget):
         self.search.setObjectName("experimentSearch")
         self.search.setPlaceholderText(texts.SEARCH_PLACEHOLDER)
         self.search.setAccessibleName(texts.SEARCH_ACCESSIBLE_NAME)
-        self.search.setClearButtonEnabled(True)
+        enable_clear_button(self.search, "the search")
         self.search.installEventFilter(self)
         self.status_filter = self._filter(
             "experimentStatusFilter", texts.STATUS_FILTER_ACCESSIBLE_NAME
@@ -95,9 +97,8 @@ class ExperimentListPane(QWidget):
         )
         self.model = ExperimentListModel(self)
         self.list = self._build_list(self.model)
-        self.count_label = QLabel()
+        self.count_label = ValueLabel(texts.LIST_ACCESSIBLE_NAME)
         self.count_label.setObjectName("experimentCount")
-        self.count_label.setAccessibleName(texts.LIST_ACCESSIBLE_NAME)
 
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
@@ -105,8 +106,12 @@ class ExperimentListPane(QWidget):
         top.addWidget(self.new_button)
         filters = QHBoxLayout()
         filters.setContentsMargins(0, 0, 0, 0)
-        filters.addWidget(self.status_filter, 1)
-        filters.addWidget(self.level_filter, 1)
+        for text, combo in ((texts.STATUS_FILTER_LABEL, self.status_filter),
+                            (texts.LEVEL_FILTER_LABEL, self.level_filter)):
+            label = QLabel(text)
+            label.setBuddy(combo)  # Alt+letter, and what the box is for, said and shown
+            filters.addWidget(label)
+            filters.addWidget(combo, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(*LIST_PANE_MARGINS)
         layout.addLayout(top)

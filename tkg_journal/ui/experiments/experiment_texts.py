@@ -92,6 +92,9 @@ SEARCH_PLACEHOLDER = "Search experiments (Ctrl+F)"
 SEARCH_ACCESSIBLE_NAME = "Search experiments and attempts"
 STATUS_FILTER_ACCESSIBLE_NAME = "Filter by status"
 LEVEL_FILTER_ACCESSIBLE_NAME = "Filter by level"
+#: The filters' visible labels (their buddies), short for a narrow list.
+STATUS_FILTER_LABEL = "Stat&us"
+LEVEL_FILTER_LABEL = "Level"  # every letter of it is taken here (Log, Edit, View)
 STATUS_FILTER_ALL = "All"
 STATUS_FILTER_OPEN = "Open"
 LEVEL_FILTER_ALL = "Any level"

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from tkg_journal.domain.entries import EntryKind
 from tkg_journal.domain.levels import Level
 from tkg_journal.domain.search import EntryFilter
+from tkg_journal.ui.common.clear_button import enable_clear_button
 from tkg_journal.ui.common.journal_dates import from_qdate
 from tkg_journal.ui.common.object_name import named
 from tkg_journal.ui.common.week_start import follow_week_start
@@ -46,7 +47,7 @@ class JournalFilterBar(QWidget):
         super().__init__(parent)
         self._calendars: dict[QObject, QDateEdit] = {}
         self.search = named(QLineEdit(placeholderText=SEARCH_PLACEHOLDER), "searchField")
-        self.search.setClearButtonEnabled(True)
+        enable_clear_button(self.search, "the search")
         self.search.setAccessibleName("Search the journal")
         self.search.textChanged.connect(self.changed)
         self.search.installEventFilter(self)

@@ -21,6 +21,7 @@ from tkg_journal.domain.entries import Entry, EntryKind
 from tkg_journal.services.errors import USER_ERRORS
 from tkg_journal.services.journal import Journal
 from tkg_journal.ui.common.object_name import named
+from tkg_journal.ui.common.value_label import ValueLabel
 from tkg_journal.ui.journal.entry_autosave import EntryAutosave
 from tkg_journal.ui.journal.entry_editor import EntryEditor
 from tkg_journal.ui.journal.entry_list_model import EntryIdRole, EntryListModel
@@ -84,8 +85,7 @@ class JournalView(QWidget):
         self.list.setUniformItemSizes(True)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.count_label = named(QLabel(), "entryCount")
-        self.count_label.setAccessibleName("Number of entries shown")
+        self.count_label = named(ValueLabel("Entries shown"), "entryCount")
 
         left = named(QWidget(), "entryListPane")
         left_layout = QVBoxLayout(left)

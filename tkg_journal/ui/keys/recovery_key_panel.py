@@ -88,6 +88,7 @@ class RecoveryKeyPanel(QWidget):
         self.key_field = QLineEdit(recovery_key)
         self.key_field.setObjectName("recoveryKey")
         self.key_field.setAccessibleName("Recovery key")
+        explanation_label.setBuddy(self.key_field)  # the words above it say what it is
         self.key_field.setAccessibleDescription(explanation)
         self.key_field.setReadOnly(True)
         self.key_field.setAlignment(Qt.AlignmentFlag.AlignCenter)

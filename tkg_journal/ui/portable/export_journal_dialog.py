@@ -125,7 +125,9 @@ class ExportJournalDialog(QDialog):
         row.addSpacing(12)
         row.addWidget(self.period_radio)
         row.addWidget(self.since_edit)
-        row.addWidget(QLabel(texts.PERIOD_TO))
+        to_label = QLabel(texts.PERIOD_TO)
+        to_label.setBuddy(self.until_edit)  # "to [date]": the last day's visible label
+        row.addWidget(to_label)
         row.addWidget(self.until_edit)
         row.addStretch(1)
         self.period_radio.toggled.connect(self._enable_dates)

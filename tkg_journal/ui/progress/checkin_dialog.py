@@ -35,6 +35,7 @@ from tkg_journal.ui.common.error_dialog import show_error
 from tkg_journal.ui.common.level_badge import LevelBadge
 from tkg_journal.ui.common.object_name import named
 from tkg_journal.ui.common.unsaved_input import keeps_input
+from tkg_journal.ui.common.value_label import ValueLabel
 from tkg_journal.ui.common.window_fit import keep_text_whole
 from tkg_journal.ui.progress import progress_texts as texts
 
@@ -188,8 +189,10 @@ class CheckinDialog(QDialog):
         slider.setAccessibleName(texts.CHECKIN_SLIDER_ACCESSIBLE_NAME.format(level=level.title))
         score = start.scores.get(level, DEFAULT_SCORE) if start is not None else DEFAULT_SCORE
         slider.setValue(score)
-        value = named(QLabel(str(score)), f"checkinValue{level.title}")
-        value.setAccessibleName(texts.CHECKIN_VALUE_ACCESSIBLE_NAME.format(level=level.title))
+        value = named(
+            ValueLabel(texts.CHECKIN_VALUE_ACCESSIBLE_NAME.format(level=level.title), str(score)),
+            f"checkinValue{level.title}",
+        )
         value_font = QFont(value.font())
         value_font.setBold(True)
         value_font.setPointSizeF(value_font.pointSizeF() * 1.25)
