@@ -226,3 +226,29 @@ def test_rows_stay_sharp_at_device_pixel_ratio_two(qtbot: QtBot, picker: LevelPi
     # The fill covers the full-resolution image, not just its top-left quarter.
     far_corner = QColor(image.pixel(image.width() - 40, image.height() - 12))
     assert far_corner.name() == QColor(Level.MASTERY.colour).name()
+
+
+def test_the_levels_are_one_radio_group_named_as_the_picker(
+    qtbot: QtBot, picker: LevelPicker
+) -> None:
+    from PySide6.QtGui import QAccessible
+
+    for level in Level:
+        node = QAccessible.queryAccessibleInterface(picker.row(level))
+        assert node.role() is QAccessible.Role.RadioButton
+        assert node.text(QAccessible.Text.Name) == level.label()
+        assert picker.isAncestorOf(picker.row(level))
+    assert picker.accessibleName()  # the group's name, said on entering it
+    _click(qtbot, picker, Level.GROWTH)
+    assert node_checked(picker, Level.GROWTH)
+    # Left and Right do not wander to a neighbour and choose it, as Qt's radios would.
+    picker.row(Level.GROWTH).setFocus()
+    qtbot.keyClick(picker.row(Level.GROWTH), Qt.Key.Key_Right)
+    qtbot.keyClick(picker.row(Level.GROWTH), Qt.Key.Key_Left)
+    assert picker.level() is Level.GROWTH
+
+
+def node_checked(picker: LevelPicker, level: Level) -> bool:
+    from PySide6.QtGui import QAccessible
+
+    return bool(QAccessible.queryAccessibleInterface(picker.row(level)).state().checked)

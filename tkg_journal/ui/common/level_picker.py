@@ -92,6 +92,10 @@ class _LevelRow(QAbstractButton):
         self.level = level
         self.setObjectName(f"levelRow{level.title}")
         self.setCheckable(True)
+        # One of five: exposed to assistive technology as a radio button (this flag is
+        # what gives the radio role). Unlike a plain radio, the chosen row clicked again
+        # clears the choice (LevelPicker._on_row_clicked), as the pyramid always allowed.
+        self.setAutoExclusive(True)
         self.setText(level.label())
         self.setAccessibleName(level.label())
         self.setAccessibleDescription(texts.level_focus_text(level))
@@ -119,9 +123,22 @@ class _LevelRow(QAbstractButton):
     def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
 
+    def set_checked_freely(self, checked: bool) -> None:
+        """Check or uncheck, even the one checked row (which auto-exclusivity keeps)."""
+        if checked or not self.isChecked():
+            self.setChecked(checked)
+            return
+        self.setAutoExclusive(False)
+        self.setChecked(False)
+        self.setAutoExclusive(True)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
-        if key == Qt.Key.Key_Up:
+        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            # Qt would move to the next exclusive sibling and check it: the pyramid steps
+            # with Up and Down only, and choosing is Space or Enter.
+            event.ignore()
+        elif key == Qt.Key.Key_Up:
             self.step.emit(+1)
         elif key == Qt.Key.Key_Down:
             self.step.emit(-1)
@@ -282,7 +299,7 @@ class LevelPicker(QWidget):
     def _apply(self, level: Level | None) -> None:
         self._level = level
         for row_level, row in self._rows.items():
-            row.setChecked(row_level == level)
+            row.set_checked_freely(row_level == level)
         # Tab comes back to the chosen level; with none, to Foundation (unless the user
         # is on a row right now: the Tab stop stays where they are).
         if level is not None:
@@ -297,9 +314,10 @@ class LevelPicker(QWidget):
         self._apply(level)
         self.level_changed.emit(level)
 
-    def _on_row_clicked(self, level: Level, checked: bool) -> None:
-        # The row toggled itself; clicking the selected row again unchecks it: no level.
-        self._choose(level if checked else None)
+    def _on_row_clicked(self, level: Level, _checked: bool) -> None:
+        # Clicking the selected row again means no level (Qt keeps an auto-exclusive row
+        # checked on that click, so the choice is read from the level, not the state).
+        self._choose(None if level == self._level else level)
 
     def _clear_by_user(self) -> None:
         self._choose(None)
