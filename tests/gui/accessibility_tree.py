@@ -16,7 +16,10 @@ reports:
   only this field, and the check box or radio button just before it that switches it on
   ("[x] Due by [date]", "( ) From [date]");
 - a one-of-N choice exposed as check boxes (a checkable button in an exclusive group
-  that is not a radio button).
+  that is not a radio button);
+- clutter: a picture, a grip or a text with nothing to say (no name), where a listener
+  stops and hears nothing. Decorative pictures are painted, not labels; an empty status
+  text is hidden; a splitter's handle is named (ui/common/divider).
 
 Item views are not walked into: their rows are checked where their models are.
 """
@@ -46,6 +49,9 @@ INTERACTIVE = {
     Role.Slider, Role.SpinBox, Role.PageTab, Role.ButtonMenu, Role.ButtonDropDown, Role.List,
     Role.Table, Role.Tree, Role.Link, Role.Dial, Role.Switch,
 }
+
+#: Nodes a listener stops on that must say something.
+MUTE = {Role.Graphic, Role.Grip, Role.StaticText}
 
 
 def walk(window: QWidget) -> Iterator[QAccessibleInterface]:
@@ -130,6 +136,8 @@ def tree_problems(window: QWidget) -> list[str]:
         name = node.text(QAccessible.Text.Name).strip()
         if role in INTERACTIVE and not name:
             problems.append(f"{_describe(node)} has no name")
+        if role in MUTE and not name:
+            problems.append(f"{_describe(node)} says nothing")
         if isinstance(thing, QLabel):
             problem = _label_problem(thing, buddies)
             if problem:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from tkg_journal import APP_NAME
 from tkg_journal.ui.common.object_name import named
+from tkg_journal.ui.common.picture import Picture
 
 #: The window's title while locked. Qt adds the app's display name to a title that does
 #: not end with it ("… — TKG Journal" on X11 and Wayland, "… - TKG Journal" on
@@ -45,7 +46,7 @@ class LockView(QWidget):
         self.unlock_button.setAccessibleName("Unlock the journal")
         self.unlock_button.setDefault(True)
         self.unlock_button.clicked.connect(self.unlock_requested)
-        self.icon = named(QLabel(), "lockIcon")
+        self.icon = named(Picture(), "lockIcon")
         layout = QVBoxLayout(self)
         layout.addStretch(2)
         for widget in (self.icon, heading, text):

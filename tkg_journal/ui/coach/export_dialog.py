@@ -45,10 +45,12 @@ from tkg_journal.ui.coach import export_texts as texts
 from tkg_journal.ui.coach.export_form import ExportForm
 from tkg_journal.ui.coach.export_preview import ExportPreview
 from tkg_journal.ui.coach.export_runner import ExportRunner
+from tkg_journal.ui.common.divider import name_divider
 from tkg_journal.ui.common.error_dialog import BUG_TEXT
 from tkg_journal.ui.common.icons import icon
 from tkg_journal.ui.common.messages import as_sentence, error_colour
 from tkg_journal.ui.common.object_name import named
+from tkg_journal.ui.common.picture import Picture
 from tkg_journal.ui.common.places import documents_folder
 from tkg_journal.ui.common.unsaved_input import keeps_input
 from tkg_journal.ui.common.window_fit import fit_to_screen
@@ -112,6 +114,7 @@ class ExportDialog(QDialog):
         self.splitter = named(QSplitter(Qt.Orientation.Horizontal), "exportSplitter")
         self.splitter.addWidget(inputs_scroll)
         self.splitter.addWidget(self.preview_pane)
+        name_divider(self.splitter, "the choices and the preview")
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
@@ -123,8 +126,7 @@ class ExportDialog(QDialog):
         self.error_label.hide()
 
         # The note, always beside the button that makes the file.
-        self.note_icon = named(QLabel(), "exportNoteIcon")
-        self.note_icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.note_icon = named(Picture(), "exportNoteIcon")
         self.note = named(QLabel(texts.NOT_ENCRYPTED), "exportNotEncrypted")
         self.note.setWordWrap(True)
         self.export_button = named(QPushButton(icon("share"), texts.EXPORT_BUTTON), "exportButton")

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -107,8 +107,9 @@ class AttentionBanner(QFrame):
         self.setAccessibleName(ACCESSIBLE_NAME)
         self._order = tuple(order)
         self._rows: dict[str, _Row] = {}
-        self.icon_label = named(QLabel(), "attentionIcon")
-        self.icon_label.setFixedSize(ICON_SIDE, ICON_SIDE)
+        # Painted by the banner (paintEvent), not a label: a decorative picture would be a
+        # nameless node that a screen reader stops on.
+        self._icon = QPixmap()
         self.lines = QGridLayout()
         self.lines.setContentsMargins(0, 0, 0, 0)
         self.lines.setHorizontalSpacing(10)
@@ -121,7 +122,7 @@ class AttentionBanner(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 8, 8, 8)
         layout.setSpacing(10)
-        layout.addWidget(self.icon_label, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addSpacing(ICON_SIDE)  # where the icon is painted
         layout.addLayout(self.lines, 1)
         layout.addWidget(self.dismiss_button, 0, Qt.AlignmentFlag.AlignTop)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
@@ -219,9 +220,8 @@ class AttentionBanner(QFrame):
         super().keyPressEvent(event)
 
     def _update_icon(self) -> None:
-        self.icon_label.setPixmap(
-            icon(ICON).pixmap(QSize(ICON_SIDE, ICON_SIDE), self.devicePixelRatioF())
-        )
+        self._icon = icon(ICON).pixmap(QSize(ICON_SIDE, ICON_SIDE), self.devicePixelRatioF())
+        self.update()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -236,4 +236,8 @@ class AttentionBanner(QFrame):
         painter.setPen(palette.color(QPalette.ColorRole.Highlight))
         painter.setBrush(highlight_tint(palette))
         painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), RADIUS, RADIUS)
+        inside, layout = self.contentsRect(), self.layout()
+        margins = layout.contentsMargins() if layout is not None else self.contentsMargins()
+        painter.drawPixmap(inside.left() + margins.left(), inside.top() + margins.top(),
+                           self._icon)
         painter.end()

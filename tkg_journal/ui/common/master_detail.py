@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tkg_journal.ui.common.divider import name_divider
 from tkg_journal.ui.common.icons import icon
 from tkg_journal.ui.common.window_fit import scrolling
 
@@ -139,6 +140,7 @@ class MasterDetail(QWidget):
         # window wider and taller than the screen.
         self.detail_scroll = scrolling(self.detail_pane, f"{pane_name}Scroll")
         self.splitter.addWidget(self.detail_scroll)
+        name_divider(self.splitter, "the list and the details")
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setSizes(list(sizes))

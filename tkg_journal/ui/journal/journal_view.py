@@ -20,6 +20,7 @@ from tkg_journal.domain.drafts import EntryDraft
 from tkg_journal.domain.entries import Entry, EntryKind
 from tkg_journal.services.errors import USER_ERRORS
 from tkg_journal.services.journal import Journal
+from tkg_journal.ui.common.divider import name_divider
 from tkg_journal.ui.common.object_name import named
 from tkg_journal.ui.common.value_label import ValueLabel
 from tkg_journal.ui.journal.entry_autosave import EntryAutosave
@@ -109,6 +110,7 @@ class JournalView(QWidget):
         self.splitter = named(QSplitter(Qt.Orientation.Horizontal), "journalSplitter")
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)
+        name_divider(self.splitter, "the list and the entry")
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setChildrenCollapsible(False)

@@ -23,6 +23,7 @@ from tkg_journal.services import journal_access
 from tkg_journal.services.errors import USER_ERRORS
 from tkg_journal.ui.common import passphrase_strength
 from tkg_journal.ui.common.messages import as_sentence, error_style
+from tkg_journal.ui.common.value_label import ValueLabel
 
 # --- user-facing text ---------------------------------------------------------------------
 
@@ -67,7 +68,7 @@ class NewPassphraseForm(QWidget):
         self.strength_bar.setRange(0, 100)
         self.strength_bar.setTextVisible(False)
         self.strength_bar.setFixedHeight(8)
-        self.strength_label = QLabel()
+        self.strength_label = ValueLabel("Strength")  # said with its verdict
         self.strength_label.setObjectName("strengthLabel")
         bold = QFont(self.font())
         bold.setBold(True)
@@ -78,7 +79,7 @@ class NewPassphraseForm(QWidget):
         self.strength_advice = QLabel()
         self.strength_advice.setObjectName("strengthAdvice")
         self.strength_advice.setWordWrap(True)
-        self.problem_label = QLabel()
+        self.problem_label = ValueLabel("Problem")
         self.problem_label.setObjectName("passphraseProblem")
         self.problem_label.setWordWrap(True)
 

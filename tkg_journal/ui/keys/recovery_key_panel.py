@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from tkg_journal.ui.common import secret_clipboard
 from tkg_journal.ui.common.messages import as_sentence, wait_cursor
 from tkg_journal.ui.common.secret_clipboard import SecretClipboard
+from tkg_journal.ui.common.value_label import ValueLabel
 from tkg_journal.ui.keys import recovery_key_sheet
 
 # --- user-facing text ---------------------------------------------------------------------
@@ -129,7 +130,7 @@ class RecoveryKeyPanel(QWidget):
         self.save_pdf_button = self._button(
             SAVE_PDF, "saveRecoveryKeyPdf", "Save the recovery key as PDF"
         )
-        self.feedback_label = QLabel()
+        self.feedback_label = ValueLabel("Note")
         self.feedback_label.setObjectName("recoveryKeyFeedback")
         self.feedback_label.setStyleSheet("color: #1e8449;")
         self._feedback_timer = QTimer(self)

@@ -17,6 +17,7 @@ wizard, which reads their state when the user finishes.
 from __future__ import annotations
 
 from PySide6.QtCore import QSize
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QLabel,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from tkg_journal import APP_NAME
 from tkg_journal.paths import JournalPaths
 from tkg_journal.services import demo, journal_access
 from tkg_journal.services.errors import USER_ERRORS
@@ -269,6 +271,10 @@ class SetupWizard(QWizard):
             QWizard.WizardPixmap.LogoPixmap,
             app_icon().pixmap(QSize(LOGO_SIZE, LOGO_SIZE), self.devicePixelRatioF()),
         )
+        # QWizard shows the logo in a label of its own, made when the window first shows
+        # and on each page: a logo's text alternative is the name it stands for (else a
+        # screen reader says only "image").
+        self.currentIdChanged.connect(self._name_the_logo)
         # One minimum for all pages, in text lines so it follows the font: left alone,
         # QWizard re-computes its minimum on every page, so the window's limits jump as the
         # user goes on (and platforms that cannot pass size hints to the window warn).
@@ -293,6 +299,15 @@ class SetupWizard(QWizard):
             QWizard.WizardButton.CancelButton)]
         self.work = BusyWork(self, self.start_page.busy, [
             self.start_page.empty_choice, self.start_page.sample_choice, *buttons])
+
+    def _name_the_logo(self, *_args: object) -> None:
+        for label in self.findChildren(QLabel):
+            if not label.text() and not label.pixmap().isNull():
+                label.setAccessibleName(APP_NAME)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._name_the_logo()
 
     @property
     def journal(self) -> Journal | None:

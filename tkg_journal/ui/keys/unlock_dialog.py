@@ -44,6 +44,7 @@ from tkg_journal.ui.common.busy_indicator import BusyIndicator
 from tkg_journal.ui.common.busy_work import BusyWork
 from tkg_journal.ui.common.icons import app_icon
 from tkg_journal.ui.common.messages import as_sentence, inline_error_label, wait_cursor
+from tkg_journal.ui.common.picture import Picture
 from tkg_journal.ui.keys.change_passphrase_dialog import ChangePassphraseDialog
 
 # --- user-facing text ---------------------------------------------------------------------
@@ -175,7 +176,7 @@ class UnlockDialog(QDialog):
         self.unlock_button.clicked.connect(self.try_unlock)
         self.quit_button.clicked.connect(self.reject)
 
-        icon = QLabel()
+        icon = Picture()
         icon.setObjectName("unlockIcon")
         icon.setPixmap(app_icon().pixmap(QSize(ICON_SIZE, ICON_SIZE), self.devicePixelRatioF()))
         heading = QLabel(HEADING)

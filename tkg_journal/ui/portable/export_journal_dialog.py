@@ -36,6 +36,7 @@ from tkg_journal.services.journal_export import ExportAllFormat, ExportCounts, S
 from tkg_journal.ui.common.background_job import BackgroundJob, Progress
 from tkg_journal.ui.common.messages import as_sentence, error_style
 from tkg_journal.ui.common.object_name import named
+from tkg_journal.ui.common.value_label import ValueLabel
 from tkg_journal.ui.common.window_fit import fit_to_screen
 from tkg_journal.ui.portable import portable_texts as texts
 
@@ -70,7 +71,7 @@ class ExportJournalDialog(QDialog):
         self.progress = named(QProgressBar(), "exportJournalProgress")
         self.progress.setAccessibleName(texts.PROGRESS_NAME)
         self.progress.hide()
-        self.status = named(QLabel(), "exportJournalStatus")
+        self.status = named(ValueLabel(texts.STATUS_NAME), "exportJournalStatus")
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error = named(QLabel(), "exportJournalError")

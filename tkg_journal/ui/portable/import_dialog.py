@@ -34,6 +34,7 @@ from tkg_journal.services.journal import Journal
 from tkg_journal.ui.common.background_job import BackgroundJob, Progress
 from tkg_journal.ui.common.messages import as_sentence, error_style
 from tkg_journal.ui.common.object_name import named
+from tkg_journal.ui.common.value_label import ValueLabel
 from tkg_journal.ui.common.window_fit import fit_to_screen
 from tkg_journal.ui.portable import portable_texts as texts
 
@@ -72,7 +73,7 @@ class ImportDialog(QDialog):
         self.progress.setRange(0, 0)
         self.progress.setAccessibleName(texts.IMPORTING)
         self.progress.hide()
-        self.status = named(QLabel(), "importStatus")
+        self.status = named(ValueLabel(texts.STATUS_NAME), "importStatus")
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error = named(QLabel(), "importError")

@@ -69,3 +69,5 @@ IMPORT_BUTTON = "&Import"
 IMPORTING = "Importing…"
 IMPORTED = "Imported {summary}."
 NO_SOURCE_PATH = "Choose the file or folder to import."
+#: What the status line under the buttons is called when read aloud ("Status: ...").
+STATUS_NAME = "Status"
