@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from tkg_journal.ui.single_instance import SingleInstance
 
 EXIT_OK, EXIT_FAILED = 0, 1
+#: At login the panel that shows tray icons may come up after the app: wait this long for
+#: it before starting with a window instead.
+TRAY_WAIT_MS = 10_000
 KEYRING_GONE = (
     "This journal keeps its key in the system keyring, but no keyring is available now. "
     "Unlock it with your recovery key."
@@ -38,6 +41,7 @@ class GuiOptions:
     # From TKG_JOURNAL_PASSPHRASE or --passphrase-file; out of repr, so out of tracebacks.
     passphrase: str | None = field(default=None, repr=False)
     startup_time: bool = False  # print ms from process start to the first filled paint
+    in_tray: bool = False  # at login: no window, only the tray icon (where there is a tray)
 
 
 def run_gui(options: GuiOptions) -> int:
@@ -85,8 +89,13 @@ def _open_and_run(app: QApplication, paths: JournalPaths, options: GuiOptions,
     from tkg_journal.services.errors import USER_ERRORS
     from tkg_journal.ui.common.error_dialog import show_error
 
+    notes: list[str] = []
+    in_tray = (options.in_tray and not options.startup_time and journal_access.exists(paths)
+               and _tray_shows_up())
     try:
-        if journal_access.exists(paths):
+        if in_tray:
+            journal, notes = _open_quietly(paths, options)
+        elif journal_access.exists(paths):
             journal = _open_at_start(paths, options)
         elif options.startup_time:
             print(f"tkg-journal: no journal in {paths.data_dir}", file=sys.stderr)
@@ -99,18 +108,25 @@ def _open_and_run(app: QApplication, paths: JournalPaths, options: GuiOptions,
         else:
             show_error(None, error)
         return EXIT_FAILED
-    if journal is None:  # the user cancelled set-up or unlocking
+    if journal is None and not in_tray:  # the user cancelled set-up or unlocking
         return EXIT_OK
     try:
         window = build_main_window(paths, journal)
     except USER_ERRORS as error:  # damage deep in the file shows when its page is read
-        journal.close()
+        if journal is not None:
+            journal.close()
         if options.startup_time:
             print(f"tkg-journal: {error}", file=sys.stderr)
         else:
             show_error(None, error)
         return EXIT_FAILED
     instance.show_on_request(window)
+    # Started again (from the menu) while in the tray: the window comes out of it.
+    instance.activation_requested.connect(window.tray.show_window)
+    if in_tray:
+        window.tray.start_hidden(notes=notes,
+                                 offer_drafts=journal is not None and instance.holds_lock)
+        return int(app.exec())
     if options.startup_time:
         _report_first_paint(window)
     window.show()
@@ -135,6 +151,34 @@ def _defer_to_running_app(instance: SingleInstance, options: GuiOptions) -> int:
     else:
         show_in_use(holder)
     return EXIT_FAILED
+
+
+def _tray_shows_up() -> bool:
+    from tkg_journal.ui.tray import wait_for_tray
+
+    return wait_for_tray(TRAY_WAIT_MS)
+
+
+def _open_quietly(paths: JournalPaths, options: GuiOptions) -> tuple[Journal | None, list[str]]:
+    """At login, with no window: a keyring journal opens as at any start (the keyring is
+    the login's); a passphrase one stays locked, with no prompt, unless the passphrase was
+    given for automation. Any failure leaves it locked: Open then unlocks it the usual way
+    and says why. Returns the journal (or None) and what settling a crash's leftovers did.
+    """
+    from tkg_journal.security.key_file import KeyMode
+    from tkg_journal.services import journal_access
+    from tkg_journal.services.errors import USER_ERRORS
+
+    notes: list[str] = []
+    try:
+        notes = journal_access.prepare(paths)
+        if journal_access.key_mode(paths) is KeyMode.KEYRING:
+            return journal_access.unlock(paths), notes
+        if options.passphrase is not None:
+            return journal_access.unlock(paths, passphrase=options.passphrase), notes
+    except USER_ERRORS:
+        pass
+    return None, notes
 
 
 def _first_run(paths: JournalPaths) -> Journal | None:
@@ -197,7 +241,6 @@ def _report_first_paint(window: MainWindow) -> None:
     """``--startup-time``: when the entry list first paints with its rows, print the
     milliseconds since the process started and quit."""
     from PySide6.QtCore import QEvent, QObject, QTimer
-    from PySide6.QtWidgets import QApplication
 
     from tkg_journal.startup_clock import seconds_since_process_start
 
@@ -221,15 +264,15 @@ def _report_first_paint(window: MainWindow) -> None:
             noun = "entry" if rows == 1 else "entries"
             print(f"{milliseconds:.0f} ms to the first paint of the main window "
                   f"({rows:,} {noun})", flush=True)
-            window.close()
-            QApplication.quit()
+            window.tray.quit()  # closes (never into the tray) and leaves
 
     probe = FirstPaint(window)
     view.viewport().installEventFilter(probe)
 
 
-def build_main_window(paths: JournalPaths, journal: Journal) -> MainWindow:
-    """The main window around an open journal, wired to unlock it again after a lock."""
+def build_main_window(paths: JournalPaths, journal: Journal | None) -> MainWindow:
+    """The main window around an open journal (None: locked, as at a login start), wired
+    to unlock it again after a lock."""
     from tkg_journal.ui.common.app_settings import AppSettings
     from tkg_journal.ui.common.focus_frame import show_focus_in
     from tkg_journal.ui.main_window import MainWindow
@@ -237,5 +280,6 @@ def build_main_window(paths: JournalPaths, journal: Journal) -> MainWindow:
     window = MainWindow(paths, AppSettings(paths),
                         unlocker=lambda parent: ask_to_unlock(paths, parent))
     show_focus_in(window)  # and in every dialog and window it opens
-    window.set_journal(journal)
+    if journal is not None:
+        window.set_journal(journal)
     return window

@@ -92,6 +92,13 @@ def build_parser() -> argparse.ArgumentParser:
         "paint of the filled main window, and quit (a benchmark)",
     )
     parser.add_argument(
+        "--in-tray",
+        action="store_true",
+        help="open the desktop app with no window, as an icon in the system tray (how it "
+        "starts at login); a journal with a passphrase stays locked until opened from the "
+        "icon. Without a system tray, opens the window as usual",
+    )
+    parser.add_argument(
         "--self-test",
         action="store_true",
         help="check that this install has every part it needs (SQLCipher, Argon2id, the "
@@ -151,7 +158,7 @@ def _run_gui(args: argparse.Namespace) -> int:
     except UsageError as error:
         print(f"{PROG}: {error}", file=sys.stderr)
         return EXIT_USAGE
-    options = GuiOptions(args.data_dir, passphrase, args.startup_time)
+    options = GuiOptions(args.data_dir, passphrase, args.startup_time, in_tray=args.in_tray)
     return run_gui(options)
 
 
@@ -183,6 +190,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run_gui(args)
     if args.startup_time:
         parser.error("--startup-time measures the desktop app; give it without a command")
+    if args.in_tray:
+        parser.error("--in-tray starts the desktop app; give it without a command")
     from tkg_journal.services.errors import USER_ERRORS, PassphraseRequired
 
     try:

@@ -13,6 +13,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +25,8 @@ _TEMPLATE = "tkg-journal.desktop"
 _ICON = "tkg-journal.svg"
 #: Characters a desktop entry's Exec key must quote (the Desktop Entry Specification).
 _RESERVED = set(' \t\n"\'\\><~|&;$*?#()`')
+#: How a string value writes a backslash and the characters that cannot stand in a line.
+_STRING_ESCAPES = {"\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
 #: A launcher and an icon hold nothing private; the desktop (and other tools) read them.
 _READABLE = 0o644
 
@@ -61,19 +64,32 @@ def installed_command() -> Path:
     return Path(found).absolute()
 
 
-def entry_text(command: Path) -> str:
-    """The desktop entry, from the one shipped in ``resources``, starting ``command``."""
+def entry_text(command: Path, arguments: Sequence[str] = (),
+               extra: Mapping[str, str] | None = None) -> str:
+    """The desktop entry, from the one shipped in ``resources``, starting ``command`` with
+    ``arguments``; ``extra`` keys (an autostart entry's) are added at the end."""
     template = (resource_dir() / _TEMPLATE).read_text(encoding="utf-8")
-    exec_line = f"Exec={_quoted(str(command))}"
+    exec_line = f"Exec={exec_value(command, *arguments)}"
     lines = [exec_line if line.startswith("Exec=") else line for line in template.splitlines()]
+    lines += [f"{key}={value}" for key, value in (extra or {}).items()]
     return "\n".join(lines) + "\n"
 
 
+def exec_value(command: Path, *arguments: str) -> str:
+    """An ``Exec`` value that runs exactly ``command arguments...``: each argument quoted
+    where the specification asks, then escaped as any string value is (the spec applies
+    that escaping first when reading, so a backslash in a quoted argument is four)."""
+    quoted = " ".join(_quoted(argument) for argument in (str(command), *arguments))
+    return "".join(_STRING_ESCAPES.get(char, char) for char in quoted)
+
+
 def _quoted(argument: str) -> str:
+    # "%" starts a field code everywhere in Exec, quoted or not.
+    argument = argument.replace("%", "%%")
     if not any(char in _RESERVED for char in argument):
         return argument
     escaped = "".join(f"\\{c}" if c in '"`$\\' else c for c in argument)
-    return f'"{escaped}"'.replace("%", "%%")
+    return f'"{escaped}"'
 
 
 def install(files: DesktopFiles, command: Path) -> list[Path]:

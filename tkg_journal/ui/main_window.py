@@ -17,7 +17,6 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
@@ -46,6 +45,7 @@ from tkg_journal.ui.common.error_dialog import show_error
 from tkg_journal.ui.common.icons import app_icon
 from tkg_journal.ui.common.object_name import named
 from tkg_journal.ui.common.unsaved_input import UnsavedInput, keeps_input
+from tkg_journal.ui.common.value_label import ValueLabel
 from tkg_journal.ui.common.window_fit import keep_on_screen, place_main_window
 from tkg_journal.ui.desk_lock import hide_journal_windows, offer_back_after_unlock, reopeners
 from tkg_journal.ui.experiments.attempt_dialog import AttemptDialog
@@ -69,6 +69,7 @@ from tkg_journal.ui.progress.checkin_prompt import CheckinPrompt
 from tkg_journal.ui.progress.progress_view import ProgressView
 from tkg_journal.ui.session_lock_watcher import SessionLockWatcher
 from tkg_journal.ui.shortcuts_dialog import ShortcutsDialog
+from tkg_journal.ui.tray import AppTray
 from tkg_journal.ui.unsaved_writing import keep_writing_before_close
 
 Unlocker = Callable[[QWidget], Journal | None]
@@ -129,8 +130,9 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.lock_view)
         self.setCentralWidget(self.stack)
 
-        self.save_status = named(QLabel(), "saveStatus")
+        self.save_status = named(ValueLabel("Status"), "saveStatus")
         self.statusBar().addPermanentWidget(self.save_status)
+        self.statusBar().setSizeGripEnabled(False)  # a nameless grip; the frame resizes
         self.statusBar().addPermanentWidget(self.backups.status_widget)
         self.backups.status.connect(self.save_status.setText)
 
@@ -152,6 +154,7 @@ class MainWindow(QMainWindow):
         self.experiments_section.due.error.connect(self.show_error)
         self.notifier = ReminderNotifier(self, get_quiet_days=lambda: self.settings.quiet_days)
         self.notifier.open_due_requested.connect(self.show_due)
+        self.tray = AppTray(self, settings)  # its icon carries the reminders (ui/tray)
         self.progress_view.status.connect(self.save_status.setText)
         self.progress_view.error.connect(self.show_error)
         sessions = self.coach_sessions_view
@@ -194,7 +197,7 @@ class MainWindow(QMainWindow):
         self.reencrypt_action = action(acts.REENCRYPT, self.reencrypt)
         self.delete_action = action(acts.DELETE, view.delete_current)
         self.lock_action = action(acts.LOCK, self.lock)
-        self.quit_action = action(acts.QUIT, self.close)
+        self.quit_action = action(acts.QUIT, lambda: self.tray.quit())  # closes, not hides
         self.find_action = action(acts.FIND, self._find)
         self.list_action = action(acts.FOCUS_LIST, self._focus_list)
         self.clear_filters_action = action(acts.CLEAR_FILTERS, view.clear_filters)
@@ -522,8 +525,8 @@ class MainWindow(QMainWindow):
         self.journal_view.continue_capture(draft, draft_id)
 
     def preferences(self) -> None:
-        page = self.backups.preferences_page()
-        dialog = PreferencesDialog(self.settings, self.paths, self, [page] if page else [])
+        pages = [p for p in (self.tray.preferences_page(), self.backups.preferences_page()) if p]
+        dialog = PreferencesDialog(self.settings, self.paths, self, pages)
         if self.run_dialog(dialog):
             apply_preferences(self)
 
@@ -546,6 +549,8 @@ class MainWindow(QMainWindow):
 
     # --- closing ---------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.tray.keeps_running(event):  # hidden in the tray, not closed
+            return
         if self._journal is not None:
             # Like the lock: open windows and a session that cannot be saved yet are kept
             # as drafts and come back after the next unlock.

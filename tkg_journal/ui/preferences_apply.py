@@ -3,7 +3,7 @@ first window) and each time the dialog is accepted (the shell).
 
 What is the app's (the theme, the week's first day) reaches every window, open or still
 to come; what is the main window's (the idle lock, the writing's size, the reminders'
-rhythm, the backup folders) is handed to the parts that use it.
+rhythm, the backup folders, the tray) is handed to the parts that use it.
 """
 
 from __future__ import annotations
@@ -40,3 +40,4 @@ def apply_preferences(window: MainWindow) -> None:
     window.experiments_section.due.quiet_spin.setValue(settings.quiet_days)
     window.checkin_prompt.set_service(window.journal)  # the interval may have changed
     window.backups.refresh()  # the backup folders may have changed
+    window.tray.sync()  # keeping running in the tray shows its icon (or no longer needs it)

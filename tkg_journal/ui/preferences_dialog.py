@@ -1,6 +1,7 @@
 """Preferences: how the app looks (theme, the writing's size, the week's first day), when
-it reminds, when the journal locks itself and where it lives; and pages that features add
-(Backups, while the journal is open), each a tab with its own ``save()``.
+it reminds, when the journal locks itself and where it lives; and pages the shell adds
+(Desktop: start at login and the tray, ``ui/desktop_preferences``; Backups, while the
+journal is open), each a tab with its own ``save()``.
 
 The dialog only stores the choices (``AppSettings``); the shell applies them to the
 running app when the dialog is accepted (``ui/preferences_apply``). The tabs scroll on a

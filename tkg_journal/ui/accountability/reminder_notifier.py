@@ -12,6 +12,10 @@ lives inside the unlocked window and may name them.
 "At most once a day" is the services' (``reminders_due`` minus those marked with
 ``mark_reminded``), so it holds across restarts. Nothing runs while the journal is
 locked: ``set_services(None, None)`` stops the timer.
+
+The shell may give the notifier the app's own tray icon (``use_tray``: the one with a
+menu, kept while the app runs in the tray); the notifier then only shows messages on it
+and leaves the icon's visibility and clicks to its owner.
 """
 
 from __future__ import annotations
@@ -76,6 +80,7 @@ class ReminderNotifier(QObject):
         self._get_quiet_days = get_quiet_days
         self._tray_available = tray_available
         self._tray = tray
+        self._owns_tray = True  # shown for messages, hidden when locked
         self._today = today
         self.timer = QTimer(self)
         self.timer.setObjectName("reminderTimer")
@@ -95,6 +100,19 @@ class ReminderNotifier(QObject):
     def tray(self) -> QSystemTrayIcon | None:
         return self._tray
 
+    def use_tray(self, tray: QSystemTrayIcon, available: Callable[[], bool]) -> None:
+        """Show messages on ``tray`` (whose owner shows, hides and answers clicks on it),
+        when ``available()`` says there is a tray; a clicked message still asks for the
+        due list."""
+        if self._tray is tray:
+            return
+        if self._tray is not None and self._owns_tray:
+            self._tray.hide()
+            self._tray.deleteLater()
+        self._tray, self._owns_tray = tray, False
+        self._tray_available = available
+        tray.messageClicked.connect(self.open_due_requested)
+
     def set_services(
         self, experiments: Experiments | None, sessions: CoachSessions | None
     ) -> None:
@@ -102,7 +120,7 @@ class ReminderNotifier(QObject):
         self._experiments, self._sessions = experiments, sessions
         if experiments is None:
             self.timer.stop()
-            if self._tray is not None:
+            if self._tray is not None and self._owns_tray:
                 self._tray.hide()
             return
         self.timer.start()

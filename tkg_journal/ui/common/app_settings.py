@@ -107,6 +107,25 @@ class AppSettings:
     def week_start(self, start: WeekStart) -> None:
         self._settings.setValue("appearance/week_start", WeekStart(start).value)
 
+    @property
+    def keep_in_tray(self) -> bool:
+        """Closing the window leaves the app running in the system tray (where there is
+        one); off until the person turns it on."""
+        return _as_bool(self._settings.value("tray/keep_running_on_close", False))
+
+    @keep_in_tray.setter
+    def keep_in_tray(self, keep: bool) -> None:
+        self._settings.setValue("tray/keep_running_on_close", bool(keep))
+
+    @property
+    def tray_notice_shown(self) -> bool:
+        """The one-time "still running in the tray" notice was given."""
+        return _as_bool(self._settings.value("tray/notice_shown", False))
+
+    @tray_notice_shown.setter
+    def tray_notice_shown(self, shown: bool) -> None:
+        self._settings.setValue("tray/notice_shown", bool(shown))
+
     def window_state(self, name: str) -> QByteArray | None:
         value = self._settings.value(f"window/{name}")
         return value if isinstance(value, QByteArray) else None
@@ -116,3 +135,10 @@ class AppSettings:
 
     def sync(self) -> None:
         self._settings.sync()
+
+
+def _as_bool(value: object) -> bool:
+    """An INI file gives back "true"/"false" as text; anything else is off."""
+    if isinstance(value, bool):
+        return value
+    return str(value).strip().lower() in ("true", "1")
