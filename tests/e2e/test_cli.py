@@ -306,7 +306,8 @@ def test_cli_never_imports_qt_or_matplotlib(data_dir: Path) -> None:
                  ["experiment", "log", "1", "--did", "yes", "--outcome", "1"], ["due"],
                  ["session", "add", "--topics", "t"], ["session", "commit", "1", "c", "--due",
                  "today"], ["session", "list"], ["session", "show", "1"], ["session", "done", "1"],
-                 ["due", "--commitments"], ["session", "delete", "1"]):
+                 ["due", "--commitments"], ["session", "delete", "1"], ["patterns"],
+                 ["patterns", "--format", "json", "--level", "growth"]):
         out = subprocess.run([sys.executable, "-c", probe, "--data-dir", str(data_dir), *args],
                              capture_output=True, text=True, env=env, check=True).stdout
         assert "HEAVY [] CODE 0" in out, (args, out)

@@ -31,6 +31,7 @@ from tkg_journal.cli import (
     export,
     journal_export,
     keys,
+    patterns,
     sessions,
 )
 from tkg_journal.cli.options import (
@@ -53,7 +54,7 @@ if TYPE_CHECKING:
 __all__ = ["build_parser", "main"]
 
 # In the order ``--help`` lists them: a new journal, then writing and reading it, keys,
-# experiments, coach sessions, what is due, and the two that write files.
+# experiments, coach sessions, what is due, patterns, and the two that write files.
 _REGISTER: tuple[Callable[[Commands], None], ...] = (
     keys.register_init,
     entries.register,
@@ -62,6 +63,7 @@ _REGISTER: tuple[Callable[[Commands], None], ...] = (
     experiments.register,
     sessions.register,
     due.register,
+    patterns.register,
     charts.register,
     export.register,
     journal_export.register,

@@ -18,6 +18,18 @@ from tkg_journal.services.demo_text import People
 
 #: The sample covers the 910 days that end at ``today``.
 SPAN_DAYS = 910
+
+# The story the patterns tell on first look (services/patterns.py): one direct report
+# whose difficult conversations stay hot until an experiment about them starts (at
+# ``STORY_START`` through the span) and calm down after it; one peer with whom friction
+# persists whatever is tried; and, in ratings, a Foundation that dips in the last months
+# while the friction with the peer shows at Growth.
+STORY_START = 0.55
+#: When the experiment with the peer starts (it changes nothing and is abandoned).
+PEER_EXPERIMENT_START = 0.72
+#: The share of difficult conversations with the direct report, and with the peer.
+FOCUS_SHARE = 0.12
+PEER_SHARE = 0.09
 _LEVELS = tuple(Level)
 
 
@@ -36,6 +48,16 @@ class Cast:
     manager: Person
     board: tuple[str, ...]
     others: tuple[str, ...]
+
+    @property
+    def focus(self) -> Person:
+        """The direct report of the story: on the team for the whole span."""
+        return self.reports[3]
+
+    @property
+    def rival(self) -> Person:
+        """The peer of the story: the head of Finance (the budget fights), if there is one."""
+        return next((p for p in self.peers if p.role == "Finance"), self.peers[0])
 
     def team_at(self, progress: float) -> tuple[Person, ...]:
         """The eight direct reports at ``progress`` (0 to 1) through the span."""

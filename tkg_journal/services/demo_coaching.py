@@ -2,8 +2,9 @@
 fortnightly self-ratings and four-weekly coach sessions with their commitments.
 
 Experiments move up the levels over time and end in every status (most completed, some
-abandoned, two or three still active with the oldest overdue, one planned); ratings climb
-from a generous start at the top of the hierarchy and a low one at its foundation.
+abandoned, two or three still active with the oldest overdue, one planned); two of them
+belong to the story the patterns tell (demo_cast). Ratings climb from a generous start at
+the top of the hierarchy and a low one at its foundation, which dips in the last months.
 """
 
 from __future__ import annotations
@@ -16,7 +17,16 @@ from tkg_journal.domain.coach_sessions import CoachSession, Commitment
 from tkg_journal.domain.experiments import Attempt, DidIt, Experiment, ExperimentStatus
 from tkg_journal.domain.levels import Level
 from tkg_journal.domain.ratings import RatingCheckin
-from tkg_journal.services.demo_cast import SPAN_DAYS, Cast, capital, clamp, level_at, local_time
+from tkg_journal.services.demo_cast import (
+    PEER_EXPERIMENT_START,
+    SPAN_DAYS,
+    STORY_START,
+    Cast,
+    capital,
+    clamp,
+    level_at,
+    local_time,
+)
 from tkg_journal.services.demo_text import Experiments, People, SampleText, Sessions
 
 
@@ -54,6 +64,12 @@ _RATING_PATH: dict[Level, tuple[float, float]] = {
     Level.GUIDANCE: (5.5, 6.7),
     Level.MASTERY: (5.0, 6.2),
 }
+#: Over the last days of the span the Foundation rating dips by up to this much (the
+#: story: a hard quarter, and the root hint that goes with it), from about 7 to 5.
+_FOUNDATION_DIP = (75, 2.5)
+#: In the last months the Foundation ratings wobble less than the others, so that the
+#: story reads the same whatever the seed.
+_STEADY_DAYS, _STEADY_NOISE = 120, 0.25
 #: The latest session lies at least this many days back, so that one of its commitments
 #: can already be overdue (due after the session, before today).
 _LAST_SESSION_MIN_AGE = 3
@@ -109,8 +125,14 @@ def _attempts(
     progress: float,
     many: int,
     tz: tzinfo,
+    about: str | None = None,
 ) -> tuple[Attempt, ...]:
+    """The attempts of one experiment; ``about`` names the person every attempt was with
+    (the story's experiments), whose situations are then those that name someone."""
     people: People = text.people
+    situations = text.experiments.situations[level]
+    if about is not None:
+        situations = tuple(s for s in situations if "{name}" in s) or situations
     first, last = dates
     span = (last - first).days
     count = min(many, max(3, span + 1))
@@ -124,7 +146,7 @@ def _attempts(
         did = DidIt.YES if roll < yes else (DidIt.NO if roll > 1 - no else DidIt.PARTIAL)
         values, cum = _OUTCOMES[did]
         ctx = {
-            "name": rng.choice(cast.team_at(progress)).name,
+            "name": about or rng.choice(cast.team_at(progress)).name,
             "project": rng.choice(people.projects),
             "meeting": rng.choice(people.meetings),
         }
@@ -137,7 +159,7 @@ def _attempts(
                 ),
                 did_it=did,
                 outcome=rng.choices(values, cum_weights=cum)[0],
-                situation=rng.choice(text.experiments.situations[level]).format_map(ctx),
+                situation=rng.choice(situations).format_map(ctx),
                 note=rng.choice(notes).format_map(ctx) if rng.random() < 0.8 else "",
             )
         )
@@ -158,7 +180,8 @@ def make_experiments(
     used: dict[tuple[Level, int], int] = {}
     running: set[tuple[Level, int]] = set()
     result = []
-    for status, begin, due in _schedule(rng, count, start, today):
+    schedule = _schedule(rng, count, start, today)
+    for status, begin, due in schedule:
         progress = min(1.0, max(0, (begin - start).days) / SPAN_DAYS)
         while True:
             level = level_at(rng, progress)
@@ -173,41 +196,118 @@ def make_experiments(
         title = template.title
         if rounds > 1:
             title = words.round_title.format(title=title, round=rounds)
-        belief_before = clamp(10 + rng.random() * 35 + 15 * progress, 10, 60)
-        belief_after: int | None = None
-        learning = abandon_reason = ""
-        last = min(due, today)
-        if status is ExperimentStatus.COMPLETED:
-            gain = rng.randint(10, 35) if rng.random() < 0.85 else rng.randint(-10, 5)
-            belief_after = clamp(belief_before + gain, 0, 100)
-            learned = (rng.choice(words.learnings[level]), rng.choice(words.learning_tails))
-            learning = " ".join(part for part in learned if part)
-        elif status is ExperimentStatus.ABANDONED:
-            abandon_reason = rng.choice(words.abandon_reasons)
-            last = begin + timedelta(days=max(2, (due - begin).days * rng.randint(3, 7) // 10))
-        experiment = Experiment(
-            title=title,
-            level=level,
-            trigger=template.trigger,
-            old_behaviour=template.old_behaviour,
-            new_response=template.new_response,
-            prediction=template.prediction,
-            success_criteria=template.success_criteria,
-            start_date=begin,
-            due_date=due,
-            status=status,
-            belief_before=belief_before,
-            belief_after=belief_after,
-            learning=learning,
-            abandon_reason=abandon_reason,
-            ended_on=None if status.is_open else last,
-        )
-        attempts: tuple[Attempt, ...] = ()
-        if status is not ExperimentStatus.PLANNED:
-            many = rng.randint(3, 5) if status is ExperimentStatus.ABANDONED else rng.randint(3, 12)
-            attempts = _attempts(rng, text, cast, level, (begin, last), progress, many, tz)
-        result.append(DemoExperiment(experiment, attempts))
+        plan = _Plan(status, begin, due, level, index, title)
+        result.append(_experiment(rng, text, cast, plan, (start, today), tz))
+    # The story's two replace the experiments nearest their dates, drawn from a stream of
+    # their own: every other experiment stays as the seed has always made it.
+    for position, (status, begin, due, index, about) in _story_plan(
+        schedule, words, cast, start
+    ).items():
+        title = words.templates[Level.GROWTH][index].title
+        plan = _Plan(status, begin, due, Level.GROWTH, index, title)
+        story_rng = random.Random(rng.getrandbits(64))
+        result[position] = _experiment(story_rng, text, cast, plan, (start, today), tz, about)
     return tuple(result)
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    status: ExperimentStatus
+    begin: date
+    due: date
+    level: Level
+    index: int
+    title: str
+
+
+def _experiment(
+    rng: random.Random,
+    text: SampleText,
+    cast: Cast,
+    plan: _Plan,
+    span: tuple[date, date],
+    tz: tzinfo,
+    about: str | None = None,
+) -> DemoExperiment:
+    start, today = span
+    words = text.experiments
+    status, begin, due, level = plan.status, plan.begin, plan.due, plan.level
+    template = words.templates[level][plan.index]
+    progress = min(1.0, max(0, (begin - start).days) / SPAN_DAYS)
+    belief_before = clamp(10 + rng.random() * 35 + 15 * progress, 10, 60)
+    belief_after: int | None = None
+    learning = abandon_reason = ""
+    last = min(due, today)
+    if status is ExperimentStatus.COMPLETED:
+        gain = rng.randint(10, 35) if rng.random() < 0.85 else rng.randint(-10, 5)
+        belief_after = clamp(belief_before + gain, 0, 100)
+        learned = (rng.choice(words.learnings[level]), rng.choice(words.learning_tails))
+        learning = " ".join(part for part in learned if part)
+    elif status is ExperimentStatus.ABANDONED:
+        abandon_reason = rng.choice(words.abandon_reasons)
+        last = begin + timedelta(days=max(2, (due - begin).days * rng.randint(3, 7) // 10))
+    experiment = Experiment(
+        title=plan.title,
+        level=level,
+        trigger=template.trigger,
+        old_behaviour=template.old_behaviour,
+        new_response=template.new_response,
+        prediction=template.prediction,
+        success_criteria=template.success_criteria,
+        start_date=begin,
+        due_date=due,
+        status=status,
+        belief_before=belief_before,
+        belief_after=belief_after,
+        learning=learning,
+        abandon_reason=abandon_reason,
+        ended_on=None if status.is_open else last,
+    )
+    attempts: tuple[Attempt, ...] = ()
+    if status is not ExperimentStatus.PLANNED:
+        many = rng.randint(3, 5) if status is ExperimentStatus.ABANDONED else rng.randint(3, 12)
+        attempts = _attempts(rng, text, cast, level, (begin, last), progress, many, tz, about)
+    return DemoExperiment(experiment, attempts)
+
+
+Story = tuple[ExperimentStatus, date, date, int, str]
+
+
+def _template_index(words: Experiments, trigger_word: str) -> int:
+    growth = words.templates[Level.GROWTH]
+    return next((i for i, t in enumerate(growth) if trigger_word in t.trigger), 0)
+
+
+def _story_plan(
+    schedule: list[tuple[ExperimentStatus, date, date]],
+    words: Experiments,
+    cast: Cast,
+    start: date,
+) -> dict[int, Story]:
+    """The two experiments of the story (demo_cast), by position in ``schedule``: the
+    closed ones nearest the story's dates become "raise it after the first miss" with the
+    direct report (completed: it worked) and "coffee before conflict" with the peer
+    (abandoned: the friction stayed). Too few experiments: no story."""
+    closed = [i for i, (status, _b, _d) in enumerate(schedule) if not status.is_open]
+    plan: dict[int, Story] = {}
+    for at, status, trigger_word, person in (
+        (STORY_START, ExperimentStatus.COMPLETED, "direct report", cast.focus.name),
+        (PEER_EXPERIMENT_START, ExperimentStatus.ABANDONED, "peer", cast.rival.name),
+    ):
+        day = start + timedelta(days=round(at * SPAN_DAYS))
+        free = [i for i in closed if i not in plan]
+        if not free:
+            break
+        position = min(free, key=lambda i: abs((schedule[i][1] - day).days))
+        length = (schedule[position][2] - schedule[position][1]).days
+        plan[position] = (
+            status,
+            day,
+            day + timedelta(days=length),
+            _template_index(words, trigger_word),
+            person,
+        )
+    return plan
 
 
 # --- ratings and sessions -------------------------------------------------------------
@@ -221,10 +321,16 @@ def make_checkins(
     day = start + timedelta(days=rng.randint(0, 6))
     while day <= today:
         progress = (day - start).days / SPAN_DAYS
-        scores = {
-            level: clamp(low + (high - low) * progress + rng.gauss(0, 0.6), 1, 10)
-            for level, (low, high) in _RATING_PATH.items()
-        }
+        dip_days, dip = _FOUNDATION_DIP
+        into_dip = max(0.0, 1 - (today - day).days / dip_days)
+        steady = (today - day).days < _STEADY_DAYS
+        scores = {}
+        for level, (low, high) in _RATING_PATH.items():
+            noise = rng.gauss(0, 0.6)
+            if level is Level.FOUNDATION:
+                noise = noise * _STEADY_NOISE if steady else noise
+                noise -= dip * into_dip
+            scores[level] = clamp(low + (high - low) * progress + noise, 1, 10)
         note = rng.choice(words.rating_notes) if rng.random() < 0.45 else ""
         checkins.append(RatingCheckin(rated_on=day, scores=scores, note=note))
         day += timedelta(days=14 + rng.randint(-2, 2))

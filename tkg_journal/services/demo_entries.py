@@ -1,6 +1,7 @@
 """The entries of a sample journal: difficult conversations, reflections, feedback, coach
 notes and free writing, over a working year's rhythm (few at weekends, in August and over
-Christmas), getting calmer and more constructive as the coaching goes on.
+Christmas), getting calmer and more constructive as the coaching goes on; among them the
+recurring conversations of the story the patterns tell (see demo_cast).
 
 Every entry draws one set of slot values (:func:`_context`) that all its phrases share, so
 that the person, project and meeting agree throughout the entry.
@@ -15,7 +16,10 @@ from itertools import accumulate
 from tkg_journal.domain.entries import ConversationFields, Entry, EntryKind, FeedbackFields
 from tkg_journal.domain.levels import Level
 from tkg_journal.services.demo_cast import (
+    FOCUS_SHARE,
+    PEER_SHARE,
     SPAN_DAYS,
+    STORY_START,
     Cast,
     capital,
     clamp,
@@ -23,7 +27,7 @@ from tkg_journal.services.demo_cast import (
     level_at,
     local_time,
 )
-from tkg_journal.services.demo_text import Conversations, People, SampleText, Writing
+from tkg_journal.services.demo_text import Conversations, People, SampleText, Scenario, Writing
 
 _KINDS = (
     EntryKind.CONVERSATION,
@@ -122,6 +126,41 @@ def _pick_person(
     return "the team", rng.choice(people.team_names), ""
 
 
+def _story_scenario(lines: Conversations, who: str) -> Scenario:
+    """The Growth scenario of the story's counterpart ("report", or "peer" for any peer)."""
+    growth = lines.scenarios[Level.GROWTH]
+    return next((s for s in growth if s.who.split(":")[0] == who), growth[0])
+
+
+def _story(
+    rng: random.Random, text: SampleText, cast: Cast, progress: float
+) -> tuple[Scenario, str, str, float] | None:
+    """Whether this conversation is one of the story's (demo_cast): its scenario, the
+    counterpart's name and "Who" answer, and the intensity it starts from."""
+    roll = rng.random()
+    says = text.people.who
+    if roll < FOCUS_SHARE:
+        person = cast.focus
+        # Hot until the experiment about them starts, calm within six weeks of it.
+        calmer = min(1.0, max(0.0, progress - STORY_START) / 0.05)
+        return (
+            _story_scenario(text.conversations, "report"),
+            person.name,
+            says["report"].format(name=person.name, role=person.role),
+            7.6 - 4.6 * calmer,
+        )
+    if roll < FOCUS_SHARE + PEER_SHARE:
+        person = cast.rival
+        # The friction persists: as hot at the end as at the start.
+        return (
+            _story_scenario(text.conversations, "peer"),
+            person.name,
+            says["peer"].format(name=person.name, role=person.role),
+            7.4,
+        )
+    return None
+
+
 def _conversation(
     rng: random.Random,
     text: SampleText,
@@ -129,14 +168,21 @@ def _conversation(
     level: Level,
     progress: float,
     ctx: Context,
-) -> tuple[str, str, ConversationFields, tuple[str, ...]]:
+) -> tuple[str, str, ConversationFields, tuple[str, ...], Level]:
     lines: Conversations = text.conversations
-    scenario = rng.choice(lines.scenarios[level])
-    name, who, func = _pick_person(rng, text.people, cast, scenario.who, progress)
+    story = _story(rng, text, cast, progress)
+    if story is not None:
+        scenario, name, who, typical = story
+        func = cast.rival.role if name == cast.rival.name else ""
+        level = scenario.level
+    else:
+        scenario = rng.choice(lines.scenarios[level])
+        name, who, func = _pick_person(rng, text.people, cast, scenario.who, progress)
+        typical = scenario.intensity - 3.2 * progress
     ctx["name"] = name
     if func:
         ctx["func"] = func
-    intensity = clamp(rng.gauss(scenario.intensity - 3.2 * progress, 1.3), 0, 10)
+    intensity = clamp(rng.gauss(typical, 1.3 if story is None else 1.0), 0, 10)
     constructive = rng.random() < 0.15 + 0.65 * progress - 0.04 * (intensity - 5)
 
     what = rng.choice(scenario.what)
@@ -164,7 +210,7 @@ def _conversation(
         try_next=rng.choice(scenario.try_next).format_map(ctx),
     )
     body = rng.choice(lines.afterthoughts) if rng.random() < 0.25 else ""
-    return rng.choice(scenario.titles).format_map(ctx), body, fields, scenario.tags
+    return rng.choice(scenario.titles).format_map(ctx), body, fields, scenario.tags, level
 
 
 def _reflection(
@@ -238,9 +284,10 @@ def make_entries(
         feedback = FeedbackFields()
         specific = tags[level]
         if kind is EntryKind.CONVERSATION:
-            title, body, conversation, specific = _conversation(
+            title, body, conversation, specific, level = _conversation(
                 rng, text, cast, level, progress, ctx
             )
+            entry_level = level
         elif kind is EntryKind.REFLECTION:
             title, body = _reflection(rng, words, level, progress, ctx)
         elif kind is EntryKind.FEEDBACK:
