@@ -17,6 +17,8 @@ reports:
   ("[x] Due by [date]", "( ) From [date]");
 - a one-of-N choice exposed as check boxes (a checkable button in an exclusive group
   that is not a radio button);
+- a chart without its table, its data-bearing description or keyboard focus
+  (tests/gui/accessibility_checks.py);
 - clutter: a picture, a grip or a text with nothing to say (no name), where a listener
   stops and hears nothing. Decorative pictures are painted, not labels; an empty status
   text is hidden; a splitter's handle is named (ui/common/divider).
@@ -128,8 +130,13 @@ def _labelled(field: QWidget, buddies: set[int]) -> bool:
 
 
 def tree_problems(window: QWidget) -> list[str]:
+    from tests.gui.accessibility_checks import chart_problems, find_charts
+
     buddies = _buddies(window)
-    problems: list[str] = []
+    # A chart: a table of its numbers, a description that carries them, keyboard focus.
+    problems: list[str] = [
+        p for chart in find_charts(window) if chart.isVisible() for p in chart_problems(chart)
+    ]
     for node in walk(window):
         thing = node.object()
         role = node.role()

@@ -57,15 +57,36 @@ def at(day: int, hour: int = 9, month: int = 11) -> datetime:
     return datetime(2026, month, day, hour, 0, tzinfo=UTC)
 
 
-def chart(name: str, title: str, description: str) -> ChartImage:
-    return ChartImage(name, title, description, png(40, 24), 40, 24)
+def chart(name: str, title: str, description: str, summary: str = "") -> ChartImage:
+    return ChartImage(name, title, description, png(40, 24), 40, 24, summary)
 
+
+#: What each sample chart shows, as charts/summaries.py words it (alt text and caption).
+ACTIVITY_SUMMARY = "12 entries and 5 attempts. Most entries at Growth (6 of 12)."
+HIERARCHY_SUMMARY = "Weakest level: Foundation (38%); work here next: Foundation."
+RATINGS_SUMMARY = "3 check-ins. Latest ratings: Foundation 4, Growth 7; Foundation fell from 5 to 4"
 
 CHARTS = (
     # Given out of print order: the document puts the hierarchy first.
-    chart("activity", "Activity per level", "Entries and attempts per level, week by week"),
-    chart("hierarchy", "The hierarchy", "The five levels bottom-up, shaded by current strength"),
-    chart("ratings", "Self-rating per level", "Your 1-10 self-rating of each level over time."),
+    chart(
+        "activity",
+        "Activity per level",
+        "Entries and attempts per level, week by week",
+        ACTIVITY_SUMMARY,
+    ),
+    chart(
+        "hierarchy",
+        "The hierarchy",
+        "The five levels bottom-up, shaded by current strength",
+        HIERARCHY_SUMMARY,
+    ),
+    chart(
+        "ratings",
+        "Self-rating per level",
+        "Your 1-10 self-rating of each level over time.",
+        RATINGS_SUMMARY,
+    ),
+    # One without a summary: its alt text falls back to the caption.
     chart("attempts", "Experiment attempts", "How often you tried the new response"),
 )
 

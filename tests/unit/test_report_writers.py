@@ -373,3 +373,38 @@ def test_every_kind_of_block_renders_in_every_format(tmp_path: Path) -> None:
     for text in ("Plain, bold and it", "\u2022 first item", "second paragraph", "Chart caption."):
         assert text in flat
     assert_inside_pages(path)
+
+
+# --- what each chart shows, in words ------------------------------------------------------
+def test_every_format_says_what_each_chart_shows(tmp_path: Path) -> None:
+    """A reader who cannot see the charts gets their numbers: the summary sentence is the
+    image's alt text and part of its caption in HTML and Markdown, and the PDF's caption."""
+    doc = document()
+    sentences = {
+        "activity": samples.ACTIVITY_SUMMARY,
+        "hierarchy": samples.HIERARCHY_SUMMARY,
+        "ratings": samples.RATINGS_SUMMARY,
+    }
+    page = parse(to_html(doc))
+    alts = [attrs.get("alt") or "" for tag, attrs in page.tags if tag == "img"]
+    text = " ".join(" ".join(page.text).split())
+    markdown = to_markdown(doc, {name: f"charts/{name}.png" for name in samples_names()})
+    for sentence in sentences.values():
+        assert any(sentence in alt for alt in alts), (sentence, alts)
+        assert sentence in text
+        assert f": {sentence}](charts/" in markdown  # the image's alt text
+    # Markdown: the alt text of each image, and the caption paragraph under it.
+    assert f"![The hierarchy: {samples.HIERARCHY_SUMMARY}](charts/hierarchy.png)" in markdown
+    assert "*The five levels bottom-up, shaded by current strength. Weakest level:" in markdown
+    # A chart drawn without a sentence keeps its caption as alt text.
+    assert "![Experiment attempts: How often you tried the new response.]" in markdown
+
+    target = tmp_path / "summary.pdf"
+    target.write_bytes(to_pdf(doc))
+    pdf = " ".join(pdf_text(target).split())
+    for sentence in sentences.values():
+        assert " ".join(sentence.split()) in pdf, sentence
+
+
+def samples_names() -> list[str]:
+    return [chart.name for chart in samples.CHARTS]

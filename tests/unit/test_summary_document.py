@@ -210,7 +210,14 @@ def test_charts_come_hierarchy_first_with_title_and_caption() -> None:
     first = figures[0]
     assert isinstance(first, Figure)
     assert first.title == "The hierarchy"
-    assert first.caption == "The five levels bottom-up, shaded by current strength."
+    # What the chart is, then what it shows in numbers (the app's sentence).
+    assert first.caption == (
+        "The five levels bottom-up, shaded by current strength. "
+        "Weakest level: Foundation (38%); work here next: Foundation."
+    )
+    assert first.alt == (
+        "The hierarchy: Weakest level: Foundation (38%); work here next: Foundation."
+    )
 
 
 def test_an_experiment_shows_its_sentence_facts_attempts_and_results() -> None:
@@ -339,6 +346,9 @@ def test_markdown_text_cannot_become_headings_lists_html_or_entities() -> None:
 
 def test_markdown_leaves_out_a_chart_without_a_file() -> None:
     text = markdown(paths={"hierarchy": "charts/the hierarchy.png"})
-    assert "![The hierarchy](charts/the%20hierarchy.png)" in text
+    assert (
+        "![The hierarchy: Weakest level: Foundation (38%); work here next: Foundation.]"
+        "(charts/the%20hierarchy.png)"
+    ) in text
     assert "**The hierarchy.** *The five levels bottom-up" in text
     assert "Activity per level" not in text

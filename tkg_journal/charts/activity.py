@@ -15,6 +15,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
+from tkg_journal.charts import series as series_rows
 from tkg_journal.charts import style
 from tkg_journal.charts.bars import add_bars
 from tkg_journal.domain.levels import Level
@@ -39,10 +40,7 @@ def build_activity(
 ) -> Figure:
     """Stacked bars of entries and attempts per bucket and level."""
     figure = style.new_figure(dark)
-    wanted = set(levels)
-    rows = [
-        b for b in bars if (not wanted or b.level in wanted) and (b.entries > 0 or b.attempts > 0)
-    ]
+    rows = series_rows.activity_rows(bars, levels)
     if not rows:
         return style.empty_state(figure, EMPTY, title=TITLE, dark=dark)
 

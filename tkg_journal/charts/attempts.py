@@ -19,7 +19,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.ticker import PercentFormatter
 
-from tkg_journal.charts import style
+from tkg_journal.charts import series, style
 from tkg_journal.domain.levels import Level
 from tkg_journal.domain.progress import AttemptStats, Bucket, Period
 
@@ -56,8 +56,7 @@ def build_attempts(
 ) -> Figure:
     """Share of yes/partial/no per bucket and the mean outcome per level."""
     figure = style.new_figure(dark)
-    wanted = set(levels)
-    rows = [s for s in stats if (not wanted or s.level in wanted) and s.total > 0]
+    rows = series.attempt_rows(stats, levels)
     if not rows:
         return style.empty_state(figure, EMPTY, title=TITLE, dark=dark)
 

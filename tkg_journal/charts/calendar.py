@@ -18,7 +18,7 @@ from matplotlib.collections import QuadMesh
 from matplotlib.colors import BoundaryNorm, Colormap, LinearSegmentedColormap
 from matplotlib.figure import Figure
 
-from tkg_journal.charts import style
+from tkg_journal.charts import series, style
 from tkg_journal.domain.levels import Level
 from tkg_journal.domain.progress import DayCount, Period
 
@@ -27,6 +27,7 @@ EMPTY = "No entries in this period yet. Write a few lines on most days to see yo
 WEEKDAYS = ("Mon", "", "Wed", "", "Fri", "", "Sun")
 ONE_ROW_UP_TO_WEEKS = 60
 SCALE_LABEL = "Entries per day"
+CALENDAR_GID = "calendar-from-"
 
 
 def build_calendar(
@@ -39,17 +40,11 @@ def build_calendar(
     """Weeks x weekdays grid of entries per day over ``period`` (open ends: the data's)."""
     del levels  # journaling days count every entry
     figure = style.new_figure(dark, compressed=True)
-    counts = {d.day: d.entries for d in days if d.entries > 0}
+    counts, first, last = series.calendar_span(days, period)
     if not counts:
         return style.empty_state(figure, EMPTY, title=TITLE, dark=dark)
 
     colours = style.theme(dark)
-    first = period.since or min(counts)
-    last = period.until or max(counts)
-    counts = {day: n for day, n in counts.items() if first <= day <= last}
-    if not counts:
-        return style.empty_state(figure, EMPTY, title=TITLE, dark=dark)
-
     top = max(counts.values())
     bounds, tick_labels = _scale(top)
     ramp: list[str | tuple[float, float, float]] = [
@@ -147,6 +142,9 @@ def _draw_span(
     month labels carry the year unless each row is a year (``years``)."""
     colours = style.theme(dark)
     monday = origin - timedelta(days=origin.weekday())
+    # The first column's Monday, for what reads the grid back (the keyboard's day read-out
+    # in the app): cell (weekday, week) is that Monday + 7 * week + weekday days.
+    ax.set_gid(f"{CALENDAR_GID}{monday.isoformat()}")
     grid = np.full((7, weeks_wide), np.nan)
     day = start
     while day <= end:

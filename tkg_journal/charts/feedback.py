@@ -10,12 +10,12 @@ few pieces of feedback), named at its end: overall, or one line per level with
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
 
 from matplotlib.artist import Artist
 from matplotlib.figure import Figure
 
 from tkg_journal.charts import labels, smoothing, style
+from tkg_journal.charts import series as series_rows
 from tkg_journal.domain.levels import Level
 from tkg_journal.domain.progress import FeedbackPoint, Period
 
@@ -56,10 +56,7 @@ def build_feedback(
 ) -> Figure:
     """Points per piece of feedback, coloured by level, and a rolling mean."""
     figure = style.new_figure(dark)
-    wanted = set(levels)
-    rows = sorted(
-        (p for p in points if not wanted or p.level in wanted), key=lambda p: _local(p.when)
-    )
+    rows = series_rows.feedback_rows(points, levels)
     if not rows:
         return style.empty_state(figure, EMPTY, title=TITLE, dark=dark)
     if len(rows) < 2:
@@ -140,9 +137,7 @@ def build_feedback(
     return figure
 
 
-def _local(when: datetime) -> datetime:
-    """The wall-clock time as the user saw it (the service hands local aware times)."""
-    return when.replace(tzinfo=None)
+_local = series_rows.local_time
 
 
 def _jitter(index: int) -> float:

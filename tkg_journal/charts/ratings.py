@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from matplotlib.figure import Figure
 from matplotlib.transforms import blended_transform_factory
 
-from tkg_journal.charts import labels, smoothing, style
+from tkg_journal.charts import labels, series, smoothing, style
 from tkg_journal.domain.levels import Level
 from tkg_journal.domain.progress import Period, RatingPoint
 
@@ -42,10 +42,7 @@ def build_ratings(
     """A line per level through its check-in scores; ``highlight`` shades a stretch of
     days (the summary's period, inside the longer view it draws for context)."""
     figure = style.new_figure(dark)
-    wanted = set(levels)
-    rows = sorted(
-        (p for p in points if not wanted or p.level in wanted), key=lambda p: (p.level, p.day)
-    )
+    rows = series.rating_rows(points, levels)
     days = sorted({p.day for p in rows})
     if not days:
         return style.empty_state(figure, EMPTY, title=TITLE, dark=dark)

@@ -182,6 +182,9 @@ class ChartImage:
     png: bytes
     width_px: int
     height_px: int
+    # What the chart shows, in numbers (charts/summaries.py): for those who cannot see
+    # the picture, as alt text and caption. Empty when the chart was not summarised.
+    summary: str = ""
 
 
 @dataclass(frozen=True, slots=True)

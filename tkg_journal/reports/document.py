@@ -89,7 +89,8 @@ class Table:
 
 @dataclass(frozen=True, slots=True)
 class Figure:
-    """A chart with its title and caption (alt text is the title and the caption)."""
+    """A chart with its title and caption. The alt text is the title and what the chart
+    shows in numbers (its summary sentence), or the caption when it has none."""
 
     chart: ChartImage
     title: str
@@ -97,7 +98,7 @@ class Figure:
 
     @property
     def alt(self) -> str:
-        return f"{self.title}: {self.caption}"
+        return f"{self.title}: {self.chart.summary or self.caption}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -79,7 +79,7 @@ def _figure(figure: doc.Figure, image_paths: Mapping[str, str]) -> str:
         return ""
     target = quote(path.replace("\\", "/"), safe="/._-~")
     return (
-        f"![{_line(figure.title)}]({target})\n\n"
+        f"![{_line(figure.alt)}]({target})\n\n"
         f"**{_line(figure.title)}.** {_emphasis(_line(figure.caption), '*')}"
     )
 

@@ -18,7 +18,13 @@ from datetime import tzinfo
 
 from tkg_journal.domain.entries import Entry
 from tkg_journal.domain.experiments import Attempt
-from tkg_journal.domain.summary import SUMMARY_CHARTS, ExperimentReport, Summary, SummarySection
+from tkg_journal.domain.summary import (
+    SUMMARY_CHARTS,
+    ChartImage,
+    ExperimentReport,
+    Summary,
+    SummarySection,
+)
 from tkg_journal.reports import summary_texts as texts
 from tkg_journal.reports.document import (
     Block,
@@ -94,6 +100,12 @@ def build_document(
     )
 
 
+def _caption(chart: ChartImage) -> str:
+    """What the chart is, then what it shows in numbers."""
+    what = as_sentence(chart.description)
+    return f"{what} {as_sentence(chart.summary)}" if chart.summary else what
+
+
 def subtitle_text(summary: Summary) -> str:
     """``"Since the coach session of 3 Nov 2026: 3 Nov \u2013 24 Nov 2026"`` or the range."""
     period = period_text(summary.period)
@@ -146,9 +158,9 @@ class _Builder:
             return (known, index)
 
         order = sorted(range(len(charts)), key=rank)
-        return [
-            Figure(charts[i], charts[i].title, as_sentence(charts[i].description)) for i in order
-        ]
+        # The caption says what the chart is, then what it shows (the same sentence as the
+        # alt text and the app's caption): a reader of the PDF who cannot see it loses nothing.
+        return [Figure(charts[i], charts[i].title, _caption(charts[i])) for i in order]
 
     # --- experiments -------------------------------------------------------------------
     def _experiments(self) -> list[Block]:

@@ -19,6 +19,7 @@ from tkg_journal.services.experiments import Experiments, ExperimentSummary
 from tkg_journal.ui.common.level_badge import BADGE_SIZE, level_badge_icon
 from tkg_journal.ui.common.row_list_model import AnyIndex, RowListModel
 from tkg_journal.ui.experiments import experiment_texts as texts
+from tkg_journal.ui.experiments.outcome_trend import describe as describe_outcomes
 
 SummaryRole: Final = Qt.ItemDataRole.UserRole + 1  # the row's ExperimentSummary
 ExperimentIdRole: Final = Qt.ItemDataRole.UserRole + 2  # the experiment's id
@@ -147,13 +148,18 @@ class ExperimentListModel(RowListModel[ExperimentSummary]):
             return self._alignment(column)
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             experiment = summary.experiment
-            return texts.summary_spoken(
+            spoken = texts.summary_spoken(
                 experiment.title,
                 experiment.status,
                 experiment.level,
                 summary.attempts,
                 summary.mean_outcome,
             )
+            if column == TREND:  # the cell the keyboard reaches for the drawn trend
+                return texts.TREND_CELL.format(
+                    row=spoken, trend=describe_outcomes(summary.recent_outcomes)
+                )
+            return spoken
         return None
 
     # --- helpers ----------------------------------------------------------------------------

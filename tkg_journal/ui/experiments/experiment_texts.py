@@ -371,3 +371,13 @@ FRICTION_ADD = "&Add"
 FRICTION_CLOSE = "Close"
 FRICTION_ADDED = "Added “{name}”."
 FRICTION_EMPTY_NAME = "Type the behaviour's name first."
+
+# --- the outcome trend, in words (its accessible description and tooltip) ----------------
+TREND_COUNTS = "{attempts}: {better} better, {same} no change, {worse} worse"
+TREND_NOT_RATED = ", {count} not rated"
+TREND_NONE_RATED = "{attempts}, no outcome rated yet"
+TREND_MEAN = "; mean outcome {mean}; latest {latest}"
+TREND_IMPROVING = "improving"
+TREND_WORSENING = "getting worse"
+TREND_STEADY = "steady"
+TREND_CELL = "{row}. Outcomes of the last attempts: {trend}"

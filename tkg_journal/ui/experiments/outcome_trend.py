@@ -50,16 +50,50 @@ def outcome_colour(outcome: int, palette: QPalette) -> QColor:
     return colour
 
 
+#: A change of the mean outcome (first half of the rated attempts to the second) smaller
+#: than this reads as "steady".
+STEADY_CHANGE = 0.25
+
+
 def describe(outcomes: Sequence[int | None]) -> str:
-    """What the sparkline shows, as a sentence (tooltip and accessible description)."""
-    rated = [value for value in outcomes if value is not None]
+    """What the sparkline shows, as a sentence (tooltip and accessible description):
+    "5 attempts: 3 better, 1 no change, 1 worse; mean outcome +0.6; latest +1 better;
+    improving"."""
     if not outcomes:
         return texts.NO_ATTEMPTS
-    mean = sum(rated) / len(rated) if rated else None
-    text = texts.attempts_summary(len(outcomes), len(rated), mean)
-    if rated:
-        text += f"; latest {texts.outcome_text(rated[-1])}"
-    return text
+    rated = [value for value in outcomes if value is not None]
+    attempts = f"{len(outcomes)} attempt{'s' if len(outcomes) != 1 else ''}"
+    if not rated:
+        return texts.TREND_NONE_RATED.format(attempts=attempts)
+    text = texts.TREND_COUNTS.format(
+        attempts=attempts,
+        better=sum(1 for value in rated if value > 0),
+        same=sum(1 for value in rated if value == 0),
+        worse=sum(1 for value in rated if value < 0),
+    )
+    if len(rated) < len(outcomes):
+        text += texts.TREND_NOT_RATED.format(count=len(outcomes) - len(rated))
+    mean = sum(rated) / len(rated)
+    text += texts.TREND_MEAN.format(
+        mean=texts.mean_text(mean), latest=" ".join(texts.outcome_text(rated[-1]).split())
+    )
+    direction = trend_direction(rated)
+    return f"{text}; {direction}" if direction else text
+
+
+def trend_direction(rated: Sequence[int]) -> str:
+    """ "improving", "getting worse" or "steady": the mean of the later half of the rated
+    outcomes against the earlier half; "" with fewer than two."""
+    if len(rated) < 2:
+        return ""
+    half = len(rated) // 2
+    earlier = sum(rated[:half]) / half
+    later = sum(rated[len(rated) - half :]) / half
+    if later - earlier > STEADY_CHANGE:
+        return texts.TREND_IMPROVING
+    if earlier - later > STEADY_CHANGE:
+        return texts.TREND_WORSENING
+    return texts.TREND_STEADY
 
 
 def paint_outcome_trend(
@@ -137,6 +171,8 @@ class OutcomeTrend(QWidget):
         self.setObjectName("outcomeTrend")
         self.setAccessibleName(texts.TREND_ACCESSIBLE_NAME)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # A focus stop: it carries something to read (its description says the trend).
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._outcomes: tuple[int | None, ...] = ()
         self._refresh_description()
 
@@ -189,6 +225,7 @@ class OutcomeTrend(QWidget):
             label = texts.NO_ATTEMPTS if not self._outcomes else texts.NO_OUTCOMES_YET
             painter.drawText(
                 area, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label)
+            self._paint_focus(painter)
             painter.end()
             return
         # The scale: "+2", "0" and "-2" (minus sign) down the left edge.
@@ -215,7 +252,17 @@ class OutcomeTrend(QWidget):
             dot_radius=radius,
             ink=palette.color(QPalette.ColorRole.WindowText),
         )
+        self._paint_focus(painter)
         painter.end()
+
+    def _paint_focus(self, painter: QPainter) -> None:
+        """A frame in the highlight colour while the keyboard is here."""
+        if not self.hasFocus():
+            return
+        pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), 2.0)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(QRectF(self.rect()).adjusted(1, 1, -1, -1))
 
 
 class OutcomeTrendDelegate(QStyledItemDelegate):

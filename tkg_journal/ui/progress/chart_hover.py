@@ -46,7 +46,7 @@ def _point_text(ax: Any, event: MouseEvent, bucket: Bucket | None) -> str:
         if hit and len(info.get("ind", ())):
             index = int(info["ind"][0])
             x, y = line.get_xdata()[index], line.get_ydata()[index]
-            return _describe(ax, line.get_label(), x, y, bucket)
+            return point_text(ax, line.get_label(), x, y, bucket)
     from matplotlib.collections import PolyCollection
 
     for collection in ax.collections:
@@ -60,8 +60,8 @@ def _point_text(ax: Any, event: MouseEvent, bucket: Bucket | None) -> str:
             tick = _nearest_tick_label(ax, float(y))
             if tick:
                 series = collection.get_label()
-                return texts.HOVER_AT.format(series=series, when=_when(ax, x, None), value=tick)
-            return _describe(ax, collection.get_label(), x, y, None)
+                return texts.HOVER_AT.format(series=series, when=when_text(ax, x, None), value=tick)
+            return point_text(ax, collection.get_label(), x, y, None)
     return ""
 
 
@@ -83,14 +83,14 @@ def _bar_text(ax: Any, event: MouseEvent, bucket: Bucket | None) -> str:
         hit, info = collection.contains(event)
         if hit and len(info.get("ind", ())):
             bar = bars_of(collection)[int(info["ind"][0])]
-            return _describe(ax, collection.get_label(), bar.centre, bar.height, bucket)
+            return point_text(ax, collection.get_label(), bar.centre, bar.height, bucket)
     for container in getattr(ax, "containers", ()):
         if getattr(container, "orientation", "vertical") != "vertical":
             continue
         for patch in getattr(container, "patches", ()):
             if patch.get_height() and patch.contains(event)[0]:
                 middle = patch.get_x() + patch.get_width() / 2
-                return _describe(ax, container.get_label(), middle, patch.get_height(), bucket)
+                return point_text(ax, container.get_label(), middle, patch.get_height(), bucket)
     return ""
 
 
@@ -98,7 +98,8 @@ def _hidden_label(label: object) -> bool:
     return not isinstance(label, str) or not label or label.startswith("_")
 
 
-def _describe(ax: Any, label: object, x: Any, value: Any, bucket: Bucket | None) -> str:
+def point_text(ax: Any, label: object, x: Any, value: Any, bucket: Bucket | None) -> str:
+    """ "series · when: value", as the mouse read-out says it (the keyboard's too)."""
     from matplotlib.ticker import PercentFormatter
 
     series = "" if _hidden_label(label) else str(label)
@@ -110,7 +111,7 @@ def _describe(ax: Any, label: object, x: Any, value: Any, bucket: Bucket | None)
         shown = f"{number:.0f}"
     else:
         shown = f"{number:.2f}".rstrip("0")
-    when = _when(ax, x, bucket)
+    when = when_text(ax, x, bucket)
     if series and when:
         return texts.HOVER_AT.format(series=series, when=when, value=shown)
     if series or when:
@@ -118,7 +119,8 @@ def _describe(ax: Any, label: object, x: Any, value: Any, bucket: Bucket | None)
     return shown
 
 
-def _when(ax: Any, x: Any, bucket: Bucket | None) -> str:
+def when_text(ax: Any, x: Any, bucket: Bucket | None) -> str:
+    """The day (or week, or month) at ``x`` on a date axis; "" on any other axis."""
     from matplotlib import dates
 
     if isinstance(x, date):

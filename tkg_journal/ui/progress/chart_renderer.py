@@ -110,14 +110,15 @@ class ChartRenderer(QObject):
     """Draws and saves the charts of one journal's ``Progress``, one at a time.
 
     Signals:
-        drawn(str, object, object): a chart's name, its new Figure, and its Bucket (the
-            weeks or months it is drawn by) or None.
+        drawn(str, object, object, object): a chart's name, its new Figure, its Bucket (the
+            weeks or months it is drawn by) or None, and the ``ChartData`` it was drawn
+            from (for its table, its sentence and its points).
         saved(str): a chart was saved to this path.
         failed(object, object): the :class:`ChartJob` that failed, and the error (the
             user's, or a bug).
     """
 
-    drawn = Signal(str, object, object)
+    drawn = Signal(str, object, object, object)
     saved = Signal(str)
     failed = Signal(object, object)
 
@@ -177,7 +178,8 @@ class ChartRenderer(QObject):
 
     # --- the worker --------------------------------------------------------------------
     def _submit(self, job: ChartJob) -> None:
-        render = self.charts_module().render
+        collect = self.charts_module().collect
+        build = self.charts_module().build
         save = self.charts_module().save
         bridge = self._bridge
 
@@ -185,19 +187,17 @@ class ChartRenderer(QObject):
             outcome: tuple[str, Any]
             snapshot = _Snapshot(job.answers)
             try:
-                figure = render(
-                    snapshot,
-                    job.name,
-                    period=job.period,
-                    levels=job.levels,
-                    dark=job.dark,
-                    today=job.today,
+                # render(), in its two steps: the data is kept for the chart's table and
+                # sentence, so they show what the picture shows.
+                chart = collect(
+                    snapshot, job.name, period=job.period, levels=job.levels, today=job.today
                 )
+                figure = build(chart, dark=job.dark)
                 if job.save_to is not None:
                     save(figure, job.save_to)
                     outcome = ("saved", job.save_to)
                 else:
-                    outcome = ("figure", (figure, snapshot.asked))
+                    outcome = ("figure", (figure, snapshot.asked, chart))
             except _NeedData as need:
                 outcome = ("need", need)
             except Exception as error:  # reported on the GUI thread, as a dialog
@@ -219,8 +219,8 @@ class ChartRenderer(QObject):
         if kind == "need":
             self._answer(job, value)
         elif kind == "figure":
-            figure, asked = value
-            self.drawn.emit(job.name, figure, _bucket(job, asked))
+            figure, asked, chart = value
+            self.drawn.emit(job.name, figure, _bucket(job, asked), chart)
         elif kind == "saved":
             self.saved.emit(str(value))
         elif kind == "error":

@@ -47,6 +47,28 @@ CHECKIN_SAVED = "Levels rated for {day}"
 HOVER_VALUE = "{series}: {value}"
 HOVER_AT = "{series} · {when}: {value}"
 HOVER_WEEK = "week of {day}"
+NO_LEVEL = "No level"
+# "Show as table": a toggle under each chart. Six in one window need six Alt letters,
+# none of the section's (R, L, T, S) or the menu bar's (F, E, X, P, V, H).
+TABLE_TOGGLES = {
+    "activity": "Table of &activity",
+    "ratings": "Table of rati&ngs",
+    "attempts": "Table of atte&mpts",
+    "feedback": "Table of feed&back",
+    "hierarchy": "Table of hierarch&y",
+    "calendar": "Table of &days",
+}
+TABLE_TOGGLE_FALLBACK = "Show as table"
+TABLE_TOGGLE_NAME = "Show {title} as a table"
+TABLE_TOGGLE_TOOLTIP = (
+    "Show the numbers this chart is drawn from as a table: click a column title to sort, "
+    "Ctrl+C copies the selected cells"
+)
+TABLE_ACCESSIBLE_NAME = "{title} table"
+CHART_FOCUS_HINT = "Arrow keys move through the points, Home and End go to the first and last"
+POINT_ACCESSIBLE_NAME = "{point}, {title} chart"
+CALENDAR_POINT = "{day}: {entries}"
+NO_ENTRIES = "no entries"
 
 
 def saved_status(path: str) -> str:
@@ -79,12 +101,9 @@ CHECKIN_SCALE_HIGH = "solid · 10"
 # --- the weekly prompt -------------------------------------------------------------------
 # A line of the window's attention bar, beside its Rate button (no Alt letter: see
 # ui/common/attention_banner; Ctrl+Shift+R rates from anywhere).
-PROMPT_NEVER = (
-    "Rate your five levels once a week and the Progress section shows how they change."
-)
+PROMPT_NEVER = "Rate your five levels once a week and the Progress section shows how they change."
 PROMPT_AGAIN = (
-    "Your last rating of the levels was {days} days ago: a quick check-in keeps the trend "
-    "honest."
+    "Your last rating of the levels was {days} days ago: a quick check-in keeps the trend honest."
 )
 PROMPT_RATE = "Rate"
 PROMPT_RATE_NAME = "Rate my levels now"

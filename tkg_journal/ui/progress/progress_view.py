@@ -47,6 +47,8 @@ from tkg_journal.ui.progress.progress_controls import ProgressControls
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
+    from tkg_journal.services.progress_charts import ChartData
+
 __all__ = ["ProgressView", "hover_text"]  # hover_text: tests read a chart as the view does
 
 # The builders design a chart for 800 x 450 px: two columns only where each gets that.
@@ -213,10 +215,12 @@ class ProgressView(QWidget):
         return super().eventFilter(watched, event)
 
     # --- what the renderer reports ----------------------------------------------------------
-    def _drawn(self, name: str, figure: Figure, bucket: Bucket | None) -> None:
+    def _drawn(
+        self, name: str, figure: Figure, bucket: Bucket | None, chart: ChartData | None
+    ) -> None:
         panel = self.panels.get(name)
         if panel is not None:
-            panel.show_figure(figure, bucket=bucket)
+            panel.show_figure(figure, bucket=bucket, chart=chart)
 
     def _saved(self, path: str) -> None:
         self.setCursor(Qt.CursorShape.ArrowCursor)
