@@ -51,7 +51,15 @@ def in_process(journal: Path, runs: int) -> None:
     from tkg_journal.services.patterns import Patterns
 
     page = frozenset({PatternPart.PEOPLE, PatternPart.FEELINGS, PatternPart.HINTS})
+    # Opening a journal built by an older version migrates it first (schema 9 adds the
+    # index the page reads through): say what was measured, so no figure is taken from a
+    # journal without it.
     with journal_access.unlock(JournalPaths(journal), passphrase=PASSPHRASE) as opened:
+        indexed = opened.db.scalar(
+            "SELECT count(*) FROM sqlite_master WHERE name = 'entries_for_patterns'"
+        )
+        print(f"  (schema {opened.db.schema_version}, "
+              f"{'with' if indexed else 'WITHOUT'} the patterns index)")
         patterns = Patterns(opened)
         today = opened.clock().date()
         cases = [

@@ -118,6 +118,15 @@ RELEASES: dict[int, Release] = {
             entries=35, experiments=5, attempts=21, coach_sessions=33, checkin_days=66, drafts=1
         ),
     ),
+    8: Release(  # the last before the patterns index (schema 9)
+        "34681f4",
+        "fixture passphrase schema 8",
+        "2K5F-2J6B-QSQN-3ZB7-7RF0-A3E6-7Q7X-445J",
+        _EVERYTHING,
+        Counts(
+            entries=35, experiments=5, attempts=16, coach_sessions=33, checkin_days=66, drafts=1
+        ),
+    ),
 }
 RELEASE_PASSPHRASE = RELEASES[6].passphrase
 RELEASE_RECOVERY_KEY = RELEASES[6].recovery_key
@@ -319,3 +328,25 @@ def test_search_after_the_upgrade_finds_old_and_new_writing(release_6: JournalPa
         assert [h.summary.id for h in journal.search_entries("xylophon")] == [added.id]
         journal.delete_entry(added.id)
         assert journal.search_entries("xylophon") == []
+
+
+def test_the_upgrade_to_schema_9_indexes_what_patterns_read(tmp_path: Path) -> None:
+    # Schema 9 added entries_for_patterns: built by the upgrade over the conversations and
+    # feedback the last schema-8 version wrote, and giving the patterns they gave before.
+    from tkg_journal.services.patterns import Patterns
+
+    paths = _release_journal(tmp_path, 8)
+    with journal_access.unlock(paths, passphrase=RELEASES[8].passphrase) as journal:
+        [indexed] = journal.db.query(
+            "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'entries_for_patterns'"
+        )
+        assert "WHERE kind IN ('conversation', 'feedback')" in indexed[0]
+        upgraded = Patterns(journal).report()
+        # Written by that version's services (extra.py): found under its name, role dropped.
+        zoe = upgraded.person("Zoë Ångström")
+        assert zoe is not None and zoe.conversations == 1 and zoe.feelings
+        assert upgraded.person("Ōkubo Haruki") is not None  # feedback's source
+        assert journal.integrity_problems() == []
+        with journal.db.transaction():
+            journal.db.execute("DROP INDEX entries_for_patterns")
+        assert Patterns(journal).report() == upgraded

@@ -18,7 +18,14 @@ from tkg_journal.domain.experiment_effects import (
 from tkg_journal.domain.experiments import ExperimentStatus
 from tkg_journal.domain.feelings import FeelingGroup, group_of, parse_feelings
 from tkg_journal.domain.levels import Level
-from tkg_journal.domain.pattern_text import person_key, person_names, phrases, stem
+from tkg_journal.domain.pattern_text import (
+    StemFinder,
+    person_key,
+    person_names,
+    phrases,
+    stem,
+    word_stems,
+)
 from tkg_journal.domain.patterns import (
     MonthIndex,
     PatternRow,
@@ -241,6 +248,39 @@ def test_recurring_situations_need_two_texts_and_drop_names() -> None:
 def test_any_situation_text_gives_triggers_without_crashing(texts: list[str]) -> None:
     found = recurring_triggers([SituationText(1, t, attempt=True) for t in texts])
     assert all(t.count >= 2 for t in found)
+
+
+# Letters, the joiners inside words, and characters whose case folding changes length.
+_WORDY = st.text(alphabet=st.sampled_from(list("aeimnst'\u2019- .,ÉéßİﬁΣς1²½\u0131")), max_size=40)
+
+
+@given(st.lists(_WORDY, max_size=12), st.lists(_WORDY, max_size=6))
+def test_the_stem_finder_finds_what_word_stems_finds(texts: list[str], words: list[str]) -> None:
+    # StemFinder is word_stems(text) & wanted with each word stemmed once: the same answer
+    # for every text, in any order, whatever it saw before.
+    wanted = frozenset(stem(w) for w in words)
+    wanted |= {s for text in texts[:2] for s in word_stems(text)}
+    find = StemFinder(wanted)
+    for text in [*texts, *reversed(texts)]:
+        assert find(text) == word_stems(text) & wanted
+
+
+@given(st.lists(st.tuples(st.integers(-40, 400) | st.just(-DAY0), st.integers(0, 10)),
+                max_size=25))
+def test_months_are_right_for_rows_in_any_order(points: list[tuple[int, int]]) -> None:
+    # _person looks a month up only when a row leaves the last one's span: rows out of time
+    # order (a damaged date reads as day 0, anywhere in the list) must still land right.
+    rows = [talk(i, day, "Sam", intensity) for i, (day, intensity) in enumerate(points)]
+    expected: dict[date, list[int]] = {}
+    for row in rows:
+        month = MONTHS.month_of(row[2])
+        if month is not None:
+            expected.setdefault(month, []).append(row[6] or 0)
+    found = people(rows, MONTHS)
+    assert len(found) == (1 if rows else 0)
+    assert not rows or [(m.month, m.conversations, m.mean_intensity) for m in found[0].months] == [
+        (month, len(seen), sum(seen) / len(seen)) for month, seen in sorted(expected.items())
+    ]
 
 
 # --- experiments ----------------------------------------------------------------------------

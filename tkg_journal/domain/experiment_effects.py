@@ -21,12 +21,12 @@ from datetime import date, timedelta
 from tkg_journal.domain.experiments import ExperimentStatus
 from tkg_journal.domain.levels import Level
 from tkg_journal.domain.pattern_text import (
+    StemFinder,
     mentioned,
     most_common_spelling,
     person_key,
     person_names,
     significant,
-    word_stems,
 )
 
 #: The length of the windows before and since an experiment's start (days).
@@ -163,13 +163,14 @@ def effects(
     # Postings, as a search index has them: the conversations (by position, in time order)
     # of each person, and of each word some trigger holds. Each text is read once.
     wanted = frozenset(s for words in triggers.values() for s in words)
+    find = StemFinder(wanted)
     by_person: dict[str, list[int]] = {}
     by_stem: dict[str, list[int]] = {}
     for i, row in enumerate(conversations):
         for key in keys_of[row[2]]:
             by_person.setdefault(key, []).append(i)
         if wanted and row[4]:
-            for s in word_stems(row[4]) & wanted:
+            for s in find(row[4]):
                 by_stem.setdefault(s, []).append(i)
     days = [row[1] for row in conversations]
     mentionable = [key for key in shown if key.count(" ") <= 1]

@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+from math import inf
 from typing import Final
 
 from tkg_journal.domain.experiment_effects import ExperimentEffect
@@ -235,14 +236,18 @@ def trend(points: Sequence[tuple[float, int]]) -> Trend:
     if n < 2:
         return Trend(points=n)
     half = n // 2
-    first = sum(p[1] for p in points[:half]) / half
-    second = sum(p[1] for p in points[n - half :]) / half
-    mean_x = sum(p[0] for p in points) / n
-    mean_y = sum(p[1] for p in points) / n
-    sxx = sum((p[0] - mean_x) ** 2 for p in points)
+    # Lists summed by the built-in sum, instead of a generator per sum: the same additions
+    # in the same order (so the same floats), without a Python frame per point.
+    xs = [p[0] for p in points]
+    ys = [p[1] for p in points]
+    first = sum(ys[:half]) / half
+    second = sum(ys[n - half :]) / half
+    mean_x = sum(xs) / n
+    mean_y = sum(ys) / n
+    sxx = sum([(x - mean_x) ** 2 for x in xs])
     slope = None
     if sxx > 0:
-        sxy = sum((p[0] - mean_x) * (p[1] - mean_y) for p in points)
+        sxy = sum([(x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)])
         slope = sxy / sxx * DAYS_PER_MONTH
     return Trend(points=n, first_half=first, second_half=second, slope_per_month=slope)
 
@@ -300,16 +305,15 @@ def feelings(
     """
     parse = parse or cached_parser()
     texts: dict[str, list[int]] = {}  # per distinct answer: entries, intensity sum, rated
-    for row in rows:
-        text = row[FEELING]
-        if not text or row[KIND] != CONVERSATION:
+    for _id, kind, _day, _level, _who, text, intensity, _sentiment in rows:
+        if not text or kind != CONVERSATION:
             continue
         tally = texts.get(text)
         if tally is None:
             tally = texts[text] = [0, 0, 0]
         tally[0] += 1
-        if row[INTENSITY] is not None:
-            tally[1] += row[INTENSITY]
+        if intensity is not None:
+            tally[1] += intensity
             tally[2] += 1
     words_tally = _Tally()
     group_entries: dict[FeelingGroup, list[int]] = {g: [0, 0, 0] for g in FeelingGroup}
@@ -344,8 +348,16 @@ class MonthIndex:
 
     def month_of(self, day: float) -> date | None:
         """The month holding ``day``; None before the first start."""
+        return self.span_of(day)[0]
+
+    def span_of(self, day: float) -> tuple[date | None, float, float]:
+        """The month holding ``day`` (None before the first start) and the days it spans,
+        from its start (included) to the next one's (excluded): a caller walking rows in
+        time order looks a month up only when a row leaves the last one's span."""
         at = bisect_right(self._days, day) - 1
-        return self._months[at] if at >= 0 else None
+        start = self._days[at] if at >= 0 else -inf
+        end = self._days[at + 1] if at + 1 < len(self._days) else inf
+        return (self._months[at] if at >= 0 else None), start, end
 
 
 def _person(
@@ -355,36 +367,42 @@ def _person(
     parse: FeelingParser,
     months: MonthIndex,
 ) -> PersonPattern:
-    # One pass over the rows (there may be thousands a person): everything is tallied here.
+    # One pass over the rows (there may be tens of thousands a person, and this loop is
+    # most of a Patterns page's time): a row is unpacked once instead of indexed field by
+    # field, and the month is looked up again only when a row leaves the last one's span.
     rated: list[tuple[float, int]] = []
+    rated_total = 0
     sentiments: list[int] = []
     levels: dict[int, int] = {}
     by_month: dict[date | None, list[int]] = {}
     felt: dict[str, list[int]] = {}
     talks = 0
-    for r in rows:
-        level = r[LEVEL]
+    month_tally: list[int] = []
+    start, end = inf, -inf  # an empty span: the first conversation looks its month up
+    for _id, kind, day, level, _who, feeling, intensity, sentiment in rows:
         if level:
             levels[level] = levels.get(level, 0) + 1
-        if r[KIND] != CONVERSATION:
-            if r[SENTIMENT] is not None:
-                sentiments.append(r[SENTIMENT])
+        if kind != CONVERSATION:
+            if sentiment is not None:
+                sentiments.append(sentiment)
             continue
         talks += 1
-        intensity = r[INTENSITY]
-        month = months.month_of(r[DAY])
-        tally = by_month.get(month)
-        if tally is None:
-            tally = by_month[month] = [0, 0, 0]
-        tally[0] += 1
+        if not start <= day < end:
+            month, start, end = months.span_of(day)
+            found = by_month.get(month)
+            if found is None:
+                found = by_month[month] = [0, 0, 0]
+            month_tally = found
+        month_tally[0] += 1
         if intensity is not None:
-            rated.append((r[DAY], intensity))
-            tally[1] += intensity
-            tally[2] += 1
-        if r[FEELING]:
-            named = felt.get(r[FEELING])
+            rated.append((day, intensity))
+            rated_total += intensity
+            month_tally[1] += intensity
+            month_tally[2] += 1
+        if feeling:
+            named = felt.get(feeling)
             if named is None:
-                named = felt[r[FEELING]] = [0, 0, 0]
+                named = felt[feeling] = [0, 0, 0]
             named[0] += 1
             if intensity is not None:
                 named[1] += intensity
@@ -402,7 +420,7 @@ def _person(
             LevelCount(Level(rank), n) for rank, n in sorted(levels.items()) if rank in _RANKS
         ),
         feelings=tuple(words.counts()[:PERSON_FEELINGS]),
-        mean_intensity=_mean(sum(i for _d, i in rated), len(rated)),
+        mean_intensity=_mean(rated_total, len(rated)),
         trend=trend(rated),
         months=tuple(
             MonthPoint(m, n, _mean(total, count))
@@ -411,7 +429,7 @@ def _person(
             )
         ),
         mean_sentiment=_mean(sum(sentiments), len(sentiments)),
-        entry_ids=tuple(r[ID] for r in rows),
+        entry_ids=tuple([r[ID] for r in rows]),
     )
 
 

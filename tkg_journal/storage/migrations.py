@@ -283,6 +283,20 @@ CREATE TABLE window_drafts (
 );
 """
 
+# Patterns (storage/pattern_queries.py) read who, feeling, intensity and the like of every
+# difficult conversation and piece of feedback in a period. Those rows are spread over the
+# whole entries table among the long texts, so the read decrypted nearly every page of it
+# (0.31 s of CPU for all time at 100,000 entries). This index holds just those columns,
+# for just those two kinds, in a few per cent of the file: the read becomes a scan of it
+# (0.09 s). Partial, so that writing any other kind of entry costs nothing more. The
+# WHERE is the one the query says word for word: that is how SQLite knows it may use it.
+_V9_PATTERNS_INDEX = """
+CREATE INDEX entries_for_patterns ON entries (
+    kind, occurred_at, level, share_with_coach, intensity, sentiment,
+    who, feedback_source, feeling
+) WHERE kind IN ('conversation', 'feedback');
+"""
+
 
 def _select_from(insert_sql: str, table: str) -> str:
     """Turn a trigger's ``INSERT .. VALUES (new.x, ..)`` into ``INSERT .. SELECT x, .. FROM t``
@@ -359,6 +373,10 @@ def _migrate_to_v8(conn: Connection) -> None:
     conn.execute("INSERT INTO search_index (search_index, rank) VALUES ('secure-delete', 1)")
 
 
+def _migrate_to_v9(conn: Connection) -> None:
+    _run(conn, _V9_PATTERNS_INDEX)
+
+
 #: MIGRATIONS[n] brings a database from version n to n + 1.
 MIGRATIONS: list[Callable[[Connection], None]] = [
     _migrate_to_v1,
@@ -369,5 +387,6 @@ MIGRATIONS: list[Callable[[Connection], None]] = [
     _migrate_to_v6,
     _migrate_to_v7,
     _migrate_to_v8,
+    _migrate_to_v9,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
