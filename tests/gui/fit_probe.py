@@ -314,6 +314,12 @@ def run(data_dir: Path, shots: Path | None, *, calm: bool = False) -> Report:
         if section == "progress":  # the charts, drawn off the GUI thread
             _wait_for(lambda: not main.progress_view.is_busy(), CHARTS_MS)
         probe.look(main, f"main window, {section}")
+    # Progress ▸ Patterns: the same range and level, computed off the GUI thread.
+    main.show_section(2)
+    main.progress_view.show_patterns()
+    _wait_for(lambda: not main.progress_view.is_busy(), CHARTS_MS)
+    probe.look(main, "main window, patterns")
+    main.progress_view.tabs.setCurrentIndex(0)
     main.show_section(0)
     conversation = next(e for e in journal.list_entries() if e.kind is EntryKind.CONVERSATION)
     assert conversation.id is not None

@@ -49,7 +49,7 @@ SCREENS = {
 }
 
 #: Every window the probe must have seen (a dialog that failed to open would be missed).
-WINDOWS = 36
+WINDOWS = 37
 
 
 def run_probe(tmp_path: Path, screen: dict[str, object], shots: Path | None = None

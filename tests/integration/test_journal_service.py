@@ -71,6 +71,31 @@ def test_list_is_newest_first_and_filters(journal: Journal) -> None:
     assert journal.tags() == [("team", 2)]
 
 
+def test_entry_ids_narrow_the_list_the_count_and_search(journal: Journal) -> None:
+    """A person's conversations, from the Patterns page: only those ids, paged newest
+    first, with the other filters and search on top; more ids than SQLite's limit on
+    bound variables; an empty list matches nothing."""
+    ids: list[int] = []
+    for n in range(6):
+        added = journal.add_entry(entry(occurred_at=FIXED_NOW - timedelta(days=n),
+                                        title=f"talk {n}", body="the budget talk",
+                                        level=Level.GROWTH if n % 2 else Level.FOUNDATION))
+        assert added.id is not None
+        ids.append(added.id)
+    only = EntryFilter(entry_ids=(ids[1], ids[4], ids[5]))
+    assert [s.title for s in journal.list_entries(only)] == ["talk 1", "talk 4", "talk 5"]
+    assert [s.title for s in journal.list_entries(only, limit=1, offset=1)] == ["talk 4"]
+    assert journal.count_entries(only) == 3
+    both = replace(only, levels=(Level.GROWTH,))
+    assert [s.title for s in journal.list_entries(both)] == ["talk 1", "talk 5"]
+    found = journal.search_entries("budget", both)
+    assert {h.summary.title for h in found} == {"talk 1", "talk 5"}
+    many = EntryFilter(entry_ids=(*range(100_000, 140_000), ids[2]))
+    assert [s.title for s in journal.list_entries(many)] == ["talk 2"]
+    assert journal.count_entries(EntryFilter(entry_ids=())) == 0
+    assert journal.count_entries(EntryFilter()) == 6
+
+
 def test_search_ranks_titles_first_and_marks_matches(journal: Journal) -> None:
     journal.add_entry(entry(title="Notes", body="we spoke about delegation at length"))
     journal.add_entry(entry(title="Delegation", body="short"))

@@ -20,7 +20,15 @@ from tkg_journal.domain.coach_sessions import CoachSession, Commitment, OpenComm
 from tkg_journal.domain.entries import ConversationFields, Entry, EntryKind, FeedbackFields
 from tkg_journal.domain.experiments import Attempt, DidIt, Experiment, ExperimentStatus
 from tkg_journal.domain.levels import Level
+from tkg_journal.domain.patterns import (
+    LevelCount,
+    PatternQuery,
+    PatternReport,
+    PersonPattern,
+    Trend,
+)
 from tkg_journal.domain.progress import Period
+from tkg_journal.domain.root_hints import HintReason, RootHint
 from tkg_journal.domain.summary import (
     ALL_SECTIONS,
     AtAGlance,
@@ -210,6 +218,51 @@ QUESTIONS = (
 )
 
 
+def person(name: str, talks: int, level: Level, first: float, second: float) -> PersonPattern:
+    return PersonPattern(
+        key=name.casefold(),
+        name=name,
+        conversations=talks,
+        feedback=0,
+        levels=(LevelCount(level, talks),),
+        feelings=(),
+        mean_intensity=(first + second) / 2,
+        trend=Trend(points=talks, first_half=first, second_half=second, slope_per_month=None),
+        months=(),
+        mean_sentiment=None,
+        entry_ids=tuple(range(100, 100 + talks)),
+    )
+
+
+#: The patterns of the shared entries: a hint, and people whose intensity moved (Sam
+#: calmer, Omar more intense, Priya steady, Lee too few to say: left out of the table).
+PATTERNS = PatternReport(
+    query=PatternQuery(period=PERIOD, shared_only=True),
+    today=TODAY,
+    conversations=14,
+    feedback=2,
+    people=(
+        person("Sam", 6, Level.FOUNDATION, 7.3, 4.0),
+        person("Omar <Finance>", 4, Level.GROWTH, 5.0, 6.5),
+        person("Priya", 4, Level.GROWTH, 5.0, 5.5),
+        person("Lee", 2, Level.EMPOWERMENT, 6.0, 4.0),
+    ),
+    hints=(
+        RootHint(
+            text="Most friction in the last 3 weeks shows at Growth (communication); your "
+            "Foundation rating fell from 7 to 5: the root may be self-awareness.",
+            friction_level=Level.GROWTH,
+            root_level=Level.FOUNDATION,
+            reason=HintReason.RATING_FELL,
+            frictions=6,
+            entry_ids=(101, 102),
+            rating_before=7,
+            rating_now=5,
+        ),
+    ),
+)
+
+
 def sample_summary() -> Summary:
     return Summary(
         title="Before my coach session",
@@ -237,6 +290,7 @@ def sample_summary() -> Summary:
             attempts_no=1,
         ),
         charts=CHARTS,
+        patterns=PATTERNS,
         experiments=(
             ExperimentReport(PAUSE, PAUSE_ATTEMPTS, attempts_all_time=5),
             ExperimentReport(DELEGATE, DELEGATE_ATTEMPTS, attempts_all_time=6),

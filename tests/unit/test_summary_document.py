@@ -23,9 +23,11 @@ import pytest
 from tests.unit import report_samples as samples
 from tkg_journal.domain.entries import Entry, EntryKind
 from tkg_journal.domain.summary import FeedbackDigest, LevelEntries, Summary, SummarySection
+from tkg_journal.reports import summary_texts as texts
 from tkg_journal.reports.document import (
     Align,
     Block,
+    BulletList,
     Document,
     Fields,
     Figure,
@@ -91,6 +93,7 @@ def test_sections_come_in_the_issues_order_with_their_titles() -> None:
     assert [s.title for s in doc.sections] == [
         "At a glance",
         "The hierarchy and progress",
+        "Patterns",
         "Experiments",
         "Shared entries",
         "Feedback received",
@@ -154,6 +157,12 @@ def test_empty_sections_print_one_helpful_line_and_no_table() -> None:
     assert lines == {
         "at-a-glance": (Note("Nothing was written, tried or received in this period."),),
         "charts": (Note("No charts are included in this export."),),
+        "patterns": (
+            Note(
+                "No difficult conversation or feedback I shared with my coach in this "
+                "period: no patterns to show."
+            ),
+        ),
         "experiments": (Note("No experiments were touched in this period."),),
         "entries": (Note("No entries were marked to share with my coach in this period."),),
         "feedback": (Note("No feedback was recorded in this period."),),
@@ -163,6 +172,39 @@ def test_empty_sections_print_one_helpful_line_and_no_table() -> None:
     text = to_markdown(doc, {})
     assert "|" not in text
     assert "30 Dec 2026 \u2013 6 Jan 2027" in text
+
+
+def test_patterns_give_the_root_hints_and_whose_intensity_moved_most() -> None:
+    patterns = section(document(), SummarySection.PATTERNS)
+    [hints_heading, hints, moved_heading, table, source] = patterns.blocks
+    assert hints_heading == Heading("Where the root may be", 1)
+    assert isinstance(hints, BulletList)
+    assert [item.text for item in hints.items] == [samples.PATTERNS.hints[0].text]
+    assert moved_heading == Heading("Whose conversations changed most", 1)
+    assert isinstance(table, Table)
+    # Most movement first, either way; "Lee" has too few conversations to have a direction.
+    assert table.rows == (
+        ("Sam", "6", "1 Foundation", "7.3 \u2192 4.0", "calmer by 3.3"),
+        ("Omar <Finance>", "4", "2 Growth", "5.0 \u2192 6.5", "more intense by 1.5"),
+        ("Priya", "4", "2 Growth", "5.0 \u2192 5.5", "steady"),
+    )
+    assert source == Note(
+        "Computed on my computer from the 14 difficult conversations and 2 pieces of "
+        "feedback I shared with my coach in this period."
+    )
+    private = replace(samples.sample_summary(), include_private=True)
+    last = section(document(private), SummarySection.PATTERNS).blocks[-1]
+    assert isinstance(last, Note) and "private entries included" in last.text
+
+
+def test_patterns_without_hints_or_movement_say_so() -> None:
+    quiet = replace(samples.PATTERNS, hints=(), people=samples.PATTERNS.people[3:])
+    blocks = section(
+        document(replace(samples.sample_summary(), patterns=quiet)), SummarySection.PATTERNS
+    ).blocks
+    assert Note(texts.NO_HINTS) in blocks
+    assert Note(texts.NO_MOVEMENT) in blocks
+    assert not any(isinstance(block, Table) for block in blocks)
 
 
 def test_at_a_glance_has_every_level_in_hierarchy_order_with_signed_changes() -> None:

@@ -186,7 +186,9 @@ def register(sub: Commands) -> None:
         action="append",
         default=[],
         metavar="SECTION",
-        help="leave a section out (repeatable): at-a-glance, charts, experiments, entries, "
-        "feedback, commitments, questions",
+        # Written out rather than read from SummarySection: the parser is built on every
+        # command, and importing the summary's domain for a help line slows them all.
+        help="leave a section out (repeatable): at-a-glance, charts, patterns, experiments, "
+        "entries, feedback, commitments, questions",
     )
     p.set_defaults(run=cmd_export)

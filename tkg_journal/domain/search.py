@@ -33,6 +33,9 @@ class EntryFilter:
     kinds: tuple[EntryKind, ...] = ()
     tag: str | None = None
     shared_only: bool = False
+    #: Only these entries (a person's conversations, a hint's evidence); ``None`` is any,
+    #: and an empty tuple matches nothing.
+    entry_ids: tuple[int, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,7 @@ from tkg_journal.domain.entries import Entry
 from tkg_journal.domain.errors import ValidationError
 from tkg_journal.domain.experiments import Attempt, DidIt, Experiment
 from tkg_journal.domain.levels import Level
+from tkg_journal.domain.patterns import PatternReport
 from tkg_journal.domain.progress import Period
 
 if TYPE_CHECKING:
@@ -30,6 +31,7 @@ class SummarySection(StrEnum):
 
     AT_A_GLANCE = "at-a-glance"
     CHARTS = "charts"
+    PATTERNS = "patterns"
     EXPERIMENTS = "experiments"
     SHARED_ENTRIES = "entries"
     FEEDBACK = "feedback"
@@ -45,6 +47,7 @@ class SummarySection(StrEnum):
 _SECTION_TITLES = {
     SummarySection.AT_A_GLANCE: "At a glance",
     SummarySection.CHARTS: "The hierarchy and progress",
+    SummarySection.PATTERNS: "Patterns",
     SummarySection.EXPERIMENTS: "Experiments",
     SummarySection.SHARED_ENTRIES: "Shared entries",
     SummarySection.FEEDBACK: "Feedback received",
@@ -200,6 +203,9 @@ class Summary:
     include_private: bool
     at_a_glance: AtAGlance
     charts: tuple[ChartImage, ...] = ()
+    # Computed from the same entries the summary may show (shared ones unless private ones
+    # are included); None when the section was left out.
+    patterns: PatternReport | None = None
     experiments: tuple[ExperimentReport, ...] = ()
     shared_entries: tuple[LevelEntries, ...] = ()
     feedback: FeedbackDigest = field(

@@ -59,6 +59,7 @@ from tkg_journal.reports.summary_format import (
     range_text,
     signed_mean,
 )
+from tkg_journal.reports.summary_patterns import patterns_blocks
 
 # range_text and signed_mean are part of this module's interface (tests, callers).
 __all__ = ["build_document", "range_text", "signed_mean", "subtitle_text"]
@@ -125,6 +126,9 @@ class _Builder:
         makers: dict[SummarySection, Callable[[], list[Block]]] = {
             SummarySection.AT_A_GLANCE: self._at_a_glance,
             SummarySection.CHARTS: self._charts,
+            SummarySection.PATTERNS: lambda: patterns_blocks(
+                self._summary.patterns, include_private=self._summary.include_private
+            ),
             SummarySection.EXPERIMENTS: self._experiments,
             SummarySection.SHARED_ENTRIES: self._shared_entries,
             SummarySection.FEEDBACK: self._feedback,

@@ -52,6 +52,44 @@ NO_ATTEMPTS_RATE = "no attempts in this period"
 # Charts
 NO_CHARTS = "No charts are included in this export."
 
+# Patterns (computed on the leader's machine from the entries this summary may show)
+NO_PATTERNS_SHARED = (
+    "No difficult conversation or feedback I shared with my coach in this period: "
+    "no patterns to show."
+)
+NO_PATTERNS_AT_ALL = "No difficult conversation or feedback in this period: no patterns to show."
+PATTERNS_FROM_SHARED = (
+    "Computed on my computer from the {talks} and {feedback} I shared with my coach in "
+    "this period."
+)
+PATTERNS_FROM_ALL = (
+    "Computed on my computer from the {talks} and {feedback} of this period, private "
+    "entries included."
+)
+HINTS_HEADING = "Where the root may be"
+NO_HINTS = (
+    "No root hint: too little friction in this period, or no weaker level below where it "
+    "shows."
+)
+MOVED_HEADING = "Whose conversations changed most"
+NO_MOVEMENT = (
+    "Nobody appears in enough rated difficult conversations (four) to say how the "
+    "intensity moved."
+)
+MOVED_COLUMNS = (
+    "Person",
+    "Conversations",
+    "Mostly at",
+    f"Intensity (first half {ARROW} second half)",
+    "Change",
+)
+MOVED_ALIGN = (Align.LEFT, Align.RIGHT, Align.LEFT, Align.CENTER, Align.LEFT)
+MOVED_WIDTHS = (1.7, 1.6, 1.5, 2.2, 2.2)
+#: How many people the table lists (those whose intensity moved most, either way).
+MOVED_PEOPLE = 3
+MOVED_CHANGE = "{direction} by {change}"
+MOVED_STEADY = "steady"
+
 # Experiments
 NO_EXPERIMENTS = "No experiments were touched in this period."
 FIELD_LEVEL = "Level"

@@ -16,6 +16,7 @@ from tkg_journal.domain.entries import Entry, EntryKind
 from tkg_journal.domain.errors import ValidationError
 from tkg_journal.domain.experiments import DidIt
 from tkg_journal.domain.levels import Level
+from tkg_journal.domain.patterns import PatternPart, PatternQuery, PatternReport
 from tkg_journal.domain.progress import Period
 from tkg_journal.domain.summary import (
     ALL_SECTIONS,
@@ -27,15 +28,19 @@ from tkg_journal.domain.summary import (
     LevelGlance,
     Summary,
     SummaryOptions,
+    SummarySection,
 )
 from tkg_journal.services.coach_sessions import CoachSessions
 from tkg_journal.services.experiments import Experiments
 from tkg_journal.services.journal import Journal
+from tkg_journal.services.patterns import Patterns
 from tkg_journal.services.progress import time_range
 from tkg_journal.storage import experiment_repository, summary_repository
 from tkg_journal.storage.progress_repository import TimeRange
 
 TITLE = "Before my coach session"
+#: What the summary's Patterns section prints: the root hints and whose intensity moved.
+PATTERN_PARTS = frozenset({PatternPart.PEOPLE, PatternPart.HINTS})
 
 
 def check_period(period: Period) -> Period:
@@ -100,6 +105,9 @@ def build_summary(
         include_private=private,
         at_a_glance=glance,
         charts=tuple(charts),
+        patterns=_patterns(journal, period, private)
+        if options.wants(SummarySection.PATTERNS)
+        else None,
         experiments=_experiments(journal, period, span),
         shared_entries=_by_level(shown),
         feedback=feedback,
@@ -153,6 +161,14 @@ def _at_a_glance(journal: Journal, period: Period, span: TimeRange) -> AtAGlance
         attempts_partial=partial,
         attempts_no=no,
     )
+
+
+def _patterns(journal: Journal, period: Period, private: bool) -> PatternReport:
+    """The patterns of the period, by the rule the entries follow: only those shared with
+    the coach count unless private ones are included (a name written only in a private
+    entry must not reach the coach through a table of people)."""
+    query = PatternQuery(period=period, shared_only=not private, parts=PATTERN_PARTS)
+    return Patterns(journal).report(query)
 
 
 def _experiments(journal: Journal, period: Period, span: TimeRange) -> tuple[ExperimentReport, ...]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -191,6 +192,12 @@ def where_clause(filters: EntryFilter, *, alias: str = "e") -> tuple[str, list[A
         params.append(filters.tag)
     if filters.shared_only:
         conditions.append(f"{alias}.share_with_coach = 1")
+    if filters.entry_ids is not None:
+        # One bound JSON array, not a placeholder per id: a person may have thousands of
+        # entries, past SQLite's limit on bound variables; SQLite builds one lookup table
+        # from it per statement.
+        conditions.append(f"{alias}.id IN (SELECT value FROM json_each(?))")
+        params.append(json.dumps(list(filters.entry_ids)))
     return (" AND ".join(conditions) or NO_CONDITIONS), params
 
 

@@ -3,8 +3,9 @@
 The sections do the work (JournalView, and the Experiments, Progress and Coach-session
 views); this class only wires them, owns the open journal's lifetime and locks it on
 demand or when idle. What each action is (text, keys, icon, tip) and where the menus and
-toolbars show it is in ``main_actions``; the question asked about unsaved writing on
-quitting is in ``unsaved_writing``.
+toolbars show it is in ``main_actions``; how the sections' signals reach the window and
+each other in ``section_wiring``; the question asked about unsaved writing on quitting is
+in ``unsaved_writing``.
 """
 
 from __future__ import annotations
@@ -67,6 +68,7 @@ from tkg_journal.ui.preferences_apply import apply_preferences
 from tkg_journal.ui.preferences_dialog import PreferencesDialog
 from tkg_journal.ui.progress.checkin_prompt import CheckinPrompt
 from tkg_journal.ui.progress.progress_view import ProgressView
+from tkg_journal.ui.section_wiring import wire_sections
 from tkg_journal.ui.session_lock_watcher import SessionLockWatcher
 from tkg_journal.ui.shortcuts_dialog import ShortcutsDialog
 from tkg_journal.ui.tray import AppTray
@@ -144,26 +146,10 @@ class MainWindow(QMainWindow):
         self.session_watcher.lock_requested.connect(lambda _why: self.lock())
         self.reopen = reopeners(self)  # each window the lock closes, opened again
         self.lock_view.unlock_requested.connect(self.unlock)
-        self.journal_view.status.connect(self.save_status.setText)
-        self.journal_view.error.connect(self.show_error)
-        experiments_view = self.experiments_section.experiments
-        experiments_view.status.connect(self.save_status.setText)
-        experiments_view.error.connect(self.show_error)
-        experiments_view.log_attempt_requested.connect(self.log_attempt)
-        self.experiments_section.due.log_attempt_requested.connect(self.log_attempt)
-        self.experiments_section.due.error.connect(self.show_error)
         self.notifier = ReminderNotifier(self, get_quiet_days=lambda: self.settings.quiet_days)
         self.notifier.open_due_requested.connect(self.show_due)
         self.tray = AppTray(self, settings)  # its icon carries the reminders (ui/tray)
-        self.progress_view.status.connect(self.save_status.setText)
-        self.progress_view.error.connect(self.show_error)
-        sessions = self.coach_sessions_view
-        sessions.status.connect(self.save_status.setText)
-        sessions.error.connect(self.show_error)
-        sessions.export_requested.connect(self.export_summary)
-        sessions.experiment_requested.connect(self.commitment_to_experiment)
-        sessions.changed.connect(self.experiments_section.refresh)  # the due list's action items
-        self.experiments_section.due.commitment_done.connect(lambda _id: sessions.refresh())
+        wire_sections(self)  # status, errors and the links between sections
         self.checkin_prompt = CheckinPrompt(
             self, get_every_days=lambda: self.settings.checkin_every_days
         )

@@ -167,6 +167,7 @@ class EntryListModel(QAbstractListModel):
             and (not f.levels or summary.level in f.levels)
             and (not f.kinds or summary.kind in f.kinds)
             and (not f.shared_only or summary.share_with_coach)
+            and (f.entry_ids is None or summary.id in f.entry_ids)
         )
 
     # --- lookup ---------------------------------------------------------------------------

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from tkg_journal.domain.drafts import EntryDraft
 from tkg_journal.domain.entries import Entry, EntryKind
+from tkg_journal.domain.search import EntryFilter
 from tkg_journal.services.errors import USER_ERRORS
 from tkg_journal.services.journal import Journal
 from tkg_journal.ui.common.divider import name_divider
@@ -25,6 +28,7 @@ from tkg_journal.ui.common.object_name import named
 from tkg_journal.ui.common.value_label import ValueLabel
 from tkg_journal.ui.journal.entry_autosave import EntryAutosave
 from tkg_journal.ui.journal.entry_editor import EntryEditor
+from tkg_journal.ui.journal.entry_ids_banner import EntryIdsBanner
 from tkg_journal.ui.journal.entry_list_model import EntryIdRole, EntryListModel
 from tkg_journal.ui.journal.entry_row_delegate import EntryRowDelegate
 from tkg_journal.ui.journal.journal_filter_bar import JournalFilterBar
@@ -75,8 +79,11 @@ class JournalView(QWidget):
         self._journal: Journal | None = None
         self._selecting = False  # the view moves the selection itself: do not open again
         self._switching = False  # keeping the old entry while another one opens
+        self._only: tuple[int, ...] | None = None  # show_only's entries, until cleared
 
         self.filter_bar = JournalFilterBar()
+        self.only_banner = EntryIdsBanner()
+        self.only_banner.cleared.connect(self.show_every_entry)
         self.model = EntryListModel(self)
         self.list = EntryListView()
         self.list.setObjectName("entryList")
@@ -92,6 +99,7 @@ class JournalView(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(8, 8, 4, 8)
         left_layout.addWidget(self.filter_bar)
+        left_layout.addWidget(self.only_banner)
         left_layout.addWidget(self.list, 1)
         left_layout.addWidget(self.count_label)
 
@@ -140,6 +148,8 @@ class JournalView(QWidget):
         self.autosave.stop()
         self._journal = journal
         self.autosave.draft_id = None
+        self._only = None
+        self.only_banner.dismiss()
         self.filter_bar.blockSignals(True)
         self.filter_bar.clear()
         self.filter_bar.blockSignals(False)
@@ -165,10 +175,38 @@ class JournalView(QWidget):
     def _apply_filters(self) -> None:
         if self._journal is None:
             return
-        self.model.set_query(self.filter_bar.filters(), self.filter_bar.search_text())
+        filters = replace(self.filter_bar.filters(), entry_ids=self._only)
+        self.model.set_query(filters, self.filter_bar.search_text())
+
+    def _is_filtering(self) -> bool:
+        return self.model.filters != EntryFilter()
+
+    def show_only(self, entry_ids: Sequence[int], what: str) -> None:
+        """List only ``entry_ids`` (newest first, paged as ever) under a chip that says
+        ``what`` they are ("42 conversations with Sam") and clears it; the search and the
+        other filters start empty, so every one of them shows."""
+        if self._journal is None:
+            return
+        self._only = tuple(entry_ids)
+        self.only_banner.show_what(what)
+        self.filter_bar.blockSignals(True)
+        self.filter_bar.clear()
+        self.filter_bar.blockSignals(False)
+        self._apply_filters()
+        self.focus_list()
+
+    def shown_only(self) -> tuple[int, ...] | None:
+        """The entries :meth:`show_only` narrowed the list to (None: no such chip)."""
+        return self._only
+
+    def show_every_entry(self) -> None:
+        """Take the chip away: every entry within the other filters."""
+        self._only = None
+        self.only_banner.dismiss()
+        self._apply_filters()
 
     def _after_reset(self) -> None:
-        searching = self.model.is_searching() or self.filter_bar.is_filtering()
+        searching = self.model.is_searching() or self._is_filtering()
         self.list.empty_text = NO_MATCHES if searching else EMPTY_JOURNAL
         self._update_count()
         # Keep the open entry highlighted if it is still in the list.
@@ -198,7 +236,7 @@ class JournalView(QWidget):
         if self.model.is_searching():
             more = "+" if total >= 500 else ""
             self.count_label.setText(f"{total}{more} {noun} found")
-        elif self.filter_bar.is_filtering():
+        elif self._is_filtering():
             self.count_label.setText(f"{total:,} {noun} match the filters")
         else:
             self.count_label.setText(f"{total:,} {noun}")
@@ -244,6 +282,8 @@ class JournalView(QWidget):
         self.filter_bar.focus_search()
 
     def clear_filters(self) -> None:
+        self._only = None
+        self.only_banner.dismiss()
         self.filter_bar.clear()
 
     # --- editing ----------------------------------------------------------------------------

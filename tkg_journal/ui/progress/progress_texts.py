@@ -23,8 +23,9 @@ LEVEL_LABEL = "&Level:"
 LEVEL_ANY = "Any level"
 LEVEL_ACCESSIBLE_NAME = "Show one level in the charts that are drawn per level"
 LEVEL_TOOLTIP = (
-    "Show one level in the charts that are drawn per level (activity, attempts, feedback). "
-    "The rating trend, the hierarchy and the calendar always show the whole picture."
+    "Show one level in the charts that are drawn per level (activity, attempts, feedback) "
+    "and in the patterns. The rating trend, the hierarchy and the calendar always show the "
+    "whole picture."
 )
 RATE_BUTTON = "Ra&te my levels…"  # R is the range's
 RATE_TOOLTIP = "Rate each level from 1 to 10: the inside view of your progress"

@@ -1,9 +1,13 @@
-"""The Progress section: every chart of ``progress_charts.CHARTS`` over a chosen range.
+"""The Progress section: every chart of ``progress_charts.CHARTS`` over a chosen range,
+and the patterns of that range (issue 19).
 
 Top bar (:class:`ProgressControls`): the range, a level filter, "Rate my levels…" (the
-check-in dialog) and "Save chart as…". Below, one :class:`ChartPanel` per chart in a scroll
-area, two columns when there is room and one when narrow. The charts are drawn off the GUI
-thread by a :class:`ChartRenderer` (see there for how the journal stays on this thread).
+check-in dialog) and "Save chart as…" (shown with the charts). Below, two tabs that share
+that range and level: "Charts", one :class:`ChartPanel` per chart in a scroll area, two
+columns when there is room and one when narrow, drawn off the GUI thread by a
+:class:`ChartRenderer` (see there for how the journal stays on this thread); and
+"Patterns" (:class:`PatternsPage`), computed off the GUI thread too. Only the tab on show
+is brought up to date; the other is when it is next shown.
 
 matplotlib loads lazily: nothing here imports it (nor ``services.progress_charts``, which
 does) until the section is first shown, so the app starts without it.
@@ -25,6 +29,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QMessageBox,
     QScrollArea,
+    QTabWidget,
     QToolTip,
     QVBoxLayout,
     QWidget,
@@ -37,11 +42,13 @@ from tkg_journal.services.journal import Journal
 from tkg_journal.services.progress import Progress
 from tkg_journal.ui.common.error_dialog import show_error
 from tkg_journal.ui.common.object_name import named
+from tkg_journal.ui.progress import patterns_texts
 from tkg_journal.ui.progress import progress_texts as texts
 from tkg_journal.ui.progress.chart_hover import hover_text
 from tkg_journal.ui.progress.chart_panel import ChartPanel
 from tkg_journal.ui.progress.chart_renderer import ChartJob, ChartRenderer
 from tkg_journal.ui.progress.checkin_dialog import CheckinDialog
+from tkg_journal.ui.progress.patterns_page import PatternsPage
 from tkg_journal.ui.progress.progress_controls import ProgressControls
 
 if TYPE_CHECKING:
@@ -64,11 +71,14 @@ class ProgressView(QWidget):
     status(str): a line for the status bar.
     error(object): one of the user's errors (or a bug) for the window to show.
     checkin_saved(object): the user rated the levels (a ``RatingCheckin``).
+    show_entries_requested(list, str): entry ids for the journal to show, and what they are
+        ("42 conversations with Sam"): a person or a root hint picked in Patterns.
     """
 
     status = Signal(str)
     error = Signal(object)
     checkin_saved = Signal(object)
+    show_entries_requested = Signal(list, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -113,12 +123,24 @@ class ProgressView(QWidget):
         self.scroll_area.setWidget(self.charts_widget)
         self.scroll_area.viewport().installEventFilter(self)
 
+        self.patterns_page = PatternsPage()
+        self.patterns_page.show_entries_requested.connect(self.show_entries_requested)
+        self.patterns_page.error.connect(self.error)
+        # What each tab needs brought up to date when it is next shown.
+        self._stale = {"charts": True, "patterns": True}
+        self.tabs = named(QTabWidget(), "progressTabs")
+        self.tabs.setAccessibleName(patterns_texts.TABS_ACCESSIBLE_NAME)
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.scroll_area, patterns_texts.TAB_CHARTS)
+        self.tabs.addTab(self.patterns_page, patterns_texts.TAB_PATTERNS)
+        self.tabs.currentChanged.connect(self._tab_changed)
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 8)
         layout.setSpacing(10)
         layout.addWidget(self.controls)
-        layout.addWidget(self.scroll_area, 1)
-        order = [*self.controls.focus_order(), self.scroll_area]
+        layout.addWidget(self.tabs, 1)
+        order = [*self.controls.focus_order(), self.tabs, self.scroll_area]
         for first, second in pairwise(order):
             QWidget.setTabOrder(first, second)
         self.controls.enable_controls(False)
@@ -130,6 +152,7 @@ class ProgressView(QWidget):
         self._journal = journal
         self._progress = Progress(journal) if journal is not None else None
         self._renderer.set_progress(self._progress)
+        self.patterns_page.set_journal(journal)
         self.controls.reset()
         self.controls.enable_controls(journal is not None)
         if journal is None:
@@ -140,12 +163,25 @@ class ProgressView(QWidget):
         if self._shown and self.isVisible():
             self.refresh()
 
+    def showing_patterns(self) -> bool:
+        return self.tabs.currentWidget() is self.patterns_page
+
     def refresh(self, *, reload: bool = True) -> None:
-        """Draw every chart again for the current range and filter; ``reload=False`` keeps
-        the data read for the last drawing (only the look changed: the palette)."""
+        """Bring the tab on show up to date with the range and filter (the other tab is
+        when it is shown): draw every chart again, or compute the patterns. For the
+        charts, ``reload=False`` keeps the data read for the last drawing (only the look
+        changed: the palette)."""
         self._refresh_timer.stop()
         if self._progress is None or not self._shown:
             return
+        if self.showing_patterns():
+            self._stale["charts"] = True  # new data, or a new look: drawn when shown
+            if reload or self._stale["patterns"]:
+                self._refresh_patterns()
+            return
+        if reload:
+            self._stale["patterns"] = True  # the palette alone changes nothing computed
+        self._stale["charts"] = False
         self._ensure_panels()
         self._renderer.start_drawing(reload=reload)
         try:
@@ -158,9 +194,32 @@ class ProgressView(QWidget):
             panel.set_busy(True)
             self._renderer.draw(name, period, levels, dark=self._dark, today=self._today())
 
+    def _refresh_patterns(self) -> None:
+        self._stale["patterns"] = False
+        try:
+            period = self.period()
+        except USER_ERRORS as error:
+            self.error.emit(error)
+            return
+        levels = self.levels()
+        self.patterns_page.refresh(period, levels[0] if levels else None)
+
+    def _tab_changed(self) -> None:
+        patterns = self.showing_patterns()
+        # "Save chart as…" names the charts: it has nothing to save from the patterns.
+        self.controls.save_button.setVisible(not patterns)
+        if self._stale["patterns" if patterns else "charts"]:
+            self.refresh()
+
+    def show_patterns(self) -> None:
+        """Switch to the Patterns tab (it computes what the bar asks for)."""
+        self.tabs.setCurrentWidget(self.patterns_page)
+
     def is_busy(self) -> bool:
-        """True while some chart is still being drawn."""
-        return any(panel.is_busy() for panel in self.panels.values())
+        """True while some chart is still being drawn, or the patterns computed."""
+        return self.patterns_page.is_busy() or any(
+            panel.is_busy() for panel in self.panels.values()
+        )
 
     # --- the controls --------------------------------------------------------------------
     def period(self) -> Period:
