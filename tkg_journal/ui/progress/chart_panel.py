@@ -128,7 +128,7 @@ class ChartPanel(QFrame):
         self.toggle.setCheckable(True)
         self.toggle.setAutoRaise(False)
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.toggle.setAccessibleName(texts.TABLE_TOGGLE_NAME.format(title=title))
+        self.toggle.setAccessibleName(texts.table_toggle_name(title))
         self.toggle.setToolTip(texts.TABLE_TOGGLE_TOOLTIP)
         self.toggle.toggled.connect(self._table_toggled)
         footer = QHBoxLayout()

@@ -61,6 +61,15 @@ TABLE_TOGGLES = {
 }
 TABLE_TOGGLE_FALLBACK = "Show as table"
 TABLE_TOGGLE_NAME = "Show {title} as a table"
+
+
+def table_toggle_name(title: str) -> str:
+    """"Show the hierarchy as a table": a title's leading article reads lower-case
+    mid-sentence."""
+    if title.startswith("The "):
+        title = "the " + title[4:]
+    return TABLE_TOGGLE_NAME.format(title=title)
+
 TABLE_TOGGLE_TOOLTIP = (
     "Show the numbers this chart is drawn from as a table: click a column title to sort, "
     "Ctrl+C copies the selected cells"
