@@ -70,6 +70,7 @@ NOT_SECRETS = {
     "tkg_journal.reports.document.Section.key": "which section of the report",
     "tkg_journal.ui.common.attention_banner.AttentionLine.key": "the kind of a banner line",
     "tkg_journal.services.journal_document.Row.key": "a record's natural key (its date, title)",
+    "tkg_journal.domain.patterns.PersonPattern.key": "a person's name, normalised to match",
 }
 
 
