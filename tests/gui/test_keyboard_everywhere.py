@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tests.gui.main_window_session import active_main_window
 from tests.helpers import entry
-from tkg_journal.app import build_main_window
 from tkg_journal.domain.entries import EntryKind
 from tkg_journal.domain.experiments import DidIt, Experiment
 from tkg_journal.domain.levels import Level
@@ -84,16 +84,8 @@ def _experiment(service: Experiments, title: str) -> Experiment:
 def window(qtbot, journal_paths: JournalPaths, journal: Journal) -> Iterator[MainWindow]:
     journal.add_entry(entry(kind=EntryKind.CONVERSATION, title="Budget talk",
                             level=Level.GROWTH, body="Raised my voice"))
-    main = build_main_window(journal_paths, journal)
-    main.show()
-    qtbot.waitExposed(main)
-    main.activateWindow()
-    qtbot.waitUntil(main.isActiveWindow)
-    yield main
-    main.journal_view.autosave.stop()
-    main.journal_view.editor.set_modified(False)
-    main.close()
-    main.deleteLater()
+    with active_main_window(qtbot, journal_paths, journal) as main:
+        yield main
 
 
 def _keyed_actions(main: MainWindow) -> dict[str, QAction]:

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tests.gui.main_window_session import active_main_window
 from tests.helpers import entry
-from tkg_journal.app import build_main_window
 from tkg_journal.domain.entries import EntryKind
 from tkg_journal.domain.experiments import Experiment
 from tkg_journal.domain.levels import Level
@@ -56,16 +56,8 @@ def window(qtbot, journal_paths: JournalPaths, journal: Journal) -> Iterator[Mai
     assert made.id is not None
     service.start(made.id)
     CoachSessions(journal).record(CoachSession(held_on=date.today(), topics="Delegation"))
-    main = build_main_window(journal_paths, journal)
-    main.show()
-    qtbot.waitExposed(main)
-    main.activateWindow()
-    qtbot.waitUntil(main.isActiveWindow)
-    yield main
-    main.journal_view.autosave.stop()
-    main.journal_view.editor.set_modified(False)
-    main.close()
-    main.deleteLater()
+    with active_main_window(qtbot, journal_paths, journal) as main:
+        yield main
 
 
 def _tab_walk(qtbot, main: MainWindow, start: QWidget) -> list[QWidget]:

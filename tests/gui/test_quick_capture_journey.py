@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 
-from tkg_journal.app import build_main_window
+from tests.gui.main_window_session import active_main_window
 from tkg_journal.domain.entries import EntryKind
 from tkg_journal.domain.levels import Level
 from tkg_journal.paths import JournalPaths
@@ -53,16 +53,8 @@ class Keyboard:
 
 @pytest.fixture
 def window(qtbot, journal_paths: JournalPaths, journal: Journal) -> Iterator[MainWindow]:
-    main = build_main_window(journal_paths, journal)
-    main.show()
-    qtbot.waitExposed(main)
-    main.activateWindow()
-    qtbot.waitUntil(main.isActiveWindow)
-    yield main
-    main.journal_view.autosave.stop()
-    main.journal_view.editor.set_modified(False)
-    main.close()
-    main.deleteLater()
+    with active_main_window(qtbot, journal_paths, journal) as main:
+        yield main
 
 
 def _open_capture(qtbot, window: MainWindow, keys: Keyboard) -> QuickCaptureWindow:

@@ -23,15 +23,13 @@ from pathlib import Path
 
 from tkg_journal import safe_write
 from tkg_journal.paths import default_data_dir
-from tkg_journal.services.desktop_entry import APP_ID, entry_text
+from tkg_journal.services.desktop_entry import APP_ID, DESKTOP_FILE_MODE, entry_text
 
 #: What the autostart entry adds to the command: start with no window, in the tray.
 IN_TRAY_FLAG = "--in-tray"
 #: GNOME (and Cinnamon, MATE) read this key; the others ignore it.
 _ENABLED_KEY = "X-GNOME-Autostart-enabled"
 _SECTION = "Desktop Entry"
-#: Like the menu launcher: nothing private in it, and the session reads it.
-_READABLE = 0o644
 
 
 def supported(platform: str | None = None) -> bool:
@@ -80,7 +78,7 @@ class LoginStart:
         """
         text = entry_text(command, autostart_arguments(data_dir), {_ENABLED_KEY: "true"})
         self.entry.parent.mkdir(parents=True, exist_ok=True)
-        safe_write.write_atomically(self.entry, text.encode("utf-8"), mode=_READABLE)
+        safe_write.write_atomically(self.entry, text.encode("utf-8"), mode=DESKTOP_FILE_MODE)
 
     def disable(self) -> bool:
         """Remove the entry; True if there was one.

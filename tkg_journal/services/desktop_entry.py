@@ -28,7 +28,7 @@ _RESERVED = set(' \t\n"\'\\><~|&;$*?#()`')
 #: How a string value writes a backslash and the characters that cannot stand in a line.
 _STRING_ESCAPES = {"\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
 #: A launcher and an icon hold nothing private; the desktop (and other tools) read them.
-_READABLE = 0o644
+DESKTOP_FILE_MODE = 0o644
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +101,7 @@ def install(files: DesktopFiles, command: Path) -> list[Path]:
     ):
         # Shared folders of the desktop's, readable like the rest of ~/.local/share.
         path.parent.mkdir(parents=True, exist_ok=True)
-        safe_write.write_atomically(path, data, mode=_READABLE)
+        safe_write.write_atomically(path, data, mode=DESKTOP_FILE_MODE)
     _refresh_caches(files)
     return [files.entry, files.icon]
 

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from tkg_journal.domain.levels import Level
 from tkg_journal.ui.common import level_texts as texts
+from tkg_journal.ui.common.contrast import mix, readable_on
 
 #: Width of each row as a share of the pyramid's width (percent), Foundation widest.
 _ROW_WIDTH_PERCENT = {level: 100 - 10 * (int(level) - 1) for level in Level}
@@ -41,34 +42,6 @@ _PYRAMID_MAX_WIDTH = 440
 _ACCENT_BAR = 5  # px, the level's colour on the left edge of an unchecked row
 _FOCUS_RING = 2  # px kept free around the row's fill for the keyboard focus ring
 _CHECK_MARK = "✓"
-
-
-def _relative_luminance(colour: QColor) -> float:
-    def channel(value: float) -> float:
-        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
-
-    return (
-        0.2126 * channel(colour.redF())
-        + 0.7152 * channel(colour.greenF())
-        + 0.0722 * channel(colour.blueF())
-    )
-
-
-def _readable_on(colour: QColor) -> QColor:
-    """Black or white, whichever has the higher WCAG contrast on ``colour``."""
-    luminance = _relative_luminance(colour)
-    on_white = 1.05 / (luminance + 0.05)
-    on_black = (luminance + 0.05) / 0.05
-    return QColor("#ffffff") if on_white >= on_black else QColor("#000000")
-
-
-def _mix(base: QColor, tint: QColor, amount: float) -> QColor:
-    """``base`` with ``amount`` (0..1) of ``tint`` blended in."""
-    return QColor.fromRgbF(
-        base.redF() + (tint.redF() - base.redF()) * amount,
-        base.greenF() + (tint.greenF() - base.greenF()) * amount,
-        base.blueF() + (tint.blueF() - base.blueF()) * amount,
-    )
 
 
 class _LevelRow(QAbstractButton):
@@ -158,7 +131,7 @@ class _LevelRow(QAbstractButton):
         group = QPalette.ColorGroup.Active if self.isEnabled() else QPalette.ColorGroup.Disabled
         accent = QColor(self.level.colour)
         if not self.isEnabled():
-            accent = _mix(palette.color(group, QPalette.ColorRole.Base), accent, 0.4)
+            accent = mix(palette.color(group, QPalette.ColorRole.Base), accent, 0.4)
         base = palette.color(group, QPalette.ColorRole.Base)
         hovered = self.underMouse() and self.isEnabled()
 
@@ -166,9 +139,9 @@ class _LevelRow(QAbstractButton):
         shape = QPainterPath()
         shape.addRoundedRect(body, 4, 4)
         if self.isChecked():
-            fill, text_colour = accent, _readable_on(accent)
+            fill, text_colour = accent, readable_on(accent)
         else:
-            fill = _mix(base, accent, 0.28 if hovered or self.isDown() else 0.14)
+            fill = mix(base, accent, 0.28 if hovered or self.isDown() else 0.14)
             text_colour = palette.color(group, QPalette.ColorRole.Text)
         painter.fillPath(shape, fill)
         if not self.isChecked():

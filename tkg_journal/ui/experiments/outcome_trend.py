@@ -10,18 +10,16 @@ light and dark themes. The same painting serves the list's "Trend" column
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QSizePolicy,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QWidget,
 )
 
-from tkg_journal.ui.common.qt_compat import draw_item_background
+from tkg_journal.ui.common.values_delegate import ValuesDelegate
 from tkg_journal.ui.experiments import experiment_texts as texts
 
 #: The most points drawn; older attempts scroll off the left edge.
@@ -265,31 +263,13 @@ class OutcomeTrend(QWidget):
         painter.drawRect(QRectF(self.rect()).adjusted(1, 1, -1, -1))
 
 
-class OutcomeTrendDelegate(QStyledItemDelegate):
+class OutcomeTrendDelegate(ValuesDelegate):
     """Draws a list cell's outcomes (a tuple, oldest first, read from the model's ``role``)
     as a small sparkline."""
 
-    def __init__(self, view: QWidget, role: int) -> None:
-        super().__init__(view)
-        self._role = role
+    WIDTH = 84
+    PADDING = (6, 3)
 
-    def sizeHint(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
-        return QSize(84, max(option.fontMetrics.height() + 8, 22))
-
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> None:
-        draw_item_background(self, painter, option)
-        outcomes = index.data(self._role) or ()
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        palette = option.palette
-        ink = palette.color(
-            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        )
-        rect = QRectF(option.rect).adjusted(6, 3, -6, -3)
-        paint_outcome_trend(painter, rect, outcomes, palette, dot_radius=2.5, ink=ink)
+    def draw(self, painter: QPainter, rect: QRectF, values: Sequence[Any],
+             palette: QPalette, ink: QColor) -> None:
+        paint_outcome_trend(painter, rect, values, palette, dot_radius=2.5, ink=ink)

@@ -10,24 +10,9 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor, QPalette
 
+from tkg_journal.ui.common.contrast import contrast, mix
+
 CAPTION_CONTRAST = 4.5  # WCAG AA for text of this size
-
-
-def _luminance(colour: QColor) -> float:
-    def channel(value: float) -> float:
-        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
-
-    return (
-        0.2126 * channel(colour.redF())
-        + 0.7152 * channel(colour.greenF())
-        + 0.0722 * channel(colour.blueF())
-    )
-
-
-def contrast(first: QColor, second: QColor) -> float:
-    """WCAG's contrast ratio of two opaque colours (1 to 21)."""
-    light, dark = sorted((_luminance(first), _luminance(second)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
 
 
 def caption_colour(palette: QPalette) -> QColor:
@@ -38,18 +23,10 @@ def caption_colour(palette: QPalette) -> QColor:
     muted = palette.color(QPalette.ColorRole.PlaceholderText)
     for step in range(11):
         share = step / 10
-        colour = QColor.fromRgbF(
-            muted.redF() + (text.redF() - muted.redF()) * share,
-            muted.greenF() + (text.greenF() - muted.greenF()) * share,
-            muted.blueF() + (text.blueF() - muted.blueF()) * share,
-        )
+        colour = mix(muted, text, share)
         # A placeholder colour with alpha blends into the window as it is painted.
         alpha = muted.alphaF() + (1 - muted.alphaF()) * share
-        shown = QColor.fromRgbF(
-            colour.redF() * alpha + background.redF() * (1 - alpha),
-            colour.greenF() * alpha + background.greenF() * (1 - alpha),
-            colour.blueF() * alpha + background.blueF() * (1 - alpha),
-        )
+        shown = mix(background, colour, alpha)
         if contrast(shown, background) >= CAPTION_CONTRAST:
             return shown
     return text

@@ -13,13 +13,12 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 
 from tkg_journal.charts.tables import ChartTable
+from tkg_journal.ui.common.sorting_proxy import SORT_ROLE
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 _EMPTY = ChartTable((), (), ())
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -77,11 +76,3 @@ class ChartTableModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-
-def sorting_proxy(model: ChartTableModel) -> QSortFilterProxyModel:
-    """A proxy over ``model`` that sorts by :data:`SORT_ROLE` (numbers, days by date)."""
-    proxy = QSortFilterProxyModel(model)
-    proxy.setSourceModel(model)
-    proxy.setSortRole(SORT_ROLE)
-    return proxy

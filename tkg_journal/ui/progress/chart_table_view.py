@@ -6,8 +6,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from tkg_journal.ui.common.sorting_proxy import sorting_proxy
 from tkg_journal.ui.common.table_copy import copy_selection
-from tkg_journal.ui.progress.chart_table_model import ChartTableModel, sorting_proxy
+from tkg_journal.ui.progress.chart_table_model import ChartTableModel
 
 
 class ChartTableView(QTableView):

@@ -10,12 +10,12 @@ accessible text for the cell (``patterns_texts.sparkline_spoken``).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPalette, QPen
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from tkg_journal.ui.common.qt_compat import draw_item_background
+from tkg_journal.ui.common.values_delegate import ValuesDelegate
 
 #: The most months drawn (the newest); older ones scroll off the left edge.
 MAX_MONTHS = 24
@@ -73,29 +73,11 @@ def paint_sparkline(
     painter.restore()
 
 
-class SparklineDelegate(QStyledItemDelegate):
+class SparklineDelegate(ValuesDelegate):
     """Draws a cell's values (a tuple read from the model's ``role``) as a sparkline."""
 
-    def __init__(self, view: QWidget, role: int) -> None:
-        super().__init__(view)
-        self._role = role
+    WIDTH = 120
 
-    def sizeHint(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
-        return QSize(120, max(option.fontMetrics.height() + 8, 22))
-
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> None:
-        draw_item_background(self, painter, option)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        ink = option.palette.color(
-            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        )
-        values = index.data(self._role) or ()
-        rect = QRectF(option.rect).adjusted(6, 4, -6, -4)
+    def draw(self, painter: QPainter, rect: QRectF, values: Sequence[Any],
+             palette: QPalette, ink: QColor) -> None:
         paint_sparkline(painter, rect, values, ink)

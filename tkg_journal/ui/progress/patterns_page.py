@@ -21,7 +21,6 @@ from itertools import pairwise
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -39,7 +38,9 @@ from tkg_journal.domain.progress import Period
 from tkg_journal.domain.root_hints import RootHint
 from tkg_journal.services.errors import USER_ERRORS
 from tkg_journal.services.journal import Journal
+from tkg_journal.ui.common.master_detail import as_row_table
 from tkg_journal.ui.common.object_name import named
+from tkg_journal.ui.common.sorting_proxy import sorting_proxy
 from tkg_journal.ui.common.value_label import ValueLabel
 from tkg_journal.ui.progress import patterns_texts as texts
 from tkg_journal.ui.progress.feeling_bars import FeelingBars
@@ -50,7 +51,6 @@ from tkg_journal.ui.progress.people_table_model import (
     PERSON_ROLE,
     Column,
     PeopleTableModel,
-    people_proxy,
 )
 from tkg_journal.ui.progress.root_hint_card import RootHintCard
 
@@ -135,7 +135,7 @@ class PatternsPage(QWidget):
         self.hints_layout.addWidget(self.no_hints)
 
         self.people_model = PeopleTableModel(self)
-        self.people_proxy = people_proxy(self.people_model)
+        self.people_proxy = sorting_proxy(self.people_model)
         self.people_table = self._people_table()
         self.no_people = _note(texts.NO_PEOPLE, "patternsNoPeople")
         self.no_people.hide()
@@ -201,16 +201,10 @@ class PatternsPage(QWidget):
         table = named(QTableView(), "patternsPeople")
         table.setAccessibleName(texts.PEOPLE_ACCESSIBLE_NAME)
         table.setModel(self.people_proxy)
+        as_row_table(table)
         table.setSortingEnabled(True)
         # The report's order (most conversations first) until a header is clicked.
         table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.setTabKeyNavigation(False)  # Tab leaves the table, as in every other view
-        table.verticalHeader().hide()
         table.setItemDelegateForColumn(Column.MONTHS, SparklineDelegate(table, MONTHS_ROLE))
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

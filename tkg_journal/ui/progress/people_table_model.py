@@ -18,7 +18,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QIcon
@@ -26,10 +25,10 @@ from PySide6.QtGui import QIcon
 from tkg_journal.domain.levels import Level
 from tkg_journal.domain.patterns import PersonPattern
 from tkg_journal.ui.common.level_badge import level_badge_icon
+from tkg_journal.ui.common.sorting_proxy import SORT_ROLE
 from tkg_journal.ui.progress import patterns_texts as texts
 from tkg_journal.ui.progress.intensity_sparkline import MAX_MONTHS
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 PERSON_ROLE = Qt.ItemDataRole.UserRole + 2
 MONTHS_ROLE = Qt.ItemDataRole.UserRole + 3
 #: What sorts below every number: a person with nothing to average.
@@ -182,11 +181,3 @@ class PeopleTableModel(QAbstractTableModel):
             | Qt.ItemFlag.ItemIsSelectable
             | Qt.ItemFlag.ItemNeverHasChildren
         )
-
-
-def people_proxy(model: PeopleTableModel) -> QSortFilterProxyModel:
-    """A proxy over ``model`` that sorts by :data:`SORT_ROLE` (numbers as numbers)."""
-    proxy = QSortFilterProxyModel(model)
-    proxy.setSourceModel(model)
-    proxy.setSortRole(SORT_ROLE)
-    return proxy
