@@ -85,6 +85,31 @@ def test_every_chart_writes_a_real_png_and_svg(name: str, demo_dir: Path, out_di
     assert sorted(p.name for p in out_dir.iterdir()) == sorted([png.name, svg.name])
 
 
+def test_the_chart_speaks_its_sentence_on_the_terminal_and_in_the_file(
+    demo_dir: Path, out_dir: Path
+) -> None:
+    """A reader who cannot see the picture gets what it shows in words: the sentence the
+    app and the coach summary give, printed after the file's name and kept in the file."""
+    from PIL import Image
+
+    png, svg = out_dir / "feedback.png", out_dir / "feedback.svg"
+    said = run("chart", "feedback", "--out", str(png), data_dir=demo_dir)
+    assert said.returncode == 0, said.stderr
+    saved, sentence = said.stdout.strip().splitlines()
+    assert saved == f"Saved the feedback chart to {png}."
+    assert sentence.endswith(".") and "pieces of feedback" in sentence
+    assert "positive" in sentence and "critical" in sentence
+    with Image.open(png) as image:
+        assert image.info["Description"] == sentence
+
+    said_svg = run("chart", "feedback", "--out", str(svg), data_dir=demo_dir)
+    assert said_svg.stdout.strip().splitlines()[1] == sentence  # the same data, the same words
+    described = ET.fromstring(svg.read_text(encoding="utf-8")).find(
+        ".//{http://purl.org/dc/elements/1.1/}description"
+    )
+    assert described is not None and described.text == sentence
+
+
 def test_period_and_level_filter_change_the_chart(demo_dir: Path, out_dir: Path) -> None:
     everything = out_dir / "all.png"
     narrow = out_dir / "narrow.png"

@@ -65,15 +65,18 @@ def cmd_chart(args: argparse.Namespace) -> int:
     period = _chart_period(args)
     levels = [parse_level(text) for text in args.level]
 
+    from tkg_journal.charts.summaries import summarise
     from tkg_journal.services import progress_charts
     from tkg_journal.services.progress import Progress
 
     with open_journal(args) as journal:
-        figure = progress_charts.render(
-            Progress(journal), args.name, period=period, levels=levels, dark=args.dark
-        )
-    progress_charts.save(figure, out)
+        chart = progress_charts.collect(Progress(journal), args.name, period=period, levels=levels)
+    # The chart's sentence (as the app and the coach summary give it) goes with the
+    # picture: on the terminal, for a reader who cannot see it, and in the file.
+    sentence = summarise(chart.name, chart.data, chart.options)
+    progress_charts.save(progress_charts.build(chart, dark=args.dark), out, description=sentence)
     print(f"Saved the {args.name} chart to {out}.")
+    print(sentence)
     return EXIT_OK
 
 

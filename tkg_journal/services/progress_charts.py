@@ -134,8 +134,9 @@ def render(
     return build(collect(progress, name, period=period, levels=levels, today=today), dark=dark)
 
 
-def save(figure: Figure, path: Path) -> None:
-    """Write ``figure`` to ``path`` as PNG or SVG (by the suffix), all or nothing.
+def save(figure: Figure, path: Path, *, description: str | None = None) -> None:
+    """Write ``figure`` to ``path`` as PNG or SVG (by the suffix), all or nothing;
+    ``description`` (the chart's sentence) goes into the file's own metadata.
 
     Raises:
         DomainError: the suffix is neither .png nor .svg.
@@ -156,14 +157,17 @@ def save(figure: Figure, path: Path) -> None:
             dpi=PNG_DPI if fmt == "png" else "figure",
             facecolor=figure.get_facecolor(),
             edgecolor=figure.get_facecolor(),
-            metadata=_metadata(fmt),
+            metadata=_metadata(fmt, description),
         ),
         what="the chart",
     )
 
 
-def _metadata(fmt: str) -> dict[str, str | None]:
+def _metadata(fmt: str, description: str | None) -> dict[str, str | None]:
     # No creation date in an SVG: the same chart saves to the same bytes.
-    if fmt == "svg":
-        return {"Date": None, "Creator": "TKG Journal"}
-    return {"Software": "TKG Journal"}
+    found: dict[str, str | None] = (
+        {"Date": None, "Creator": "TKG Journal"} if fmt == "svg" else {"Software": "TKG Journal"}
+    )
+    if description:
+        found["Description"] = description  # SVG: dc:description; PNG: a tEXt chunk
+    return found
