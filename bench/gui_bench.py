@@ -83,6 +83,7 @@ def rss_mb() -> float:
 def patterns_fill_ms(window: object, runs: int) -> dict[str, tuple[float, float]]:
     """Median and longest fill of Progress ▸ Patterns per range, in ms (the section and
     its tab shown first: the first report warms the caches, as a user's first look does)."""
+    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
     from tkg_journal.ui.main_window import MainWindow
@@ -94,10 +95,21 @@ def patterns_fill_ms(window: object, runs: int) -> dict[str, tuple[float, float]
     window.show_section(2)
     progress.show_patterns()
 
+    loader = progress.patterns_page.loader
+
     def settle() -> None:
-        while progress.is_busy():
-            app.processEvents()
-            time.sleep(0.0005)
+        # Wait in an event loop, as the app does: polling here would take the GIL from
+        # the worker computing the report, and time the polling.
+        if progress.is_busy():
+            loop = QEventLoop()
+            loader.loaded.connect(loop.quit)  # after the page's own slot: the page is filled
+            loader.failed.connect(loop.quit)
+            guard = QTimer(loop, singleShot=True, interval=60_000)  # a bug must not hang it
+            guard.timeout.connect(loop.quit)
+            guard.start()
+            loop.exec()
+            loader.loaded.disconnect(loop.quit)
+            loader.failed.disconnect(loop.quit)
         app.processEvents()  # the filled page painted
 
     settle()
