@@ -177,3 +177,9 @@ def test_the_demo_tells_its_story_on_first_look(demo_report: object) -> None:
         (Level.GROWTH, Level.FOUNDATION, HintReason.RATING_FELL)
     ]
     assert report.triggers and report.feelings
+    # Feedback from the one person a role stands for ("Lukas (peer in Finance)") joins
+    # their conversations; a role that could be anyone stays a role of its own.
+    assert second.feedback > 0 and second.conversations > 0
+    givers = {p.name: p for p in report.people if p.feedback}
+    assert sum(1 for p in givers.values() if p.conversations) >= 3  # manager and peers
+    assert "a direct report" in givers and givers["a direct report"].conversations == 0

@@ -231,7 +231,7 @@ def _reflection(
 
 
 def _feedback(
-    rng: random.Random, words: Writing, level: Level, progress: float, ctx: Context
+    rng: random.Random, words: Writing, cast: Cast, level: Level, progress: float, ctx: Context
 ) -> tuple[str, str, FeedbackFields]:
     roll = rng.random()
     tone = 0 if roll < 0.45 - 0.3 * progress else (2 if roll > 0.8 - 0.45 * progress else 1)
@@ -246,7 +246,19 @@ def _feedback(
     if rng.random() < 0.4:
         sentences.append(rng.choice(words.follow_ups))
     title = words.feedback_title.format(speaker=speaker, about=remark.topic)
-    return title, fill(sentences, ctx), FeedbackFields(source, sentiment)
+    return title, fill(sentences, ctx), FeedbackFields(_source_named(source, cast), sentiment)
+
+
+def _source_named(source: str, cast: Cast) -> str:
+    """The "From whom" as a leader writes it: the one person a role stands for is named,
+    with the role in brackets ("Priya (my manager)", "Tom (peer in Finance)"), so that
+    their feedback joins their conversations in the patterns; a role that could be anyone
+    ("a direct report") stays a role."""
+    if source == "my manager":
+        return f"{cast.manager.name} ({source})"
+    function = source.removeprefix("peer in ")
+    peer = next((p for p in cast.peers if p.role == function), None)
+    return f"{peer.name} ({source})" if peer is not None and function != source else source
 
 
 def _coach_notes(rng: random.Random, words: Writing, level: Level, ctx: Context) -> tuple[str, str]:
@@ -291,7 +303,7 @@ def make_entries(
         elif kind is EntryKind.REFLECTION:
             title, body = _reflection(rng, words, level, progress, ctx)
         elif kind is EntryKind.FEEDBACK:
-            title, body, feedback = _feedback(rng, words, level, progress, ctx)
+            title, body, feedback = _feedback(rng, words, cast, level, progress, ctx)
             specific = ("feedback", *specific)
         elif kind is EntryKind.COACH_NOTES:
             title, body = _coach_notes(rng, words, level, ctx)
