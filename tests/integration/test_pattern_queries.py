@@ -99,6 +99,16 @@ def test_the_rows_of_patterns_are_read_from_the_covering_index(
     assert rows and all(kind in ("conversation", "feedback") for _i, kind, *_ in rows)
 
 
+def test_the_names_for_triggers_come_from_the_index_each_spelling_once(journal: Journal) -> None:
+    recording = RecordingDatabase(journal.db)
+    names = pattern_queries.names_written(recording)  # type: ignore[arg-type]
+    [(sql, params)] = recording.queries
+    plan = _plan(journal.db, sql, params)
+    assert any(f"USING COVERING INDEX {INDEX}" in step for step in plan), plan
+    assert sorted(names) == sorted(set(names))
+    assert "Sam" in names and "" not in names
+
+
 def test_a_whole_report_is_the_same_without_the_index(journal: Journal) -> None:
     patterns = Patterns(journal)
     with_index = patterns.report()

@@ -120,6 +120,30 @@ def test_an_experiment_that_calmed_a_relationship_shows_its_effect(journal: Jour
     assert effect.changed_something and effect.attempts.yes == 1
 
 
+def test_a_name_is_not_a_situation_even_in_a_period_without_its_person(
+    journal: Journal,
+) -> None:
+    talk(journal, TODAY - timedelta(days=200), "Lena (Product)", 6)  # long before the period
+    experiments = Experiments(journal)
+    start = TODAY - timedelta(days=20)
+    made = experiments.create(Experiment(
+        title="Ask first", level=Level.GROWTH, trigger="a roadmap review runs over",
+        old_behaviour="talking", new_response="ask a question first", start_date=start,
+        due_date=TODAY + timedelta(days=10)))
+    assert made.id is not None
+    experiments.start(made.id, on=start)
+    for day in (2, 6, 9):
+        experiments.log_attempt(made.id, did_it=DidIt.YES, outcome=1,
+                                situation="Lena pushed back in the roadmap review",
+                                when=local(start + timedelta(days=day)))
+    recent = Period(since=TODAY - timedelta(days=30))
+    report = Patterns(journal).report(PatternQuery(period=recent))
+    assert report.people == ()  # Lena's only conversation is outside the period
+    phrases = [t.phrase for t in report.triggers]
+    assert any("roadmap" in p for p in phrases), report.triggers
+    assert not any("lena" in p.casefold() for p in phrases), report.triggers
+
+
 def test_root_hints_come_from_the_last_months_and_stay_silent_on_thin_evidence(
     journal: Journal,
 ) -> None:

@@ -49,7 +49,6 @@ from tkg_journal.domain.patterns import (
     LEVEL,
     SENTIMENT,
     UNIX_EPOCH_JULIAN,
-    WHO,
     MonthIndex,
     PatternPart,
     PatternQuery,
@@ -75,9 +74,7 @@ from tkg_journal.storage.progress_repository import TimeRange
 
 __all__ = ["PatternPart", "PatternQuery", "PatternReport", "Patterns"]
 
-_NEEDS_ROWS = frozenset(
-    {PatternPart.PEOPLE, PatternPart.FEELINGS, PatternPart.HINTS, PatternPart.TRIGGERS}
-)
+_NEEDS_ROWS = frozenset({PatternPart.PEOPLE, PatternPart.FEELINGS, PatternPart.HINTS})
 
 
 # As services/progress.py turns local days into stored bounds; not imported from there,
@@ -160,7 +157,7 @@ class Patterns:
             people=found_people,
             feelings=words,
             feeling_groups=groups,
-            triggers=self._triggers(query, rows, last) if PatternPart.TRIGGERS in parts else (),
+            triggers=self._triggers(query, last) if PatternPart.TRIGGERS in parts else (),
             experiments=self._experiments(query, last, today)
             if PatternPart.EXPERIMENTS in parts
             else (),
@@ -192,12 +189,12 @@ class Patterns:
         )
         return root_hints(evidence, level=query.level)
 
-    def _triggers(
-        self, query: PatternQuery, rows: list[PatternRow], last: date
-    ) -> tuple[TriggerPattern, ...]:
+    def _triggers(self, query: PatternQuery, last: date) -> tuple[TriggerPattern, ...]:
+        # A name is never a situation, whether or not its person appears in the period:
+        # "Lena" in an attempt's situation is Lena, even in a month without her.
         names = frozenset(
             key
-            for who in {r[WHO] for r in rows}
+            for who in pattern_queries.names_written(self._db)
             for key in (person_key(n) for n in person_names(who))
             if " " not in key
         )

@@ -53,6 +53,19 @@ def pattern_rows(db: Database, *, span: TimeRange, shared_only: bool) -> list[Pa
     )
 
 
+def names_written(db: Database) -> list[str]:
+    """Every "Who" and feedback source the journal holds, each spelling once (from the
+    patterns index: no entry text is read)."""
+    return [
+        who
+        for (who,) in db.query(
+            "SELECT DISTINCT CASE WHEN who != '' THEN who ELSE feedback_source END "
+            f"FROM entries WHERE {FOR_PATTERNS}"
+        )
+        if who
+    ]
+
+
 def entries_per_level(db: Database, *, span: TimeRange, shared_only: bool) -> dict[Level, int]:
     """How many entries of any kind each level holds in ``span``."""
     where, params = conditions("occurred_at", span)
