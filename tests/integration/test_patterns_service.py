@@ -58,6 +58,21 @@ def talk(journal: Journal, d: date, who: str, intensity: int, felt: str = "frust
     return stored.id
 
 
+def started(journal: Journal, title: str, trigger: str, start: date,
+            attempts: dict[int, str], *, outcome: int) -> None:
+    """An experiment at Growth started on ``start``, with an attempt done on each of
+    ``attempts``' days after it, in its situation."""
+    experiments = Experiments(journal)
+    made = experiments.create(Experiment(
+        title=title, level=Level.GROWTH, trigger=trigger, old_behaviour="the old way",
+        new_response="the new way", start_date=start, due_date=TODAY + timedelta(days=10)))
+    assert made.id is not None
+    experiments.start(made.id, on=start)
+    for day, situation in attempts.items():
+        experiments.log_attempt(made.id, did_it=DidIt.YES, outcome=outcome, situation=situation,
+                                when=local(start + timedelta(days=day)))
+
+
 def test_people_feelings_and_counts_over_a_period_and_a_level(journal: Journal) -> None:
     start = TODAY - timedelta(days=120)
     for i in range(6):
@@ -105,15 +120,8 @@ def test_an_experiment_that_calmed_a_relationship_shows_its_effect(journal: Jour
     for i in range(4):
         talk(journal, start - timedelta(days=30 - i * 5), "Sam", 8)
         talk(journal, start + timedelta(days=3 + i * 5), "Sam", 3)
-    experiments = Experiments(journal)
-    made = experiments.create(Experiment(
-        title="Raise it early", level=Level.GROWTH, trigger="Sam misses a deadline",
-        old_behaviour="waiting", new_response="raise it the same day", start_date=start,
-        due_date=TODAY + timedelta(days=10)))
-    assert made.id is not None
-    experiments.start(made.id, on=start)
-    experiments.log_attempt(made.id, did_it=DidIt.YES, outcome=2, situation="1:1 with Sam",
-                            when=local(start + timedelta(days=2)))
+    started(journal, "Raise it early", "Sam misses a deadline", start,
+            {2: "1:1 with Sam"}, outcome=2)
     effect = Patterns(journal).report().experiments[0]
     assert effect.people == ("Sam",)
     assert (effect.before.mean_intensity, effect.since.mean_intensity) == (8, 3)
@@ -124,18 +132,9 @@ def test_a_name_is_not_a_situation_even_in_a_period_without_its_person(
     journal: Journal,
 ) -> None:
     talk(journal, TODAY - timedelta(days=200), "Lena (Product)", 6)  # long before the period
-    experiments = Experiments(journal)
-    start = TODAY - timedelta(days=20)
-    made = experiments.create(Experiment(
-        title="Ask first", level=Level.GROWTH, trigger="a roadmap review runs over",
-        old_behaviour="talking", new_response="ask a question first", start_date=start,
-        due_date=TODAY + timedelta(days=10)))
-    assert made.id is not None
-    experiments.start(made.id, on=start)
-    for day in (2, 6, 9):
-        experiments.log_attempt(made.id, did_it=DidIt.YES, outcome=1,
-                                situation="Lena pushed back in the roadmap review",
-                                when=local(start + timedelta(days=day)))
+    situation = "Lena pushed back in the roadmap review"
+    started(journal, "Ask first", "a roadmap review runs over", TODAY - timedelta(days=20),
+            {2: situation, 6: situation, 9: situation}, outcome=1)
     recent = Period(since=TODAY - timedelta(days=30))
     report = Patterns(journal).report(PatternQuery(period=recent))
     assert report.people == ()  # Lena's only conversation is outside the period
