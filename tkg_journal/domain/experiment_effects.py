@@ -14,9 +14,11 @@ more, is a change.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import chain
 
 from tkg_journal.domain.experiments import ExperimentStatus
 from tkg_journal.domain.levels import Level
@@ -116,14 +118,21 @@ class ExperimentEffect:
         return change is not None and abs(change) >= CHANGE_BAND
 
 
-def _window(rows: Sequence[ConversationText], first: date, last: date) -> IntensityWindow:
-    rated = [r[3] for r in rows if r[3] is not None]
+def _window(
+    positions: Sequence[int],
+    ids: Sequence[int],
+    intensities: Sequence[int | None],
+    first: date,
+    last: date,
+) -> IntensityWindow:
+    """The window of the conversations at ``positions`` (in time order)."""
+    rated = [r for r in map(intensities.__getitem__, positions) if r is not None]
     return IntensityWindow(
         first_day=first,
         last_day=last,
         conversations=len(rated),
         mean_intensity=sum(rated) / len(rated) if rated else None,
-        entry_ids=tuple(r[0] for r in rows),
+        entry_ids=tuple(map(ids.__getitem__, positions)),
     )
 
 
@@ -149,10 +158,7 @@ def effects(
             for name in names:
                 counts = spellings.setdefault(person_key(name), {})
                 counts[name] = counts.get(name, 0) + 1
-    shown = {
-        key: most_common_spelling(counts)
-        for key, counts in spellings.items()
-    }
+    shown = {key: most_common_spelling(counts) for key, counts in spellings.items()}
     single_names = frozenset(key for key in shown if " " not in key)
     triggers = {
         facts.experiment_id: {
@@ -172,7 +178,12 @@ def effects(
         if wanted and row[4]:
             for s in find(row[4]):
                 by_stem.setdefault(s, []).append(i)
+    # Columns, so that a window is gathered by position in C (map over a list's
+    # __getitem__) and split by bisecting positions: the windows of a thousand experiments
+    # over a large journal were most of this part's time.
+    ids = [row[0] for row in conversations]
     days = [row[1] for row in conversations]
+    intensities = [row[3] for row in conversations]
     mentionable = [key for key in shown if key.count(" ") <= 1]
     found: list[ExperimentEffect] = []
     for facts in started:
@@ -188,13 +199,12 @@ def effects(
         for key in people:
             about.update(_between(by_person.get(key, []), low, high))
         if need:
-            hits: dict[int, int] = {}
-            for s in written:
-                for i in _between(by_stem.get(s, []), low, high):
-                    hits[i] = hits.get(i, 0) + 1
+            hits = Counter(
+                chain.from_iterable(_between(by_stem.get(s, []), low, high) for s in written)
+            )
             about.update(i for i, n in hits.items() if n >= need)
-        ordered = [conversations[i] for i in sorted(about)]
-        split = bisect_left([row[1] for row in ordered], day_start(facts.start))
+        positions = sorted(about)
+        split = bisect_left(positions, bisect_left(days, day_start(facts.start)))
         found.append(
             ExperimentEffect(
                 experiment_id=facts.experiment_id,
@@ -204,8 +214,14 @@ def effects(
                 start=facts.start,
                 people=tuple(sorted((shown[k] for k in people), key=str.casefold)),
                 trigger_words=tuple(written.values()),
-                before=_window(ordered[:split], before_first, facts.start - timedelta(days=1)),
-                since=_window(ordered[split:], facts.start, since_last),
+                before=_window(
+                    positions[:split],
+                    ids,
+                    intensities,
+                    before_first,
+                    facts.start - timedelta(days=1),
+                ),
+                since=_window(positions[split:], ids, intensities, facts.start, since_last),
                 attempts=facts.attempts,
             )
         )
