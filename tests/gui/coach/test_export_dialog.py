@@ -32,9 +32,10 @@ from tkg_journal.domain.entries import EntryKind
 from tkg_journal.domain.progress import Period
 from tkg_journal.domain.summary import SUMMARY_CHARTS, SummarySection
 from tkg_journal.services.coach_sessions import CoachSessions
-from tkg_journal.services.export import ExportFormat
+from tkg_journal.services.export import ExportFormat, plan_export
 from tkg_journal.services.journal import Journal
 from tkg_journal.ui.coach.export_dialog import PREVIEW_DELAY_MS, ExportDialog
+from tkg_journal.ui.coach.export_preview import chart_sentences
 
 EXPORT_TIMEOUT_MS = 60_000  # charts and a PDF on a busy two-core machine
 
@@ -184,6 +185,25 @@ def test_the_preview_says_how_many_charts_go_in(qtbot, dialog: ExportDialog) -> 
     dialog.section_checks[SummarySection.CHARTS].click()
     assert not dialog.charts_check.isEnabled()
     qtbot.waitUntil(lambda: "none" in dialog.charts_line.text())
+
+
+def test_the_preview_says_under_each_chart_what_the_file_will_say(
+    qtbot, dialog: ExportDialog, journal: Journal, out: Path
+) -> None:
+    """The charts are drawn only when the file is written, but their sentences (numbers
+    from the journal, shared with the coach) are in the preview, as in the file."""
+    sentences = chart_sentences(plan_export(journal, dialog.options()).charts)
+    assert sorted(sentences) == sorted(SUMMARY_CHARTS)
+    assert "6 entries and 3 attempts." in sentences["activity"]
+    shown = preview(dialog)
+    set_format(dialog, ExportFormat.MARKDOWN)
+    export_and_wait(qtbot, dialog)
+    written = (out / "coach-summary-2026-11-24.md").read_text(encoding="utf-8")
+    for sentence in sentences.values():
+        assert sentence in shown and sentence in written
+    dialog.charts_check.click()
+    qtbot.waitUntil(lambda: "none" in dialog.charts_line.text())
+    assert not any(sentence in preview(dialog) for sentence in sentences.values())
 
 
 def test_questions_come_from_entries_tagged_question_and_free_text(

@@ -15,7 +15,6 @@ replace.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from itertools import pairwise
 from pathlib import Path
 
@@ -43,7 +42,7 @@ from tkg_journal.services.files import is_read_only
 from tkg_journal.services.journal import Journal
 from tkg_journal.ui.coach import export_texts as texts
 from tkg_journal.ui.coach.export_form import ExportForm
-from tkg_journal.ui.coach.export_preview import ExportPreview
+from tkg_journal.ui.coach.export_preview import ExportPreview, chart_sentences
 from tkg_journal.ui.coach.export_runner import ExportRunner
 from tkg_journal.ui.common.divider import name_divider
 from tkg_journal.ui.common.error_dialog import BUG_TEXT
@@ -244,13 +243,16 @@ class ExportDialog(QDialog):
         self.form.reload_questions()
         try:
             options = self.form.options()
-            # The charts' data is read at export time: the preview shows where they go.
-            plan = plan_export(self._journal, replace(options, charts=False))
+            # The charts' numbers are read (SQL aggregates, a few milliseconds) but drawn
+            # only when the file is written: the preview shows where each goes and the
+            # sentence the file will say under it.
+            plan = plan_export(self._journal, options)
         except USER_ERRORS as error:
             self._planned_ok = False
             self.preview_pane.show_error(error)
         else:
             self.preview_pane.show_summary(plan.summary, charts=options.charts,
+                                           sentences=chart_sentences(plan.charts),
                                            protected=self.form.protected())
             self._planned_ok = True
         self._enable_export()

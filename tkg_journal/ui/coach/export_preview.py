@@ -7,6 +7,7 @@ drawn only when the file is written), or says why there is nothing to export.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
 from PySide6.QtCore import QSize, Qt, QUrl
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 from tkg_journal.domain.summary import SUMMARY_CHARTS, ChartImage, Summary
 from tkg_journal.services import progress_charts
 from tkg_journal.services.export import EmptyPeriod
+from tkg_journal.services.progress_charts import ChartData
 from tkg_journal.ui.coach import export_texts as texts
 from tkg_journal.ui.common.messages import as_sentence
 from tkg_journal.ui.common.object_name import named
@@ -112,11 +114,20 @@ class ExportPreview(QWidget):
         layout.addWidget(self.charts_line)
         layout.addWidget(self.browser, 1)
         #: What is shown and the chart boxes' width then (None: an error or nothing).
-        self._shown: tuple[Summary, bool, bool, int] | None = None
+        self._shown: tuple[Summary, bool, dict[str, str], bool, int] | None = None
 
-    def show_summary(self, summary: Summary, *, charts: bool, protected: bool = False) -> None:
-        """Show ``summary`` as the file will say it, with a box for each chart."""
-        self._shown = (summary, charts, protected, self.browser.chart_box_width())
+    def show_summary(
+        self,
+        summary: Summary,
+        *,
+        charts: bool,
+        sentences: Mapping[str, str] | None = None,
+        protected: bool = False,
+    ) -> None:
+        """Show ``summary`` as the file will say it, with a box for each chart and, under
+        it, the chart's sentence from ``sentences`` (by chart name) when there is one."""
+        sentences = dict(sentences or {})
+        self._shown = (summary, charts, sentences, protected, self.browser.chart_box_width())
         from tkg_journal.reports.markdown import to_markdown
         from tkg_journal.reports.summary_document import build_document
 
@@ -124,7 +135,7 @@ class ExportPreview(QWidget):
         chart_count = len(SUMMARY_CHARTS) if charts else 0
         links: dict[str, str] = {}
         if chart_count:
-            stand_ins = tuple(_stand_in(name) for name in SUMMARY_CHARTS)
+            stand_ins = tuple(_stand_in(name, sentences.get(name, "")) for name in SUMMARY_CHARTS)
             summary = replace(summary, charts=stand_ins)
             # The width is in the name: a document keeps the images it loaded by name.
             width = browser.chart_box_width()
@@ -153,9 +164,10 @@ class ExportPreview(QWidget):
         """Narrower or wider: the chart boxes follow the text's new width."""
         super().resizeEvent(event)
         if self._shown is not None:
-            summary, charts, protected, width = self._shown
+            summary, charts, sentences, protected, width = self._shown
             if width != self.browser.chart_box_width():
-                self.show_summary(summary, charts=charts, protected=protected)
+                self.show_summary(summary, charts=charts, sentences=sentences,
+                                  protected=protected)
 
     def _fit_tables(self) -> None:
         """Tables as wide as the preview, their cells wrapping: Markdown tables take the
@@ -192,6 +204,13 @@ class ExportPreview(QWidget):
         return widest
 
 
-def _stand_in(name: str) -> ChartImage:
+def _stand_in(name: str, sentence: str) -> ChartImage:
     info = progress_charts.chart_info(name)
-    return ChartImage(name, info.title, info.description, b"", 0, 0)
+    return ChartImage(name, info.title, info.description, b"", 0, 0, summary=sentence)
+
+
+def chart_sentences(charts: Iterable[ChartData]) -> dict[str, str]:
+    """Each chart's sentence by name, as the written file will have it under the chart."""
+    from tkg_journal.charts.summaries import summarise
+
+    return {chart.name: summarise(chart.name, chart.data, chart.options) for chart in charts}
