@@ -16,7 +16,7 @@ from tkg_journal.domain.experiment_effects import (
     effects,
 )
 from tkg_journal.domain.experiments import ExperimentStatus
-from tkg_journal.domain.feelings import FeelingGroup, group_of, parse_feelings
+from tkg_journal.domain.feelings import Feeling, FeelingGroup, group_of, parse_feelings
 from tkg_journal.domain.levels import Level
 from tkg_journal.domain.pattern_text import (
     StemFinder,
@@ -139,6 +139,20 @@ def test_phrases_of_several_words_are_matched_first() -> None:
 def test_any_felt_answer_parses_without_crashing(text: str) -> None:
     for feeling in parse_feelings(text):
         assert feeling.word and feeling.word == feeling.word.casefold()
+
+
+_FELT_PARTS = st.sampled_from([
+    "frustrated", "a bit anxious", "not angry", "angry", "small", "my face went hot",
+    "relieved", "Cornered", "not very angry", "wobbly", "", "so", "hurt",
+])
+
+
+@given(st.lists(st.lists(_FELT_PARTS, max_size=4).map(", ".join) | st.text(max_size=40),
+                max_size=12))
+def test_remembering_parts_across_answers_changes_no_answer(texts: list[str]) -> None:
+    parts: dict[str, tuple[Feeling, ...]] = {}
+    for text in texts:
+        assert parse_feelings(text, parts) == parse_feelings(text)
 
 
 def test_feelings_are_counted_per_entry_with_their_intensity() -> None:

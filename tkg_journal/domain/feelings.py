@@ -224,26 +224,44 @@ def vocabulary() -> dict[FeelingGroup, tuple[str, ...]]:
     return {group: tuple(words) for group, words in shown.items()}
 
 
-def parse_feelings(text: str) -> tuple[Feeling, ...]:
-    """The feelings named in ``text``, in the order written, each word once."""
+def parse_feelings(
+    text: str, parts: dict[str, tuple[Feeling, ...]] | None = None
+) -> tuple[Feeling, ...]:
+    """The feelings named in ``text``, in the order written, each word once.
+
+    ``parts`` remembers what each part of a text (between commas, "and", ...) names,
+    across calls: people write a different answer each time, but from the same few
+    parts ("frustrated", "a bit anxious").
+    """
     found: dict[str, Feeling] = {}
     for part in _PARTS.split(text.casefold()):
         if not part or part.isspace():
             continue
-        words = [w.replace("\u2019", "'") for w in _WORD.findall(part)]
-        known = _known_in(words)
-        if known:
-            for feeling in known:
-                found.setdefault(feeling.word, feeling)
-            continue
-        significant = [w for w in words if w not in STOPWORDS and w not in _NEGATIONS]
-        if (
-            len(significant) == 1
-            and len(significant[0]) <= MAX_WORD_CHARS
-            and not _denied(words, words.index(significant[0]))
-        ):
-            found.setdefault(significant[0], Feeling(significant[0], None))
+        named = parts.get(part) if parts is not None else None
+        if named is None:
+            named = _part_feelings(part)
+            if parts is not None:
+                parts[part] = named
+        for feeling in named:
+            found.setdefault(feeling.word, feeling)
     return tuple(found.values())
+
+
+def _part_feelings(part: str) -> tuple[Feeling, ...]:
+    """The feelings one part of a text names: the vocabulary's words and phrases in it,
+    else its one significant word (unless denied)."""
+    words = [w.replace("\u2019", "'") for w in _WORD.findall(part)]
+    known = _known_in(words)
+    if known:
+        return tuple(known)
+    significant = [w for w in words if w not in STOPWORDS and w not in _NEGATIONS]
+    if (
+        len(significant) == 1
+        and len(significant[0]) <= MAX_WORD_CHARS
+        and not _denied(words, words.index(significant[0]))
+    ):
+        return (Feeling(significant[0], None),)
+    return ()
 
 
 def _known_in(words: list[str]) -> list[Feeling]:

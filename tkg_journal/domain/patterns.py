@@ -256,14 +256,15 @@ FeelingParser = Callable[[str], tuple[Feeling, ...]]
 
 
 def cached_parser() -> FeelingParser:
-    """:func:`parse_feelings` remembering its answers: the same few hundred answers repeat
-    over thousands of entries."""
+    """:func:`parse_feelings` remembering its answers, and the parts answers are made of,
+    for one report (then forgotten with it: no feeling outlives the report in memory)."""
     cache: dict[str, tuple[Feeling, ...]] = {}
+    parts: dict[str, tuple[Feeling, ...]] = {}
 
     def parse(text: str) -> tuple[Feeling, ...]:
         found = cache.get(text)
         if found is None:
-            found = cache[text] = parse_feelings(text)
+            found = cache[text] = parse_feelings(text, parts)
         return found
 
     return parse
