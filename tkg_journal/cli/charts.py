@@ -65,7 +65,6 @@ def cmd_chart(args: argparse.Namespace) -> int:
     period = _chart_period(args)
     levels = [parse_level(text) for text in args.level]
 
-    from tkg_journal.charts.summaries import summarise
     from tkg_journal.services import progress_charts
     from tkg_journal.services.progress import Progress
 
@@ -73,7 +72,7 @@ def cmd_chart(args: argparse.Namespace) -> int:
         chart = progress_charts.collect(Progress(journal), args.name, period=period, levels=levels)
     # The chart's sentence (as the app and the coach summary give it) goes with the
     # picture: on the terminal, for a reader who cannot see it, and in the file.
-    sentence = summarise(chart.name, chart.data, chart.options)
+    sentence = progress_charts.sentence(chart)
     progress_charts.save(progress_charts.build(chart, dark=args.dark), out, description=sentence)
     print(f"Saved the {args.name} chart to {out}.")
     print(sentence)

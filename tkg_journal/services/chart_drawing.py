@@ -23,7 +23,6 @@ CHART_DPI = 150
 def draw_chart(chart: ChartData) -> ChartImage:
     """One chart as a PNG image (matplotlib is imported on first use)."""
     from tkg_journal.charts.png import render_png
-    from tkg_journal.charts.summaries import summarise
 
     png, width, height = render_png(progress_charts.build(chart), CHART_DPI)
     info = progress_charts.chart_info(chart.name)
@@ -34,7 +33,7 @@ def draw_chart(chart: ChartData) -> ChartImage:
         png=png,
         width_px=width,
         height_px=height,
-        summary=summarise(chart.name, chart.data, chart.options),
+        summary=progress_charts.sentence(chart),
     )
 
 

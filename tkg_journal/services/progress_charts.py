@@ -111,6 +111,15 @@ def collect(
     return ChartData(name, progress.journaling_days(period), {"period": period})
 
 
+def sentence(chart: ChartData) -> str:
+    """What ``chart`` shows, in one sentence of numbers (charts/summaries.py): the app's
+    caption and accessible description, the summary's alt text, the command line's line
+    and the saved file's description all say this. No matplotlib."""
+    from tkg_journal.charts.summaries import summarise
+
+    return summarise(chart.name, chart.data, chart.options)
+
+
 def build(chart: ChartData, *, dark: bool = False) -> Figure:
     """Draw collected data as a matplotlib figure (imports matplotlib; no database)."""
     import importlib
@@ -169,5 +178,5 @@ def _metadata(fmt: str, description: str | None) -> dict[str, str | None]:
         {"Date": None, "Creator": "TKG Journal"} if fmt == "svg" else {"Software": "TKG Journal"}
     )
     if description:
-        found["Description"] = description  # SVG: dc:description; PNG: a tEXt chunk
+        found["Description"] = description  # SVG: dc:description; PNG: a text chunk
     return found

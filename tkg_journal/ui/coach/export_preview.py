@@ -211,6 +211,4 @@ def _stand_in(name: str, sentence: str) -> ChartImage:
 
 def chart_sentences(charts: Iterable[ChartData]) -> dict[str, str]:
     """Each chart's sentence by name, as the written file will have it under the chart."""
-    from tkg_journal.charts.summaries import summarise
-
-    return {chart.name: summarise(chart.name, chart.data, chart.options) for chart in charts}
+    return {chart.name: progress_charts.sentence(chart) for chart in charts}

@@ -33,9 +33,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tkg_journal.charts.summaries import summarise
 from tkg_journal.charts.tables import ChartTable, chart_table
 from tkg_journal.domain.progress import Bucket
+from tkg_journal.services.progress_charts import sentence
 from tkg_journal.ui.common.icons import icon
 from tkg_journal.ui.common.object_name import named
 from tkg_journal.ui.progress import progress_texts as texts
@@ -193,7 +193,7 @@ class ChartPanel(QFrame):
         QWidget.setTabOrder(canvas, self.toggle)
         if chart is not None:
             self.table_model.set_table(chart_table(chart.name, chart.data, chart.options))
-            self._set_summary(summarise(chart.name, chart.data, chart.options))
+            self._set_summary(sentence(chart))
         self._show_current()
         if had_focus and self.body.currentWidget() is canvas:
             canvas.setFocus()  # redrawn under the keyboard (a new range): it stays on the chart
