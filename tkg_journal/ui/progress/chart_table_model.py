@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 )
 
 from tkg_journal.charts.tables import ChartTable
+from tkg_journal.ui.common.row_list_model import read_only_row_flags
 from tkg_journal.ui.common.sorting_proxy import SORT_ROLE
 
 _EMPTY = ChartTable((), (), ())
@@ -73,6 +74,4 @@ class ChartTableModel(QAbstractTableModel):
         return super().headerData(section, orientation, role)
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return read_only_row_flags(index)

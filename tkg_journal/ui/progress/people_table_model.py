@@ -25,6 +25,7 @@ from PySide6.QtGui import QIcon
 from tkg_journal.domain.levels import Level
 from tkg_journal.domain.patterns import PersonPattern
 from tkg_journal.ui.common.level_badge import level_badge_icon
+from tkg_journal.ui.common.row_list_model import read_only_row_flags
 from tkg_journal.ui.common.sorting_proxy import SORT_ROLE
 from tkg_journal.ui.progress import patterns_texts as texts
 from tkg_journal.ui.progress.intensity_sparkline import MAX_MONTHS
@@ -174,10 +175,4 @@ class PeopleTableModel(QAbstractTableModel):
         return super().headerData(section, orientation, role)
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return read_only_row_flags(index)

@@ -184,25 +184,28 @@ class ProgressView(QWidget):
         self._stale["charts"] = False
         self._ensure_panels()
         self._renderer.start_drawing(reload=reload)
-        try:
-            period = self.period()
-        except USER_ERRORS as error:
-            self.error.emit(error)
+        chosen = self._chosen_range()
+        if chosen is None:
             return
-        levels = self.levels()
+        period, levels = chosen
         for name, panel in self.panels.items():
             panel.set_busy(True)
             self._renderer.draw(name, period, levels, dark=self._dark, today=self._today())
 
     def _refresh_patterns(self) -> None:
         self._stale["patterns"] = False
+        chosen = self._chosen_range()
+        if chosen is not None:
+            period, levels = chosen
+            self.patterns_page.refresh(period, levels[0] if levels else None)
+
+    def _chosen_range(self) -> tuple[Period, tuple[Level, ...]] | None:
+        """The period and levels the bar asks for; None (the error said) for a bad date."""
         try:
-            period = self.period()
+            return self.period(), self.levels()
         except USER_ERRORS as error:
             self.error.emit(error)
-            return
-        levels = self.levels()
-        self.patterns_page.refresh(period, levels[0] if levels else None)
+            return None
 
     def _tab_changed(self) -> None:
         patterns = self.showing_patterns()
