@@ -26,7 +26,7 @@ import errno
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
@@ -184,6 +184,36 @@ def write_new_file(path: Path, data: bytes, *, mode: int = PRIVATE_FILE) -> None
 def sync_folder(folder: Path) -> None:
     """Flush ``folder`` to disk, so that renames made in it survive a power cut."""
     _sync_folder(folder)
+
+
+def remove_stale(folder: Path, patterns: Sequence[str], *, older_than_s: float) -> None:
+    """Remove what matches ``patterns`` in ``folder`` and was last changed more than
+    ``older_than_s`` seconds ago: the working files of a process that was killed.
+
+    Age is measured on the folder's own clock (the time stamped on a file made there for
+    the purpose), not this process's: a network share stamps files with its server's
+    time, and a clock that differs by minutes would make a running restore's or backup's
+    working files look abandoned, and remove them under it. Nothing can be judged where
+    nothing can be written, so nothing is removed then.
+    """
+    try:
+        now = _folder_clock(folder)
+    except OSError:
+        return
+    for pattern in patterns:
+        for leftover in folder.glob(pattern):
+            with contextlib.suppress(OSError):
+                if leftover.lstat().st_mtime < now - older_than_s:
+                    _remove(leftover)
+
+
+def _folder_clock(folder: Path) -> float:
+    fd, name = tempfile.mkstemp(prefix=".clock-", dir=folder)
+    try:
+        return os.fstat(fd).st_mtime
+    finally:
+        os.close(fd)
+        os.unlink(name)
 
 
 def _new_temporary_file(path: Path) -> Path:

@@ -148,3 +148,47 @@ def test_when_the_file_cannot_be_renamed_in_the_old_folder_is_put_back(
     assert target.read_bytes() == b"# Old"
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == {"a.png": b"A"}
     assert names(out) == ["summary-charts", "summary.md"]
+
+
+# --- leftovers of a process that was killed ---------------------------------------------
+
+
+def _aged(path: Path, seconds: float) -> Path:
+    then = path.parent.stat().st_mtime - seconds  # the folder's clock, as remove_stale reads it
+    os.utime(path, (then, then))
+    return path
+
+
+def test_stale_leftovers_go_and_fresh_ones_stay(out: Path) -> None:
+    old_file = out / ".backup-old"
+    old_file.write_bytes(b"x")
+    _aged(old_file, 7200)
+    old_folder = out / ".restore-old"
+    (old_folder / "inner").mkdir(parents=True)
+    (old_folder / "inner" / "journal.db").write_bytes(b"y")
+    _aged(old_folder, 7200)
+    fresh = out / ".backup-running"
+    fresh.write_bytes(b"z")
+    keep = out / "journal.db"
+    keep.write_bytes(b"mine")
+    _aged(keep, 7200)  # old, but not a leftover's name
+    safe_write.remove_stale(out, [".backup-*", ".restore-*"], older_than_s=3600)
+    assert names(out) == [".backup-running", "journal.db"]
+
+
+def test_a_leftover_younger_than_the_limit_stays(out: Path) -> None:
+    leftover = out / ".restore-abc"
+    leftover.mkdir()
+    _aged(leftover, 300)
+    safe_write.remove_stale(out, [".restore-*"], older_than_s=600)
+    assert leftover.is_dir()
+
+
+def test_a_folder_that_is_gone_is_not_an_error(out: Path) -> None:
+    safe_write.remove_stale(out / "gone", [".backup-*"], older_than_s=3600)
+    assert names(out) == []
+
+
+def test_judging_the_age_leaves_nothing_behind(out: Path) -> None:
+    safe_write.remove_stale(out, [".backup-*"], older_than_s=3600)
+    assert names(out) == []

@@ -211,13 +211,8 @@ _SCRATCH_AGE_S = 600
 
 
 def _remove_old_scratch(paths: JournalPaths) -> None:
-    if not paths.data_dir.is_dir():
-        return
-    cutoff = datetime.now(UTC).timestamp() - _SCRATCH_AGE_S
-    for leftover in paths.data_dir.glob(".restore-*"):
-        with contextlib.suppress(OSError):
-            if leftover.stat().st_mtime < cutoff:
-                shutil.rmtree(leftover, ignore_errors=True)
+    if paths.data_dir.is_dir():
+        safe_write.remove_stale(paths.data_dir, [".restore-*"], older_than_s=_SCRATCH_AGE_S)
 
 
 def _unlock(keys: key_file.KeyFile, *, passphrase: str | None, recovery_key: str | None) -> bytes:

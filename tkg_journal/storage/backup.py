@@ -382,12 +382,9 @@ _LEFTOVER_AGE_S = 3600
 def _remove_leftovers(folder: Path) -> None:
     """Remove the working files of backups cut short (killed, power lost) in ``folder``:
     they are encrypted, but they take space and are no use to anyone."""
-    cutoff = datetime.now(UTC).timestamp() - _LEFTOVER_AGE_S
-    for pattern in (".backup-*", f".journal-*{SUFFIX}.*.tmp"):
-        for leftover in folder.glob(pattern):
-            with contextlib.suppress(OSError):
-                if leftover.stat().st_mtime < cutoff:
-                    leftover.unlink()
+    safe_write.remove_stale(
+        folder, [".backup-*", f".journal-*{SUFFIX}.*.tmp"], older_than_s=_LEFTOVER_AGE_S
+    )
 
 
 def _check_encrypted(copy: Path) -> None:
