@@ -15,8 +15,11 @@ from tests.pdf_text import pdf_text
 
 pytestmark = pytest.mark.e2e
 
-TODAY = date.today()
-SESSION_DAY = TODAY - timedelta(days=6)
+
+# Read when each test runs, not at import: a run that crosses midnight would compare
+# yesterday's date with the command's today.
+def session_day() -> date:
+    return date.today() - timedelta(days=6)
 
 
 def ok(*args: str, data_dir: Path) -> str:
@@ -29,14 +32,14 @@ def ok(*args: str, data_dir: Path) -> str:
 def data_dir(tmp_path: Path) -> Path:
     folder = tmp_path / "journal"
     ok("init", "--passphrase", data_dir=folder)
-    day = (TODAY - timedelta(days=20)).isoformat()
+    day = (date.today() - timedelta(days=20)).isoformat()
     ok("session", "add", "--date", day, "--topics", "First session", data_dir=folder)
-    ok("session", "add", "--date", SESSION_DAY.isoformat(), "--topics", "Delegation",
+    ok("session", "add", "--date", session_day().isoformat(), "--topics", "Delegation",
        data_dir=folder)
-    before = f"{(SESSION_DAY - timedelta(days=2)).isoformat()} 10:00"
+    before = f"{(session_day() - timedelta(days=2)).isoformat()} 10:00"
     ok("add", "--title", "Before the last session", "--share", "--when", before,
        "Older shared writing", data_dir=folder)
-    since = f"{(SESSION_DAY + timedelta(days=1)).isoformat()} 10:00"
+    since = f"{(session_day() + timedelta(days=1)).isoformat()} 10:00"
     ok("add", "--title", "Shared after the session", "--share", "--level", "growth",
        "--when", since, "I asked Lee to decide.", data_dir=folder)
     ok("add", "--title", "Private after the session", "--level", "growth", "--when", since,
@@ -54,7 +57,7 @@ def out(tmp_path: Path) -> Path:
 def test_the_default_period_starts_at_the_last_session(data_dir: Path, out: Path) -> None:
     target = out / "summary.md"
     stdout = ok("export", "--format", "md", "-o", str(target), "--no-charts", data_dir=data_dir)
-    assert f"{SESSION_DAY.isoformat()} to {TODAY.isoformat()}" in stdout
+    assert f"{session_day().isoformat()} to {date.today().isoformat()}" in stdout
     text = target.read_text(encoding="utf-8")
     assert "Shared after the session" in text
     assert "Before the last session" not in text  # before the period
@@ -75,7 +78,7 @@ def test_pdf_and_html_with_private_entries_when_asked(data_dir: Path, out: Path)
     text = pdf_text(pdf)
     assert "Private after the session" in text and "Shared after the session" in text
     html = out / "summary.html"
-    ok("export", "--since", (TODAY - timedelta(days=30)).isoformat(), "--format", "html",
+    ok("export", "--since", (date.today() - timedelta(days=30)).isoformat(), "--format", "html",
        "-o", str(html), data_dir=data_dir)
     page = html.read_text(encoding="utf-8")
     assert "Before the last session" in page  # the longer period includes it

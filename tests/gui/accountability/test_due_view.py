@@ -21,7 +21,10 @@ from tkg_journal.ui.accountability.due_model import (
 )
 from tkg_journal.ui.accountability.due_view import DueView
 
-TODAY = date.today()
+
+def days_ago(days: int) -> date:
+    """Read when the test runs, not at import (a run may cross midnight)."""
+    return date.today() - timedelta(days=days)
 
 
 def _active(
@@ -39,8 +42,8 @@ def _active(
             trigger="a peer pushes back",
             old_behaviour="defending my plan",
             new_response="ask one question first",
-            start_date=TODAY - timedelta(days=started_days_ago),
-            due_date=TODAY - timedelta(days=due_days_ago) if due_days_ago is not None else None,
+            start_date=days_ago(started_days_ago),
+            due_date=days_ago(due_days_ago) if due_days_ago is not None else None,
             status=ExperimentStatus.ACTIVE,
         )
     )
@@ -98,7 +101,7 @@ def mixed(service: Experiments) -> dict[str, Experiment]:
             trigger="t",
             old_behaviour="o",
             new_response="n",
-            start_date=TODAY - timedelta(days=30),
+            start_date=days_ago(30),
         )
     )
     return made

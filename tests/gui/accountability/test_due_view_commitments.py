@@ -32,12 +32,14 @@ from tkg_journal.ui.accountability.commitment_due_model import (
 from tkg_journal.ui.accountability.due_view import DueView
 from tkg_journal.ui.experiments_section import ExperimentsSection
 
-TODAY = date.today()
-HELD = TODAY - timedelta(days=12)
-
 
 def day(offset: int) -> date:
-    return TODAY + timedelta(days=offset)
+    """``offset`` days from today, read when the test runs (a run may cross midnight)."""
+    return date.today() + timedelta(days=offset)
+
+
+def held() -> date:
+    return day(-12)
 
 
 def session_text(held_on: date) -> str:
@@ -70,12 +72,12 @@ def items(sessions: CoachSessions, experiments: Experiments) -> dict[str, int]:
     """One session twelve days ago with an action item in every state."""
     stored = sessions.record(
         CoachSession(
-            held_on=HELD,
+            held_on=held(),
             topics="Delegation; feedback from Priya",
             commitments=(
                 Commitment("Draft the one-page strategy", due_date=day(2)),
                 Commitment("Raise the missed deadlines with Elena", due_date=day(-3)),
-                Commitment("Book the offsite", due_date=TODAY),
+                Commitment("Book the offsite", due_date=day(0)),
                 Commitment("Have coffee with the head of Sales", due_date=day(1)),
                 Commitment("Later than a week", due_date=day(10)),
                 Commitment("Already done", due_date=day(-5), done=True),
@@ -112,7 +114,7 @@ def test_lists_the_action_items_due_with_when_and_where_from(
     view: DueView, sessions: CoachSessions, items: dict[str, int]
 ) -> None:
     view.set_sessions(sessions)
-    where = session_text(HELD)
+    where = session_text(held())
     assert _shown(view) == [
         ("Raise the missed deadlines with Elena", "Overdue by 3 days", where),
         ("Book the offsite", "Due today", where),
