@@ -3,7 +3,7 @@ and the SQLModel declaration of the tables matches what the migrations build."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -69,9 +69,11 @@ def test_every_older_schema_opens_migrated_with_its_data(journal_paths: JournalP
         listed = {s.experiment.title: s.experiment for s in experiments.summaries(text="zebra")}
         active = listed["Ask first"]
         assert [d.experiment.id for d in experiments.reminders_due()] == [active.id]
-        # Schema 5 added the day an experiment ended: closed ones get the day of their
-        # last change, open ones none.
-        assert listed["Say no plainly"].ended_on == date(2026, 2, 10)
+        # Schema 5 added the day an experiment ended: closed ones get the (local) day of
+        # their last change, open ones none. 12:00 UTC is 11 February east of UTC+12.
+        closed_on = datetime(2026, 2, 10, 12, tzinfo=UTC).astimezone().date()
+        expected = date(2026, 2, 10) if version >= 5 else closed_on
+        assert listed["Say no plainly"].ended_on == expected
         assert active.ended_on is None
         listed = {active.title: active}
         experiments.mark_reminded([active.id])

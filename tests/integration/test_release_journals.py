@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import shutil
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -270,8 +270,10 @@ def test_an_experiment_closed_before_schema_5_gets_the_day_it_ended(tmp_path: Pa
             "SELECT updated_at FROM experiments WHERE id = ?", (closed["id"],)
         )
         upgraded = Experiments(journal).get(closed["id"])
-    # The migration's date(updated_at, 'localtime') and Python's local zone agree.
-    assert upgraded.ended_on == datetime.fromisoformat(changed).astimezone().date()
+    # The migration's date(updated_at, 'localtime') and Python's local zone agree
+    # (updated_at is stored in UTC, without a zone).
+    stored_utc = datetime.fromisoformat(changed).replace(tzinfo=UTC)
+    assert upgraded.ended_on == stored_utc.astimezone().date()
 
 
 @pytest.fixture
