@@ -7,6 +7,7 @@ real journal, keyring or configuration.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,8 +24,15 @@ os.environ.setdefault(
     f"offscreen:configfile={Path(__file__).parent / 'fixtures' / 'screens' / 'desktop.json'}",
 )
 
+# A zone far from UTC, with a quarter-hour offset and summer time, unless the run names
+# one: the app shows local days and stores UTC, and in UTC (where CI machines live) the
+# two cannot be told apart. Here, for more than half of each day, the local date is UTC's + 1.
+os.environ.setdefault("TZ", "Pacific/Chatham")
+
 from tests.fakes.keyrings import FailingKeyring, MemoryKeyring
 from tkg_journal.paths import JournalPaths
+
+time.tzset()  # this process too, not only the commands the tests start
 
 # Property tests run a fixed number of derandomized examples, so the suite (and CI) takes
 # the same time and finds the same things on every run; HYPOTHESIS_PROFILE=explore runs
