@@ -7,6 +7,7 @@ shortcuts, buttons) and checks what the person would see or what is stored.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from tests.conftest import TEST_PASSPHRASE
+from tests.helpers import FIXED_NOW
 from tkg_journal import APP_NAME
 from tkg_journal.app import build_main_window
 from tkg_journal.domain.drafts import EntryDraft
@@ -219,8 +221,9 @@ def test_filters_by_level_kind_tag_and_date(qtbot, filled_window: MainWindow):
     bar.tag.setCurrentIndex(bar.tag.findData("budget"))
     assert [model.index(r).data() for r in range(model.rowCount())] == ["Budget talk with Sam"]
     bar.tag.setCurrentIndex(0)
-    bar.since.setDate(bar.since.date().fromString("2026-02-28", "yyyy-MM-dd"))
-    assert model.total() == 3  # 2 March, 1 March and 28 February
+    # From the local day of the third newest entry (28 February in UTC, 27th west of -9:30)
+    bar.since.setDate((FIXED_NOW - timedelta(days=2)).astimezone().date())
+    assert model.total() == 3
     assert field(filled_window, "entryCount").text() == "3 entries match the filters"
     filled_window.clear_filters_action.trigger()
     assert model.total() == 453

@@ -331,7 +331,8 @@ def _pick_growth(qtbot: QtBot, widget: QWidget) -> None:
 
 EDITS: list[tuple[str, EntryKind, Callable[[QtBot, QWidget], None]]] = [
     ("editorKind", EntryKind.FREE, _key(Qt.Key.Key_Up)),
-    ("editorOccurredAt", EntryKind.FREE, _key(Qt.Key.Key_Down)),
+    # Up: WHEN is the 1st in zones west of UTC-11:15, and a day section stops at 1.
+    ("editorOccurredAt", EntryKind.FREE, _key(Qt.Key.Key_Up)),
     ("editorShare", EntryKind.FREE, _key(Qt.Key.Key_Space)),
     ("editorTitle", EntryKind.FREE, _type("T")),
     ("editorBody", EntryKind.FREE, _type("b")),
