@@ -194,17 +194,20 @@ def remove_stale(folder: Path, patterns: Sequence[str], *, older_than_s: float) 
     the purpose), not this process's: a network share stamps files with its server's
     time, and a clock that differs by minutes would make a running restore's or backup's
     working files look abandoned, and remove them under it. Nothing can be judged where
-    nothing can be written, so nothing is removed then.
+    nothing can be written, so nothing is removed then. The clock is read only when
+    something matches: this runs on every unlock, which should not write in the folder.
     """
+    leftovers = [found for pattern in patterns for found in folder.glob(pattern)]
+    if not leftovers:
+        return
     try:
         now = _folder_clock(folder)
     except OSError:
         return
-    for pattern in patterns:
-        for leftover in folder.glob(pattern):
-            with contextlib.suppress(OSError):
-                if leftover.lstat().st_mtime < now - older_than_s:
-                    _remove(leftover)
+    for leftover in leftovers:
+        with contextlib.suppress(OSError):
+            if leftover.lstat().st_mtime < now - older_than_s:
+                _remove(leftover)
 
 
 def _folder_clock(folder: Path) -> float:

@@ -211,8 +211,7 @@ _SCRATCH_AGE_S = 600
 
 
 def _remove_old_scratch(paths: JournalPaths) -> None:
-    if paths.data_dir.is_dir():
-        safe_write.remove_stale(paths.data_dir, [".restore-*"], older_than_s=_SCRATCH_AGE_S)
+    safe_write.remove_stale(paths.data_dir, [".restore-*"], older_than_s=_SCRATCH_AGE_S)
 
 
 def _unlock(keys: key_file.KeyFile, *, passphrase: str | None, recovery_key: str | None) -> bytes:
